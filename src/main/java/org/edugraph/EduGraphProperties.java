@@ -1,0 +1,65 @@
+package org.edugraph;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of EduGraph, under the prefix {@code edugraph}; the README's
+ * configuration table documents each one.
+ *
+ * @param dataDir where the embedded Neo4j keeps its files (ignored with {@code spring.neo4j.uri})
+ * @param neo4j   the database connection
+ * @param seeds   loading the report facts at start
+ * @param graphql limits on GraphQL requests
+ */
+@ConfigurationProperties("edugraph")
+public record EduGraphProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Neo4j neo4j,
+        @DefaultValue Seeds seeds,
+        @DefaultValue Graphql graphql) {
+
+    /**
+     * @param boltPort     Bolt port of the embedded Neo4j on 127.0.0.1; 0 picks a free one
+     * @param database     the database to use on a server; empty for the server's default
+     * @param queryTimeout longest a single Cypher transaction may run
+     * @param pageCache    page cache of the embedded Neo4j, e.g. 256m
+     */
+    public record Neo4j(
+            @DefaultValue("7687") int boltPort,
+            @DefaultValue("") String database,
+            @DefaultValue("10s") Duration queryTimeout,
+            @DefaultValue("256m") String pageCache) {
+    }
+
+    /**
+     * @param enabled  load the seed files at start
+     * @param location where the seed files are (a Spring resource pattern's folder)
+     */
+    public record Seeds(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("classpath:seeds/") String location) {
+    }
+
+    /**
+     * @param maxDepth      deepest selection set accepted
+     * @param maxComplexity most fields a request may select (each field counts 1)
+     * @param maxTokens     most tokens the parser reads before giving up
+     * @param maxCharacters longest document the parser reads
+     * @param timeout       longest a request may take before it is answered with an error
+     * @param maxPageSize   largest `first` a connection accepts
+     * @param defaultPageSize `first` when a client gives none
+     */
+    public record Graphql(
+            @DefaultValue("12") int maxDepth,
+            @DefaultValue("2000") int maxComplexity,
+            @DefaultValue("15000") int maxTokens,
+            @DefaultValue("100000") int maxCharacters,
+            @DefaultValue("15s") Duration timeout,
+            @DefaultValue("500") int maxPageSize,
+            @DefaultValue("20") int defaultPageSize) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.edugraph.neo4j;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.edugraph.EduGraphProperties;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way into the database: every Cypher statement of the application runs here,
+ * parameterised, in a managed transaction with a timeout, and is counted, so that the
+ * cost of a request in round trips can be measured (see {@link #statementsRun()}).
+ * Sessions share the driver's bookmark manager, so a read after a write sees it, in a
+ * cluster too.
+ */
+@Component
+public class Graph {
+
+    private final Driver driver;
+    private final String database;
+    private final TransactionConfig txConfig;
+    private final AtomicLong statements = new AtomicLong();
+
+    public Graph(Driver driver, EduGraphProperties properties) {
+        this.driver = driver;
+        String db = properties.neo4j().database();
+        this.database = db == null || db.isBlank() ? null : db;
+        this.txConfig = TransactionConfig.builder().withTimeout(properties.neo4j().queryTimeout()).build();
+    }
+
+    /** Runs one read statement and returns all its records. */
+    public List<Record> read(String cypher, Map<String, Object> parameters) {
+        try (Session session = session(AccessMode.READ)) {
+            return session.executeRead(tx -> run(tx, cypher, parameters), txConfig);
+        }
+    }
+
+    /** Runs one write statement and returns all its records. */
+    public List<Record> write(String cypher, Map<String, Object> parameters) {
+        try (Session session = session(AccessMode.WRITE)) {
+            return session.executeWrite(tx -> run(tx, cypher, parameters), txConfig);
+        }
+    }
+
+    /** Runs several write statements in one transaction; {@code work} uses {@link #run}. */
+    public <T> T writeTransaction(Function<TransactionContext, T> work) {
+        try (Session session = session(AccessMode.WRITE)) {
+            return session.executeWrite(work::apply, txConfig);
+        }
+    }
+
+    /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
+    public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+        statements.incrementAndGet();
+        return tx.run(cypher, parameters).list();
+    }
+
+    /** How many statements this application has sent to Neo4j since it started. */
+    public long statementsRun() {
+        return statements.get();
+    }
+
+    private Session session(AccessMode mode) {
+        SessionConfig.Builder config = SessionConfig.builder()
+                .withDefaultAccessMode(mode)
+                .withBookmarkManager(driver.executableQueryBookmarkManager());
+        if (database != null) {
+            config.withDatabase(database);
+        }
+        return driver.session(config.build());
+    }
+}

@@ -1,0 +1,119 @@
+package org.edugraph.neo4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the Cypher migrations of {@code neo4j/migrations} (on the classpath) in
+ * version order, each once, and records each with its checksum. A migration that was
+ * applied and has since changed stops start-up: schema history is append-only.
+ * (neo4j-migrations would do this, but cannot be resolved from the reachable registry.)
+ */
+@Component
+public class SchemaMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
+
+    record Migration(int version, String description, String checksum, List<String> statements) {
+    }
+
+    private final Graph graph;
+
+    public SchemaMigrations(Graph graph) {
+        this.graph = graph;
+        migrate();
+    }
+
+    private void migrate() {
+        graph.write("CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE", Map.of());
+        Map<Integer, String> applied = new java.util.HashMap<>();
+        for (Record r : graph.read("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum", Map.of())) {
+            applied.put(r.get("version").asInt(), r.get("checksum").asString());
+        }
+        for (Migration m : load()) {
+            String known = applied.get(m.version());
+            if (known != null) {
+                if (!known.equals(m.checksum())) {
+                    throw new IllegalStateException("Migration V%03d (%s) was changed after it was applied; add a new migration instead"
+                            .formatted(m.version(), m.description()));
+                }
+                continue;
+            }
+            // Schema statements cannot share a transaction with writes, so each runs alone.
+            for (String statement : m.statements()) {
+                graph.write(statement, Map.of());
+            }
+            graph.write("""
+                    CREATE (:__Migration {version: $version, description: $description,
+                                          checksum: $checksum, appliedAt: datetime()})""",
+                    Map.of("version", m.version(), "description", m.description(), "checksum", m.checksum()));
+            log.info("Applied migration V{}__{}", m.version(), m.description());
+        }
+        // Constraints and indexes are built in the background; queries must not race them.
+        graph.write("CALL db.awaitIndexes(300)", Map.of());
+    }
+
+    static List<Migration> load() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:neo4j/migrations/V*.cypher");
+            List<Migration> migrations = new ArrayList<>();
+            for (Resource resource : resources) {
+                Matcher name = NAME.matcher(resource.getFilename());
+                if (!name.matches()) {
+                    throw new IllegalStateException("Migration file name not of the form V<version>__<description>.cypher: "
+                            + resource.getFilename());
+                }
+                String text = resource.getContentAsString(StandardCharsets.UTF_8);
+                migrations.add(new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '),
+                        sha256(text), statements(text)));
+            }
+            migrations.sort(Comparator.comparingInt(Migration::version));
+            return migrations;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Splits a file into statements at semicolons that end a line; `//` lines are comments. */
+    static List<String> statements(String text) {
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("//")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(withoutComments.toString().split(";\\s*\n"))
+                .map(String::strip)
+                .map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.edugraph.program;
+
+/** The contract's ProgramFilter. */
+public record ProgramFilter(ProgramKind kind, String regionCode, Integer year) {
+}

@@ -1,0 +1,76 @@
+package org.edugraph.seed;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.edugraph.group.GroupKind;
+import org.edugraph.group.MembershipRole;
+import org.edugraph.pairing.PairingKind;
+import org.edugraph.program.GovernanceLevel;
+import org.edugraph.program.ParticipationRole;
+import org.edugraph.program.ProgramKind;
+import org.edugraph.region.RegionLevel;
+import org.edugraph.school.Ownership;
+import org.edugraph.school.SchoolType;
+import org.edugraph.source.FigureQualifier;
+
+/** One seed file as written by people: the format is documented in seeds/README.md. */
+record SeedFile(Document document, List<RegionEntry> regions, List<SchoolEntry> schools, List<GroupEntry> groups,
+        List<ProgramEntry> programs, List<PairingEntry> pairings, List<MergerEntry> mergers, List<FigureEntry> figures) {
+
+    SeedFile {
+        regions = regions == null ? List.of() : regions;
+        schools = schools == null ? List.of() : schools;
+        groups = groups == null ? List.of() : groups;
+        programs = programs == null ? List.of() : programs;
+        pairings = pairings == null ? List.of() : pairings;
+        mergers = mergers == null ? List.of() : mergers;
+        figures = figures == null ? List.of() : figures;
+    }
+
+    record Document(String id, String title, String issuer, LocalDate published, String region, String section) {
+    }
+
+    record RegionEntry(String code, String name, RegionLevel level, String parent, Boolean official, String section) {
+    }
+
+    record SchoolEntry(String id, String name, List<String> aliases, SchoolType type, String typeCode,
+            Ownership ownership, String region, String nationalCode, String section, String note) {
+        SchoolEntry {
+            aliases = aliases == null ? List.of() : aliases;
+        }
+    }
+
+    record MemberEntry(String school, MembershipRole role, LocalDate since, String section) {
+    }
+
+    record GroupEntry(String id, String name, GroupKind kind, String region, String section, String note,
+            List<MemberEntry> members, List<FigureEntry> figures) {
+        GroupEntry {
+            members = members == null ? List.of() : members;
+            figures = figures == null ? List.of() : figures;
+        }
+    }
+
+    record ParticipantEntry(String school, ParticipationRole role, Integer year, String section) {
+    }
+
+    record ProgramEntry(String id, String name, ProgramKind kind, GovernanceLevel level, String region, Integer year,
+            String section, String note, List<ParticipantEntry> participants, List<FigureEntry> figures) {
+        ProgramEntry {
+            participants = participants == null ? List.of() : participants;
+            figures = figures == null ? List.of() : figures;
+        }
+    }
+
+    record PairingEntry(String id, PairingKind kind, String mentor, String mentee, String program, LocalDate startDate,
+            LocalDate endDate, String note, String section) {
+    }
+
+    record MergerEntry(String school, String into, LocalDate date, String section) {
+    }
+
+    record FigureEntry(String metric, String label, Double value, String unit, FigureQualifier qualifier, Integer year,
+            String section, String region) {
+    }
+}

@@ -1,0 +1,333 @@
+package org.edugraph.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.edugraph.EduGraphProperties;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.neo4j.SchemaMigrations;
+import org.edugraph.seed.SeedFile.FigureEntry;
+import org.edugraph.seed.SeedReader.Named;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the seed files into the graph at start, after the schema migrations. Each file
+ * is one transaction: its nodes are merged by id and updated, the relationships it made
+ * last time are replaced, and the entries it no longer has are removed; a file whose
+ * checksum is unchanged is skipped. Everything a file writes carries {@code seed} = the
+ * file's document id, so nothing written by people through the API is touched.
+ */
+@Component
+public class SeedLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+    private final Graph graph;
+
+    public SeedLoader(Graph graph, EduGraphProperties properties, SchemaMigrations migrations) {
+        this.graph = graph;
+        if (properties.seeds().enabled()) {
+            load(read(properties.seeds().location()));
+        }
+    }
+
+    /** Reads, checks and orders the files: those that define regions first. */
+    static List<Named> read(String location) {
+        try {
+            String base = location.endsWith("/") ? location : location + "/";
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
+            List<Named> files = new ArrayList<>();
+            for (Resource resource : resources) {
+                byte[] bytes;
+                try (InputStream in = resource.getInputStream()) {
+                    bytes = in.readAllBytes();
+                }
+                String name = resource.getFilename();
+                files.add(new Named(name, sha256(bytes), SeedReader.parse(name, new java.io.ByteArrayInputStream(bytes))));
+            }
+            files.sort(Comparator.comparing((Named n) -> n.file().regions().isEmpty()).thenComparing(Named::name));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void load(List<Named> files) {
+        Set<String> knownRegions = new HashSet<>();
+        graph.read("MATCH (r:Region) RETURN r.code AS code", Map.of()).forEach(r -> knownRegions.add(r.get("code").asString()));
+        SeedReader.validate(files, knownRegions);
+        Map<String, String> loaded = new HashMap<>();
+        graph.read("MATCH (f:SeedFile) RETURN f.name AS name, f.checksum AS checksum", Map.of())
+                .forEach(r -> loaded.put(r.get("name").asString(), r.get("checksum").asString()));
+        for (Named named : files) {
+            if (named.checksum().equals(loaded.get(named.name()))) {
+                log.info("Seed file {} unchanged, not reloaded", named.name());
+                continue;
+            }
+            long started = System.nanoTime();
+            graph.writeTransaction(tx -> {
+                write(tx, named.file());
+                graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
+                        Map.of("name", named.name(), "checksum", named.checksum()));
+                return null;
+            });
+            log.info("Loaded seed file {} in {} ms", named.name(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private void write(TransactionContext tx, SeedFile f) {
+        String seed = f.document().id();
+        SourceIds sources = new SourceIds(f.document());
+
+        // What this file wrote last time, relationships first: it is all written anew below.
+        for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure")) {
+            graph.run(tx, "MATCH (n:%s {seed: $seed})-[r]-() WHERE r.seed = $seed DELETE r".formatted(label), Map.of("seed", seed));
+        }
+
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (var r : f.regions()) {
+            regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
+                    "official", r.official() == null || r.official(), "source", sources.of(r.section())));
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MERGE (n:Region {code: row.code})
+                SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
+                WITH n, row
+                CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
+                """, Map.of("rows", regions, "seed", seed));
+
+        List<Map<String, Object>> schools = new ArrayList<>();
+        for (var s : f.schools()) {
+            String typeCode = s.typeCode() != null ? s.typeCode() : s.type().defaultCode();
+            schools.add(row("id", s.id(), "name", s.name(), "aliases", s.aliases(),
+                    "searchText", String.join(" ", s.aliases()), "type", s.type().name(), "typeCode", typeCode,
+                    "ownership", s.ownership() == null ? "UNKNOWN" : s.ownership().name(),
+                    "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(), "source", sources.of(s.section())));
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MERGE (n:School {id: row.id})
+                SET n.name = row.name, n.aliases = row.aliases, n.searchText = row.searchText, n.type = row.type,
+                    n.typeCode = row.typeCode, n.ownership = row.ownership, n.nationalCode = row.nationalCode,
+                    n.note = row.note, n.seed = $seed
+                WITH n, row
+                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                """, Map.of("rows", schools, "seed", seed));
+
+        List<Map<String, Object>> groups = new ArrayList<>();
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (var g : f.groups()) {
+            groups.add(row("id", g.id(), "name", g.name(), "kind", g.kind().name(), "note", g.note(),
+                    "region", g.region(), "source", sources.of(g.section())));
+            for (var m : g.members()) {
+                members.add(row("group", g.id(), "school", m.school(), "role", m.role().name(), "since", m.since(),
+                        "source", sources.of(m.section() != null ? m.section() : g.section())));
+            }
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MERGE (n:EducationGroup {id: row.id})
+                SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
+                WITH n, row
+                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                """, Map.of("rows", groups, "seed", seed));
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
+                CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
+                """, Map.of("rows", members, "seed", seed));
+
+        List<Map<String, Object>> programs = new ArrayList<>();
+        List<Map<String, Object>> participants = new ArrayList<>();
+        for (var p : f.programs()) {
+            programs.add(row("id", p.id(), "name", p.name(), "kind", p.kind().name(),
+                    "level", p.level() == null ? null : p.level().name(), "year", p.year(), "note", p.note(),
+                    "region", p.region(), "source", sources.of(p.section())));
+            for (var m : p.participants()) {
+                participants.add(row("program", p.id(), "school", m.school(), "role", m.role().name(), "year", m.year(),
+                        "source", sources.of(m.section() != null ? m.section() : p.section())));
+            }
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MERGE (n:Program {id: row.id})
+                SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
+                    n.note = row.note, n.seed = $seed
+                WITH n, row
+                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                """, Map.of("rows", programs, "seed", seed));
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (s:School {id: row.school}), (p:Program {id: row.program})
+                CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
+                """, Map.of("rows", participants, "seed", seed));
+
+        List<Map<String, Object>> pairings = new ArrayList<>();
+        for (var p : f.pairings()) {
+            pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
+                    "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
+                    "source", sources.of(p.section())));
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+                MERGE (n:Pairing {id: row.id})
+                SET n.kind = row.kind, n.startDate = row.startDate, n.endDate = row.endDate, n.note = row.note,
+                    n.createdBy = 'seed:' + $seed, n.seed = $seed
+                CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
+                WITH n, row
+                CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
+                """, Map.of("rows", pairings, "seed", seed));
+
+        List<Map<String, Object>> mergers = new ArrayList<>();
+        for (var m : f.mergers()) {
+            mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(), "source", sources.of(m.section())));
+        }
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (s:School {id: row.school}), (t:School {id: row.into})
+                CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
+                """, Map.of("rows", mergers, "seed", seed));
+
+        // Figures, by what they are about.
+        Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
+        for (var g : f.groups()) {
+            figures(figures, "EducationGroup", g.id(), g.figures(), sources);
+        }
+        for (var p : f.programs()) {
+            figures(figures, "Program", p.id(), p.figures(), sources);
+        }
+        for (FigureEntry fig : f.figures()) {
+            String region = fig.region() != null ? fig.region() : f.document().region();
+            figures(figures, "Region", region, List.of(fig), sources);
+        }
+        List<String> figureIds = new ArrayList<>();
+        for (var entry : figures.entrySet()) {
+            String key = entry.getKey().equals("Region") ? "code" : "id";
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (owner:%s {%s: row.owner})
+                    MERGE (n:Figure {id: row.id})
+                    SET n.metric = row.metric, n.label = row.label, n.value = row.value, n.unit = row.unit,
+                        n.qualifier = row.qualifier, n.year = row.year, n.seed = $seed
+                    CREATE (n)-[:ABOUT {seed: $seed}]->(owner)
+                    """.formatted(entry.getKey(), key), Map.of("rows", entry.getValue(), "seed", seed));
+            entry.getValue().forEach(row -> figureIds.add((String) row.get("id")));
+        }
+
+        // Sources, and every fact's link to its source.
+        graph.run(tx, """
+                UNWIND $rows AS row
+                MERGE (n:Source {id: row.id})
+                SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
+                    n.section = row.section, n.document = row.document, n.seed = $seed
+                """, Map.of("rows", sources.rows(), "seed", seed));
+        List<Map<String, Object>> statedIn = new ArrayList<>();
+        regions.forEach(r -> statedIn.add(row("label", "Region", "id", r.get("code"), "source", r.get("source"))));
+        schools.forEach(r -> statedIn.add(row("label", "School", "id", r.get("id"), "source", r.get("source"))));
+        members.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
+        participants.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
+        mergers.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
+        groups.forEach(r -> statedIn.add(row("label", "EducationGroup", "id", r.get("id"), "source", r.get("source"))));
+        programs.forEach(r -> statedIn.add(row("label", "Program", "id", r.get("id"), "source", r.get("source"))));
+        pairings.forEach(r -> statedIn.add(row("label", "Pairing", "id", r.get("id"), "source", r.get("source"))));
+        figures.values().forEach(rows -> rows.forEach(r -> statedIn.add(row("label", "Figure", "id", r.get("id"), "source", r.get("source")))));
+        Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
+        statedIn.forEach(r -> byLabel.computeIfAbsent((String) r.get("label"), l -> new ArrayList<>()).add(r));
+        byLabel.forEach((label, rows) -> graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (n:%s {%s: row.id}), (s:Source {id: row.source})
+                MERGE (n)-[r:STATED_IN]->(s)
+                SET r.seed = $seed
+                """.formatted(label, label.equals("Region") ? "code" : "id"), Map.of("rows", rows, "seed", seed)));
+
+        // Entries this file no longer has.
+        Map<String, List<Object>> kept = new LinkedHashMap<>();
+        kept.put("Region", regions.stream().map(r -> r.get("code")).toList());
+        kept.put("School", schools.stream().map(r -> r.get("id")).toList());
+        kept.put("EducationGroup", groups.stream().map(r -> r.get("id")).toList());
+        kept.put("Program", programs.stream().map(r -> r.get("id")).toList());
+        kept.put("Pairing", pairings.stream().map(r -> r.get("id")).toList());
+        kept.put("Figure", new ArrayList<>(figureIds));
+        kept.put("Source", sources.rows().stream().map(r -> r.get("id")).toList());
+        kept.forEach((label, ids) -> {
+            List<Record> removed = graph.run(tx, """
+                    MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
+                    DETACH DELETE n RETURN count(*) AS removed""".formatted(label, label.equals("Region") ? "code" : "id"),
+                    Map.of("seed", seed, "ids", ids));
+            long count = removed.getFirst().get("removed").asLong();
+            if (count > 0) {
+                log.info("Seed {}: removed {} {} node(s) no longer in the file", seed, count, label);
+            }
+        });
+    }
+
+    private static void figures(Map<String, List<Map<String, Object>>> out, String label, String owner,
+            List<FigureEntry> figures, SourceIds sources) {
+        for (FigureEntry fig : figures) {
+            String id = owner + "/" + fig.metric() + (fig.region() != null && !label.equals("Region") ? "@" + fig.region() : "");
+            out.computeIfAbsent(label, l -> new ArrayList<>()).add(row("id", id, "owner", owner, "metric", fig.metric(),
+                    "label", fig.label(), "value", fig.value(), "unit", fig.unit(), "qualifier", fig.qualifier().name(),
+                    "year", fig.year(), "source", sources.of(fig.section())));
+        }
+    }
+
+    /** A map that, unlike Map.of, takes null values: absent optional fields. */
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    /** The sources of one document: one per section cited. */
+    private static final class SourceIds {
+        private final SeedFile.Document document;
+        private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+
+        SourceIds(SeedFile.Document document) {
+            this.document = document;
+        }
+
+        String of(String section) {
+            String s = section != null ? section : document.section();
+            String id = s == null ? document.id() : document.id() + "#" + s;
+            rows.computeIfAbsent(id, k -> row("id", id, "title", document.title(), "issuer", document.issuer(),
+                    "published", document.published(), "section", s, "document", document.id()));
+            return id;
+        }
+
+        List<Map<String, Object>> rows() {
+            return new ArrayList<>(rows.values());
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
