@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Graph {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Graph.class);
+
     private final Driver driver;
     private final String database;
     private final TransactionConfig txConfig;
@@ -61,6 +63,9 @@ public class Graph {
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         statements.incrementAndGet();
+        if (log.isDebugEnabled()) {
+            log.debug("Cypher: {}", cypher.replaceAll("\\s+", " "));
+        }
         return tx.run(cypher, parameters).list();
     }
 

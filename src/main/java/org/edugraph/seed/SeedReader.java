@@ -51,7 +51,7 @@ final class SeedReader {
      * region of regions.yaml); {@code knownRegions} are regions already in the graph.
      */
     static void validate(List<Named> files, Set<String> knownRegions) {
-        Set<String> regions = new HashSet<>(knownRegions);
+        Set<String> regions = new HashSet<>();
         Set<String> schools = new HashSet<>();
         Set<String> programs = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -102,6 +102,7 @@ final class SeedReader {
             }
         }
         // References, now that every file's definitions are known.
+        regions.addAll(knownRegions);
         for (Named named : files) {
             SeedFile f = named.file();
             Check c = new Check(named.name());

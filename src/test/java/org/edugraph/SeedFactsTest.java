@@ -1,0 +1,211 @@
+package org.edugraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** What an analyst asks of the two 2022 reports, through GraphQL, and what the reports say. */
+class SeedFactsTest extends IntegrationTest {
+
+    @Test
+    void fiveGClassroomHas56MentorsHelping118SchoolsWithQualifiedFiguresAndTheirSource() {
+        var figures = graphQl.document("""
+                { program(id: "qz-5g-classroom") {
+                    name kind region { code }
+                    figures { metric value unit qualifier year source { title issuer published section } } } }""")
+                .execute()
+                .path("program.name").entity(String.class).isEqualTo("5G+专递课堂")
+                .path("program.kind").entity(String.class).isEqualTo("PARTNERSHIP")
+                .path("program.region.code").entity(String.class).isEqualTo("350500")
+                .path("program.figures").entityList(Map.class).get();
+        assertThat(figures).anySatisfy(f -> assertThat(f).containsEntry("metric", "mentor_schools")
+                .containsEntry("value", 56.0).containsEntry("qualifier", "EXACT"));
+        assertThat(figures).anySatisfy(f -> assertThat(f).containsEntry("metric", "mentee_schools")
+                .containsEntry("value", 118.0).containsEntry("unit", "schools"));
+        assertThat(figures).anySatisfy(f -> assertThat(f).containsEntry("value", 30000.0)
+                .containsEntry("unit", "students").containsEntry("qualifier", "NEARLY"));
+        assertThat(figures).anySatisfy(f -> assertThat(f).containsEntry("value", 1000.0)
+                .containsEntry("qualifier", "AT_LEAST").containsEntry("unit", "activities"));
+        assertThat(figures).allSatisfy(f -> assertThat(f.get("source")).isEqualTo(Map.of(
+                "title", "2022年泉州市教育工作总结", "issuer", "泉州市教育局", "published", "2023-02-28", "section", "二(三)二")));
+    }
+
+    @Test
+    void fiveGClassroomNamesNoPairOfSchoolsSoNoneIsInvented() {
+        graphQl.document("""
+                { program(id: "qz-5g-classroom") { pairings { totalCount } participants { school { id } } } }""")
+                .execute()
+                .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(0)
+                .path("program.participants").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void theCangshanTeacherDevelopmentSchoolGivesTargetedSupportToPanyuAndNo12() {
+        var mentees = graphQl.document("""
+                { pairings(filter: {mentorId: "cs-jinxiuxiao"}) {
+                    totalCount
+                    edges { node { kind active mentor { name aliases } mentee { name } program { name }
+                                   sources { title section } } } } }""")
+                .execute()
+                .path("pairings.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("pairings.edges[*].node.kind").entityList(String.class).containsExactly("TARGETED_SUPPORT", "TARGETED_SUPPORT")
+                .path("pairings.edges[0].node.mentor.aliases").entityList(String.class).contains("进修校")
+                .path("pairings.edges[*].node.program.name").entityList(String.class).containsExactly("定向帮扶", "定向帮扶")
+                .path("pairings.edges[0].node.sources[0].section").entity(String.class).isEqualTo("三.1")
+                .path("pairings.edges[*].node.mentee.name").entityList(String.class).get();
+        assertThat(mentees).containsExactlyInAnyOrder("福州市仓山区盘屿中学", "福州第十二中学");
+    }
+
+    @Test
+    void theDeepAllianceNamesSixteenthMiddleSchoolAsMentorAndInventsNoMentee() {
+        graphQl.document("""
+                { program(id: "cs-deep-alliance") { name note participants { role school { name } } pairings { totalCount } } }""")
+                .execute()
+                .path("program.participants[*].role").entityList(String.class).containsExactly("MENTOR")
+                .path("program.participants[0].school.name").entity(String.class).isEqualTo("福州第十六中学")
+                .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(0)
+                .path("program.note").entity(String.class).satisfies(note -> assertThat(note).isNotBlank());
+    }
+
+    @Test
+    void searchFindsPanyuMiddleSchoolByPartOfItsName() {
+        graphQl.document("{ searchSchools(text: \"盘屿\") { name region { code name } } }")
+                .execute()
+                .path("searchSchools[0].name").entity(String.class).isEqualTo("福州市仓山区盘屿中学")
+                .path("searchSchools[0].region.name").entity(String.class).isEqualTo("仓山区");
+    }
+
+    @Test
+    void searchFindsASchoolByItsAliasBestMatchFirst() {
+        graphQl.document("{ searchSchools(text: \"十六中\") { name aliases } }")
+                .execute()
+                .path("searchSchools[0].name").entity(String.class).isEqualTo("福州第十六中学");
+        graphQl.document("{ searchSchools(text: \"泉州五中\") { name } }")
+                .execute()
+                .path("searchSchools[0].name").entity(String.class).isEqualTo("福建省泉州第五中学");
+    }
+
+    @Test
+    void twoSchoolsJoinedTheMinistrysIdeologyCourseCommunity() {
+        graphQl.document("""
+                { program(id: "qz-sizheng-community") { kind participants(role: DESIGNATED) { role school { name } } } }""")
+                .execute()
+                .path("program.kind").entity(String.class).isEqualTo("DESIGNATION")
+                .path("program.participants[*].school.name").entityList(String.class)
+                .satisfies(list -> assertThat(list).containsExactlyInAnyOrder("泉州师范学院", "福建省泉州第五中学"));
+    }
+
+    @Test
+    void theFinanceAndTradeCadreSchoolWasMergedIntoTheOverseasChineseVocationalSchool() {
+        graphQl.document("{ searchSchools(text: \"财贸干校\") { aliases mergedInto { name } } }")
+                .execute()
+                .path("searchSchools[0].aliases").entityList(String.class).contains("泉州财贸干校")
+                .path("searchSchools[0].mergedInto.name").entity(String.class).isEqualTo("泉州华侨职业中专学校");
+    }
+
+    @Test
+    void theExperimentalKindergartenGroupIsLedByTheExperimentalKindergarten() {
+        graphQl.document("""
+                { educationGroup(id: "cs-shiyou-kg-group") { name kind region { code }
+                    members { role school { name type } group { id } } } }""")
+                .execute()
+                .path("educationGroup.name").entity(String.class).isEqualTo("仓山区实验幼儿园教育集团")
+                .path("educationGroup.region.code").entity(String.class).isEqualTo("350104")
+                .path("educationGroup.members[0].role").entity(String.class).isEqualTo("LEAD")
+                .path("educationGroup.members[*].school.type").entityList(String.class).satisfies(list -> assertThat(list).containsOnly("KINDERGARTEN"))
+                .path("educationGroup.members[*].group.id").entityList(String.class).satisfies(list -> assertThat(list).containsOnly("cs-shiyou-kg-group"));
+    }
+
+    @Test
+    void afterSchoolServiceReachedAboutAMillionTeachersAndStudents() {
+        var figures = graphQl.document("{ program(id: \"qz-after-school-2n\") { kind figures { value qualifier } } }")
+                .execute()
+                .path("program.kind").entity(String.class).isEqualTo("SERVICE")
+                .path("program.figures").entityList(Map.class).get();
+        assertThat(figures).contains(Map.of("value", 1000000.0, "qualifier", "APPROXIMATE"));
+    }
+
+    @Test
+    void quanzhouReportsProvincialStandardisedSchoolsAs1152Or72Percent() {
+        var figures = graphQl.document("{ program(id: \"qz-standard-school\") { figures { value unit } } }")
+                .execute().path("program.figures").entityList(Map.class).get();
+        assertThat(figures).contains(Map.of("value", 1152.0, "unit", "schools"), Map.of("value", 72.23, "unit", "%"));
+    }
+
+    @Test
+    void regionsCarryTheirGbT2260CodesAndZonesWithoutOneAreMarked() {
+        graphQl.document("""
+                { region(code: "350104") { name level parent { code name parent { name } } } }""")
+                .execute()
+                .path("region.name").entity(String.class).isEqualTo("仓山区")
+                .path("region.level").entity(String.class).isEqualTo("COUNTY")
+                .path("region.parent.name").entity(String.class).isEqualTo("福州市")
+                .path("region.parent.parent.name").entity(String.class).isEqualTo("福建省");
+        var counties = graphQl.document("{ regions(level: COUNTY) { code name official } }")
+                .execute().path("regions").entityList(Map.class).get();
+        assertThat(counties).contains(Map.of("code", "350582", "name", "晋江市", "official", true));
+        assertThat(counties).anySatisfy(r -> assertThat(r).containsEntry("name", "泉州台商投资区").containsEntry("official", false));
+        graphQl.document("{ region(code: \"350500\") { children { code } } }")
+                .execute().path("region.children[*].code").entityList(String.class).hasSize(14).contains("350502", "350583");
+    }
+
+    @Test
+    void aRegionFilterIncludesEveryRegionBelowIt() {
+        int fuzhou = totalSchools("350100");
+        int cangshan = totalSchools("350104");
+        int quanzhou = totalSchools("350500");
+        int fujian = totalSchools("350000");
+        assertThat(cangshan).isGreaterThan(15);
+        assertThat(fuzhou).isGreaterThan(cangshan);
+        assertThat(quanzhou).isEqualTo(11);
+        assertThat(fujian).isEqualTo(fuzhou + quanzhou);
+        graphQl.document("{ region(code: \"350100\") { schools(first: 500) { totalCount edges { node { id } } } } }")
+                .execute()
+                .path("region.schools.totalCount").entity(Integer.class).isEqualTo(fuzhou)
+                .path("region.schools.edges").entityList(Object.class).hasSize(fuzhou);
+    }
+
+    @Test
+    void programsAndGroupsFilterByRegionKindAndYear() {
+        var cangshan = graphQl.document("{ programs(filter: {regionCode: \"350104\", kind: PARTNERSHIP}) { id } }")
+                .execute().path("programs[*].id").entityList(String.class).get();
+        assertThat(cangshan).contains("cs-deep-alliance", "cs-targeted-support").doesNotContain("qz-5g-classroom");
+        graphQl.document("{ programs(filter: {regionCode: \"350000\", year: 2022}) { id } }")
+                .execute().path("programs[*].id").entityList(String.class).contains("qz-5g-classroom", "cs-deep-alliance");
+        graphQl.document("{ educationGroups(filter: {kind: CONSORTIUM}) { totalCount edges { node { name } } } }")
+                .execute()
+                .path("educationGroups.edges[*].node.name").entityList(String.class).contains("G20优质高中联合体");
+    }
+
+    @Test
+    void schoolsFilterByTypeOwnershipProgramAndGroup() {
+        graphQl.document("{ schools(filter: {types: [UNIVERSITY], regionCode: \"350500\"}) { edges { node { name typeCode } } } }")
+                .execute()
+                .path("schools.edges[*].node.name").entityList(String.class).satisfies(list -> assertThat(list).containsExactlyInAnyOrder("华侨大学", "泉州师范学院"));
+        graphQl.document("{ schools(filter: {programId: \"cs-targeted-support\"}) { totalCount } }")
+                .execute().path("schools.totalCount").entity(Integer.class).isEqualTo(3);
+        graphQl.document("{ schools(filter: {groupId: \"cs-shiyou-kg-group\", ownership: PUBLIC, nameContains: \"附属\"}) { edges { node { id } } } }")
+                .execute().path("schools.edges[*].node.id").entityList(String.class).containsExactly("cs-shiyou-kg-annex");
+    }
+
+    @Test
+    void everySchoolGroupProgramAndPairingSaysWhichReportStatedIt() {
+        Map<String, Object> response = post("""
+                { schools(first: 500) { edges { node { sources { title section } } } }
+                  programs { sources { title section } figures { source { title section } } }
+                  pairings(first: 500) { edges { node { sources { title } } } }
+                  educationGroups(first: 500) { edges { node { sources { title } } } } }""");
+        assertThat(response).doesNotContainKey("errors");
+        String json = response.toString();
+        assertThat(json).doesNotContain("sources=[]").doesNotContain("source=null");
+    }
+
+    private int totalSchools(String regionCode) {
+        return graphQl.document("query($r: ID) { schools(filter: {regionCode: $r}) { totalCount } }")
+                .variable("r", regionCode).execute().path("schools.totalCount").entity(Integer.class).get();
+    }
+
+}

@@ -1,0 +1,85 @@
+package org.edugraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Bad requests get classified errors that say what is wrong, and never show internals. */
+class ErrorsTest extends IntegrationTest {
+
+    @Test
+    void anUnknownIdIsNotFoundNamingTheId() {
+        for (String query : new String[] {
+                "{ school(id: \"no-such-school\") { id } }",
+                "{ region(code: \"999999\") { code } }",
+                "{ educationGroup(id: \"no-such-group\") { id } }",
+                "{ program(id: \"no-such-program\") { id } }",
+                "{ pairing(id: \"no-such-pairing\") { id } }"}) {
+            Map<String, Object> response = post(query);
+            assertThat(classifications(response)).as(query).containsExactly("NOT_FOUND");
+            assertThat(response.toString()).containsPattern("no-such-|999999");
+        }
+    }
+
+    @Test
+    void aFilterNamingAnUnknownRegionOrProgramIsNotFoundRatherThanEmpty() {
+        Map<String, Object> response = post("{ schools(filter: {regionCode: \"359999\"}) { totalCount } }");
+        assertThat(classifications(response)).containsExactly("NOT_FOUND");
+        assertThat(response.toString()).contains("No region with code 359999");
+        assertThat(classifications(post("{ pairings(filter: {programId: \"nope\"}) { totalCount } }"))).containsExactly("NOT_FOUND");
+    }
+
+    @Test
+    void aMalformedDocumentIsABadRequest() {
+        Map<String, Object> response = post("{ schools(first: 3 { edges ");
+        assertThat(classifications(response)).containsExactly("BAD_REQUEST");
+        assertNoInternals(response);
+    }
+
+    @Test
+    void anUnknownFieldOrAWrongArgumentTypeIsABadRequest() {
+        assertThat(classifications(post("{ schools { edges { node { salary } } } }"))).containsExactly("BAD_REQUEST");
+        assertThat(classifications(post("{ schools(first: \"ten\") { totalCount } }"))).containsExactly("BAD_REQUEST");
+        assertThat(classifications(post("{ pairings(filter: {activeOn: \"2022-13-45\"}) { totalCount } }")))
+                .containsExactly("BAD_REQUEST");
+        assertThat(classifications(post("{ searchSchools(text: \"  \") { id } }"))).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefusedBeforeItRuns() {
+        String deep = "{ region(code: \"350104\") { " + "parent { ".repeat(12) + "code" + " }".repeat(12) + " } }";
+        long before = graph.statementsRun();
+        Map<String, Object> response = post(deep);
+        assertThat(classifications(response)).containsExactly("BAD_REQUEST");
+        assertThat(response.toString()).containsIgnoringCase("depth");
+        assertThat(graph.statementsRun()).isEqualTo(before);
+    }
+
+    @Test
+    void aHugeDocumentIsRefusedByTheParser() {
+        String huge = "{ " + "schools { totalCount } ".repeat(5000) + "}";
+        Map<String, Object> response = post(huge);
+        assertThat(classifications(response)).containsExactly("BAD_REQUEST");
+        assertNoInternals(response);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGetsA400WithoutInternals() {
+        String body = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body == null ? "" : body).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    private static void assertNoInternals(Map<String, Object> response) {
+        assertThat(response.toString())
+                .doesNotContain("Exception")
+                .doesNotContain("org.edugraph")
+                .doesNotContain("MATCH (")
+                .doesNotContain("\tat ");
+    }
+}

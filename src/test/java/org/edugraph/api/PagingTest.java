@@ -1,0 +1,87 @@
+package org.edugraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** Relay connections: default and maximum page sizes, cursors, totalCount. */
+class PagingTest extends IntegrationTest {
+
+    @Test
+    void firstDefaultsTo20() {
+        graphQl.document("{ schools { edges { cursor } pageInfo { hasNextPage hasPreviousPage } } }")
+                .execute()
+                .path("schools.edges").entityList(Object.class).hasSize(20)
+                .path("schools.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("schools.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+    }
+
+    @Test
+    void cursorsWalkEveryRowOnceInAStableOrder() {
+        int total = graphQl.document("{ schools { totalCount } }").execute()
+                .path("schools.totalCount").entity(Integer.class).get();
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        boolean hasNext = true;
+        while (hasNext) {
+            var response = graphQl.document("""
+                    query($after: String) { schools(first: 7, after: $after) {
+                        edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""")
+                    .variable("after", after).execute();
+            seen.addAll(response.path("schools.edges[*].node.id").entityList(String.class).get());
+            hasNext = response.path("schools.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = response.path("schools.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void cursorsAreOpaque() {
+        String cursor = graphQl.document("{ schools(first: 1) { edges { cursor node { id } } } }").execute()
+                .path("schools.edges[0].cursor").entity(String.class).get();
+        String id = graphQl.document("{ schools(first: 1) { edges { node { id } } } }").execute()
+                .path("schools.edges[0].node.id").entity(String.class).get();
+        assertThat(cursor).doesNotContain(id);
+    }
+
+    @Test
+    void aPageLargerThan500IsRefusedNotClipped() {
+        Map<String, Object> response = post("{ pairings(first: 501) { edges { cursor } } }");
+        assertThat(classifications(response)).containsExactly("BAD_REQUEST");
+        assertThat(response.toString()).contains("at most 500");
+        assertThat(classifications(post("{ schools(first: 500) { edges { cursor } } }"))).isEmpty();
+        assertThat(classifications(post("{ schools(first: -1) { edges { cursor } } }"))).containsExactly("BAD_REQUEST");
+        assertThat(classifications(post("{ region(code: \"350000\") { schools(first: 1000) { totalCount } } }")))
+                .containsExactly("BAD_REQUEST");
+    }
+
+    @Test
+    void aCursorNotGivenOutByTheApiIsABadRequest() {
+        Map<String, Object> response = post("{ educationGroups(after: \"not-a-cursor\") { totalCount } }");
+        assertThat(classifications(response)).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
+    void totalCountCountsTheWholeFilterNotThePage() {
+        graphQl.document("{ schools(filter: {regionCode: \"350500\"}, first: 2) { totalCount edges { cursor } } }")
+                .execute()
+                .path("schools.totalCount").entity(Integer.class).isEqualTo(11)
+                .path("schools.edges").entityList(Object.class).hasSize(2);
+    }
+
+    @Test
+    void totalCountIsOnlyComputedWhenSelected() {
+        long before = graph.statementsRun();
+        post("{ schools(first: 5) { edges { cursor } } }");
+        long withoutCount = graph.statementsRun() - before;
+        before = graph.statementsRun();
+        post("{ schools(first: 5) { totalCount edges { cursor } } }");
+        long withCount = graph.statementsRun() - before;
+        assertThat(withCount).isEqualTo(withoutCount + 1);
+    }
+}

@@ -1,0 +1,102 @@
+package org.edugraph.neo4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.edugraph.EduGraphApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The default way to run EduGraph: no spring.neo4j.uri, so Neo4j runs in-process with
+ * Bolt on 127.0.0.1 and its files under edugraph.data-dir, surviving restarts and kill -9.
+ */
+class EmbeddedModeTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startsNeo4jInProcessWithTheSeedsAndARestartCreatesNoDuplicates() {
+        long schools;
+        try (ConfigurableApplicationContext app = start()) {
+            WebTestClient http = client(app);
+            assertThat(post(http, "{ searchSchools(text: \"盘屿\") { name } }")).contains("福州市仓山区盘屿中学");
+            schools = count(app, "MATCH (s:School) RETURN count(s) AS n");
+            assertThat(schools).isGreaterThan(30);
+            http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.components.neo4j.status").isEqualTo("UP");
+
+            // Neo4j Browser or cypher-shell can connect to the embedded Bolt port.
+            EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                var result = driver.executableQuery("MATCH (r:Region {code: '350104'}) RETURN r.name AS name").execute();
+                assertThat(result.records().getFirst().get("name").asString()).isEqualTo("仓山区");
+            }
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(count(app, "MATCH (s:School) RETURN count(s) AS n")).isEqualTo(schools);
+            assertThat(count(app, "MATCH (m:__Migration) RETURN count(m) AS n")).isEqualTo(3);
+            assertThat(count(app, "MATCH (s:School) WITH s.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n")).isZero();
+        }
+    }
+
+    @Test
+    void committedDataSurvivesAKill9() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean written = false;
+            while (!written && (line = out.readLine()) != null) {
+                written = line.contains(CrashingWriter.WRITTEN);
+            }
+            assertThat(written).as("the child wrote and committed").isTrue();
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the store
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, 0, Duration.ofSeconds(30), "64m");
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            var result = driver.executableQuery("MATCH (n:CrashProbe) RETURN n.value AS value").execute();
+            assertThat(result.records()).hasSize(1);
+            assertThat(result.records().getFirst().get("value").asString()).isEqualTo("committed before kill -9");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(EduGraphApplication.class).run(
+                "--edugraph.data-dir=" + dataDir, "--edugraph.neo4j.bolt-port=0", "--server.port=0");
+    }
+
+    private static WebTestClient client(ConfigurableApplicationContext app) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static String post(WebTestClient http, String query) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", query))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static long count(ConfigurableApplicationContext app, String cypher) {
+        return app.getBean(Graph.class).read(cypher, Map.of()).getFirst().get("n").asLong();
+    }
+
+}

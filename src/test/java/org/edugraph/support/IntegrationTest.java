@@ -1,0 +1,64 @@
+package org.edugraph.support;
+
+import org.edugraph.neo4j.Graph;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the tests that ask EduGraph questions as a client would: real HTTP to the
+ * running application, which talks to the one real Neo4j of the test JVM, seeds loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Graph graph;
+
+    protected HttpGraphQlTester graphQl;
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        TestNeo4j.Server server = TestNeo4j.get();
+        registry.add("spring.neo4j.uri", server::uri);
+        if (server.password() != null) {
+            registry.add("spring.neo4j.authentication.username", server::username);
+            registry.add("spring.neo4j.authentication.password", server::password);
+        }
+    }
+
+    /** Posts a document as a client would, and returns the JSON response as it came. */
+    @SuppressWarnings("unchecked")
+    protected java.util.Map<String, Object> post(String document) {
+        return http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("query", document))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+    }
+
+    /** The classifications of the errors of a response, in order. */
+    @SuppressWarnings("unchecked")
+    protected static java.util.List<String> classifications(java.util.Map<String, Object> response) {
+        var errors = (java.util.List<java.util.Map<String, Object>>) response.getOrDefault("errors", java.util.List.of());
+        return errors.stream().map(e -> String.valueOf(((java.util.Map<String, Object>) e.get("extensions")).get("classification"))).toList();
+    }
+
+    @BeforeEach
+    void clients() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        graphQl = HttpGraphQlTester.create(http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+    }
+}
