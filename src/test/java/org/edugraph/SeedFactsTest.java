@@ -89,6 +89,16 @@ class SeedFactsTest extends IntegrationTest {
     }
 
     @Test
+    void searchTakesAnyTextLiterallyIncludingLuceneOperatorsAndSyntax() {
+        for (String text : new String[] {"AND", "NOT OR", "\"", "中学 AND (", "*", "a:b~", "\\"}) {
+            Map<String, Object> response = post("query($t: String!) { searchSchools(text: $t) { id } }", Map.of("t", text));
+            assertThat(response).as(text).doesNotContainKey("errors");
+        }
+        graphQl.document("{ searchSchools(text: \"中学 AND\") { name } }").execute()
+                .path("searchSchools").entityList(Object.class).hasSizeGreaterThan(5);
+    }
+
+    @Test
     void twoSchoolsJoinedTheMinistrysIdeologyCourseCommunity() {
         graphQl.document("""
                 { program(id: "qz-sizheng-community") { kind participants(role: DESIGNATED) { role school { name } } } }""")

@@ -1,5 +1,6 @@
 package org.edugraph.region;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class RegionController {
         return graph.read("""
                 MATCH (n:Region) WHERE $level IS NULL OR n.level = $level
                 RETURN %s AS region ORDER BY n.code""".formatted(Region.PROJECTION),
-                        new HashMap<>(java.util.Collections.singletonMap("level", level == null ? null : level.name())))
+                        Collections.singletonMap("level", level == null ? null : level.name()))
                 .stream().map(r -> Region.from(r.get("region"))).toList();
     }
 

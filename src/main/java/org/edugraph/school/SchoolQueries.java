@@ -54,10 +54,14 @@ public class SchoolQueries {
                 .stream().map(r -> School.from(r.get("school"))).toList();
     }
 
-    /** The text as a Lucene query whose every character is literal. */
+    /**
+     * The text as a Lucene query whose every character is literal: special characters are
+     * escaped, and lower case keeps AND, OR and NOT from being read as operators (the
+     * analyzer lower-cases the index anyway).
+     */
     static String luceneQuery(String text) {
         StringBuilder query = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
             if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
                 query.append('\\');
             }

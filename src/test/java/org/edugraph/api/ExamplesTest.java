@@ -34,4 +34,15 @@ class ExamplesTest extends IntegrationTest {
         data.forEach((field, value) -> assertThat(value).as(field).isNotNull());
         assertThat(data.toString()).as("an example should show facts, not empty lists only").containsPattern("\\p{IsHan}");
     }
+
+    @org.junit.jupiter.api.Test
+    void graphiqlIsServedForPeopleToTryThem() {
+        String location = http.get().uri("/graphiql").exchange()
+                .expectStatus().is3xxRedirection()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        assertThat(location).contains("/graphiql?path=/graphql");
+        http.get().uri(location).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML);
+    }
 }

@@ -39,8 +39,14 @@ public abstract class IntegrationTest {
     /** Posts a document as a client would, and returns the JSON response as it came. */
     @SuppressWarnings("unchecked")
     protected java.util.Map<String, Object> post(String document) {
+        return post(document, java.util.Map.of());
+    }
+
+    /** Posts a document with variables, and returns the JSON response as it came. */
+    @SuppressWarnings("unchecked")
+    protected java.util.Map<String, Object> post(String document, java.util.Map<String, Object> variables) {
         return http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("query", document))
+                .bodyValue(java.util.Map.of("query", document, "variables", variables))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(java.util.Map.class).returnResult().getResponseBody();
