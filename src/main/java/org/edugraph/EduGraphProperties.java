@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param neo4j   the database connection
  * @param seeds   loading the report facts at start
  * @param graphql limits on GraphQL requests
+ * @param security who may read and who may write
  */
 @ConfigurationProperties("edugraph")
 public record EduGraphProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Neo4j neo4j,
         @DefaultValue Seeds seeds,
-        @DefaultValue Graphql graphql) {
+        @DefaultValue Graphql graphql,
+        @DefaultValue Security security) {
 
     /**
      * @param boltPort     Bolt port of the embedded Neo4j on 127.0.0.1; 0 picks a free one
@@ -61,5 +63,39 @@ public record EduGraphProperties(
             @DefaultValue("15s") Duration timeout,
             @DefaultValue("500") int maxPageSize,
             @DefaultValue("20") int defaultPageSize) {
+    }
+
+    /**
+     * @param publicRead    reads need no sign-in; when false every request needs a signed-in user
+     * @param mode          BASIC (HTTP Basic users from configuration) or JWT (an OAuth2 resource server)
+     * @param adminPassword password of the built-in user `admin` (EDUGRAPH_ADMIN_PASSWORD); generated when empty
+     * @param users         more users: name, bcrypt hash, roles, and the regions an admin is limited to
+     * @param jwt           where roles and regions are found in a JWT
+     */
+    public record Security(
+            @DefaultValue("true") boolean publicRead,
+            @DefaultValue("BASIC") Mode mode,
+            @DefaultValue("") String adminPassword,
+            @DefaultValue java.util.List<User> users,
+            @DefaultValue Jwt jwt) {
+
+        public enum Mode { BASIC, JWT }
+
+        /**
+         * @param name         the user name
+         * @param passwordHash a bcrypt hash ({bcrypt}$2a$... or $2a$...); plain passwords are refused
+         * @param roles        ADMIN for writes; any role for reads when public-read is off
+         * @param regions      GB/T 2260 codes an admin may write in (and below); empty for everywhere
+         */
+        public record User(String name, String passwordHash, @DefaultValue java.util.List<String> roles,
+                @DefaultValue java.util.List<String> regions) {
+        }
+
+        /**
+         * @param rolesClaim   the claim holding the roles (ADMIN ...)
+         * @param regionsClaim the claim holding the region codes an admin is limited to
+         */
+        public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("regions") String regionsClaim) {
+        }
     }
 }

@@ -21,4 +21,16 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound(String message) {
         return new ApiException(ErrorKind.NOT_FOUND, message);
     }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(ErrorKind.CONFLICT, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(ErrorKind.FORBIDDEN, message);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(ErrorKind.UNAUTHORIZED, message);
+    }
 }

@@ -38,4 +38,9 @@ class ConnectionController {
     CompletableFuture<Integer> groupCount(Connection<?> connection, DataLoader<ListRequest, Integer> connectionCounts) {
         return connectionCounts.load(connection.countKey());
     }
+
+    @SchemaMapping(typeName = "AuditEventConnection", field = "totalCount")
+    CompletableFuture<Integer> auditCount(Connection<?> connection, DataLoader<ListRequest, Integer> connectionCounts) {
+        return connectionCounts.load(connection.countKey());
+    }
 }

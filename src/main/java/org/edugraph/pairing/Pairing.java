@@ -28,4 +28,9 @@ public record Pairing(String id, PairingKind kind, String mentorId, String mente
     public boolean activeOn(LocalDate day) {
         return (startDate == null || !startDate.isAfter(day)) && (endDate == null || !endDate.isBefore(day));
     }
+
+    /** What makes an active pairing unique: mentor, mentee, kind and program. */
+    public static String uniqueKey(String mentorId, String menteeId, PairingKind kind, String programId) {
+        return String.join("|", mentorId, menteeId, kind.name(), programId == null ? "" : programId);
+    }
 }

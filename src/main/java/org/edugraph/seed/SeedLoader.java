@@ -18,6 +18,7 @@ import java.util.Set;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.neo4j.SchemaMigrations;
+import org.edugraph.pairing.Pairing;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
 import org.neo4j.driver.Record;
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class SeedLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+    /** Part of every file's checksum: raise it when loading changes, and every file loads again. */
+    private static final String LOADER_VERSION = "2";
 
     private final Graph graph;
 
@@ -61,7 +64,7 @@ public class SeedLoader {
                     bytes = in.readAllBytes();
                 }
                 String name = resource.getFilename();
-                files.add(new Named(name, sha256(bytes), SeedReader.parse(name, new java.io.ByteArrayInputStream(bytes))));
+                files.add(new Named(name, sha256(bytes) + ":" + LOADER_VERSION, SeedReader.parse(name, new java.io.ByteArrayInputStream(bytes))));
             }
             files.sort(Comparator.comparing((Named n) -> n.file().regions().isEmpty()).thenComparing(Named::name));
             return files;
@@ -185,6 +188,8 @@ public class SeedLoader {
         for (var p : f.pairings()) {
             pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
                     "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
+                    "activeKey", p.endDate() != null && p.endDate().isBefore(java.time.LocalDate.now()) ? null
+                            : Pairing.uniqueKey(p.mentor(), p.mentee(), p.kind(), p.program()),
                     "source", sources.of(p.section())));
         }
         graph.run(tx, """
@@ -192,7 +197,7 @@ public class SeedLoader {
                 MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                 MERGE (n:Pairing {id: row.id})
                 SET n.kind = row.kind, n.startDate = row.startDate, n.endDate = row.endDate, n.note = row.note,
-                    n.createdBy = 'seed:' + $seed, n.seed = $seed
+                    n.createdBy = 'seed:' + $seed, n.activeKey = row.activeKey, n.seed = $seed
                 CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
                 WITH n, row
                 CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }

@@ -34,6 +34,34 @@ public abstract class IntegrationTest {
             registry.add("spring.neo4j.authentication.username", server::username);
             registry.add("spring.neo4j.authentication.password", server::password);
         }
+        TestUsers.register(registry);
+    }
+
+    /** A GraphQL client that signs in as {@code user}. */
+    protected HttpGraphQlTester as(TestUsers.User user) {
+        return graphQl.mutate().headers(h -> h.setBasicAuth(user.name(), user.password())).build();
+    }
+
+    /** Posts a document signed in as {@code user} (null for nobody), returning the JSON as it came, whatever the status. */
+    @SuppressWarnings("unchecked")
+    protected java.util.Map<String, Object> postAs(TestUsers.User user, String document) {
+        return http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (user != null) {
+                        h.setBasicAuth(user.name(), user.password());
+                    }
+                })
+                .bodyValue(java.util.Map.of("query", document))
+                .exchange()
+                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+    }
+
+    /** Removes what write tests made: every pairing, school, membership and audit record not from a seed. */
+    protected void removeWhatTestsWrote() {
+        graph.write("MATCH (p:Pairing) WHERE p.seed IS NULL AND p.synthetic IS NULL DETACH DELETE p", java.util.Map.of());
+        graph.write("MATCH (s:School) WHERE s.seed IS NULL AND s.synthetic IS NULL DETACH DELETE s", java.util.Map.of());
+        graph.write("MATCH (:School)-[m:MEMBER_OF]->() WHERE m.seed IS NULL AND m.createdBy IS NOT NULL DELETE m", java.util.Map.of());
+        graph.write("MATCH (e:AuditEvent) DELETE e", java.util.Map.of());
     }
 
     /** Posts a document as a client would, and returns the JSON response as it came. */

@@ -1,0 +1,78 @@
+package org.edugraph.group;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.audit.Audit;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.school.School;
+import org.edugraph.security.Caller;
+import org.edugraph.security.CurrentCaller;
+import org.edugraph.security.RegionScope;
+import org.neo4j.driver.Record;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Adding a school to a group: validated, region-scoped, audited. */
+@Controller
+class GroupMutations {
+
+    private final Graph graph;
+    private final Audit audit;
+    private final CurrentCaller callers;
+    private final RegionScope scope;
+
+    GroupMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope) {
+        this.graph = graph;
+        this.audit = audit;
+        this.callers = callers;
+        this.scope = scope;
+    }
+
+    @MutationMapping
+    GroupMembership addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
+            @Argument LocalDate since) {
+        Caller caller = callers.requireAdmin();
+        Record exists = graph.read("""
+                RETURN EXISTS { (:EducationGroup {id: $group}) } AS group, EXISTS { (:School {id: $school}) } AS school,
+                       EXISTS { (:School {id: $school})-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""",
+                Map.of("group", groupId, "school", schoolId)).getFirst();
+        if (!exists.get("group").asBoolean()) {
+            throw ApiException.notFound("No education group with id " + groupId + " (groupId)");
+        }
+        if (!exists.get("school").asBoolean()) {
+            throw ApiException.notFound("No school with id " + schoolId + " (schoolId)");
+        }
+        if (exists.get("member").asBoolean()) {
+            throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
+        }
+        scope.requireSchools(caller, List.of(schoolId));
+        Map<String, Object> params = new HashMap<>();
+        params.put("group", groupId);
+        params.put("school", schoolId);
+        params.put("role", role.name());
+        params.put("since", since);
+        params.put("user", caller.name());
+        return graph.writeTransaction(tx -> {
+            Record r = graph.run(tx, """
+                    MATCH (n:School {id: $school}), (g:EducationGroup {id: $group})
+                    MERGE (n)-[m:MEMBER_OF]->(g)
+                    ON CREATE SET m.role = $role, m.since = $since, m.createdAt = datetime(), m.createdBy = $user
+                    RETURN %s AS school, g {.id, .name, .kind} AS grp, m.role AS role, m.since AS since
+                    """.formatted(School.PROJECTION), params).getFirst();
+            Map<String, Object> after = new HashMap<>();
+            after.put("groupId", groupId);
+            after.put("schoolId", schoolId);
+            after.put("role", role.name());
+            after.put("since", since == null ? null : since.toString());
+            audit.record(tx, caller, "addGroupMember", "GroupMembership", groupId + "/" + schoolId, null, after);
+            return new GroupMembership(School.from(r.get("school")), EducationGroup.from(r.get("grp")),
+                    MembershipRole.valueOf(r.get("role").asString()),
+                    r.get("since").isNull() ? null : r.get("since").asLocalDate());
+        });
+    }
+}

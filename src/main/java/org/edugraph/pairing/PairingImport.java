@@ -1,0 +1,303 @@
+package org.edugraph.pairing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.edugraph.api.ApiException;
+import org.edugraph.audit.Audit;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.pairing.ImportReport.ImportError;
+import org.edugraph.security.Caller;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk import of pairings from CSV (header mentorId,menteeId,kind,programId,startDate,note;
+ * quoted fields, a BOM, CRLF and Chinese text all as RFC 4180 and Excel write them).
+ * Every row is checked first, against the file and the graph; with any bad row nothing
+ * is written and each is reported by number and reason. Otherwise all rows are written
+ * in one transaction, held to the same uniqueness constraint as single additions.
+ * Shared by the importPairings mutation and the multipart upload.
+ */
+@Service
+public class PairingImport {
+
+    static final int MAX_ROWS = 100_000;
+    private static final List<String> COLUMNS = List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note");
+
+    private final Graph graph;
+    private final PairingWrites writes;
+    private final Audit audit;
+    private final PairingEvents events;
+
+    PairingImport(Graph graph, PairingWrites writes, Audit audit, PairingEvents events) {
+        this.graph = graph;
+        this.writes = writes;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    private record Row(int number, AddPairingInput input) {
+    }
+
+    public ImportReport run(Caller caller, Reader csv, boolean dryRun) {
+        List<ImportError> errors = new ArrayList<>();
+        List<Row> rows = parse(csv, errors);
+        check(caller, rows, errors);
+        if (!errors.isEmpty() || dryRun) {
+            errors.sort(java.util.Comparator.comparingInt(ImportError::row));
+            return new ImportReport(dryRun, rows.size(), 0, errors);
+        }
+        List<Pairing> created;
+        try {
+            created = graph.writeTransaction(tx -> {
+                List<Pairing> out = new ArrayList<>();
+                List<Map<String, Object>> params = new ArrayList<>();
+                for (Row row : rows) {
+                    AddPairingInput in = row.input();
+                    Map<String, Object> p = new HashMap<>();
+                    p.put("id", "p-" + UUID.randomUUID());
+                    p.put("mentor", in.mentorId());
+                    p.put("mentee", in.menteeId());
+                    p.put("program", in.programId());
+                    p.put("kind", in.kind().name());
+                    p.put("start", in.startDate());
+                    p.put("note", in.note());
+                    p.put("activeKey", writes.activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), null));
+                    params.add(p);
+                }
+                for (Record r : graph.run(tx, """
+                        UNWIND $rows AS row
+                        MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+                        CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, note: row.note,
+                                           createdAt: datetime(), createdBy: $user, activeKey: row.activeKey})
+                        CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
+                        WITH n, row
+                        CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }
+                        RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("rows", params, "user", caller.name()))) {
+                    out.add(Pairing.from(r.get("p")));
+                }
+                Map<String, Object> after = new HashMap<>();
+                after.put("rows", rows.size());
+                after.put("pairingIds", out.stream().map(Pairing::id).toList());
+                audit.record(tx, caller, "importPairings", "PairingImport", "import-" + UUID.randomUUID(), null, after);
+                return out;
+            });
+        } catch (ClientException e) {
+            if (PairingWrites.CONSTRAINT_FAILED.equals(e.code())) {
+                throw ApiException.conflict("Another write created one of these pairings meanwhile; nothing was imported");
+            }
+            throw e;
+        }
+        created.forEach(p -> events.publish(new PairingChange(PairingChange.Type.ADDED, p.id(), p,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), caller.name())));
+        return new ImportReport(false, rows.size(), created.size(), List.of());
+    }
+
+    public ImportReport run(Caller caller, String csv, boolean dryRun) {
+        return run(caller, new StringReader(csv), dryRun);
+    }
+
+    private static List<Row> parse(Reader reader, List<ImportError> errors) {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true)
+                .get();
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.builder().setReader(new BomSkippingReader(reader)).setFormat(format).get()) {
+            Map<String, Integer> header = new HashMap<>();
+            parser.getHeaderMap().forEach((name, index) -> header.put(name.strip().toLowerCase(Locale.ROOT), index));
+            for (String required : List.of("mentorid", "menteeid", "kind")) {
+                if (!header.containsKey(required)) {
+                    errors.add(new ImportError(1, "the header has no column " + COLUMNS.stream()
+                            .filter(c -> c.equalsIgnoreCase(required)).findFirst().orElseThrow()
+                            + "; expected " + String.join(",", COLUMNS)));
+                }
+            }
+            Set<String> unknown = new LinkedHashSet<>(header.keySet());
+            COLUMNS.forEach(c -> unknown.remove(c.toLowerCase(Locale.ROOT)));
+            unknown.remove("");
+            if (!unknown.isEmpty()) {
+                errors.add(new ImportError(1, "unknown columns " + unknown + "; expected " + String.join(",", COLUMNS)));
+            }
+            if (!errors.isEmpty()) {
+                return rows;
+            }
+            for (CSVRecord record : parser) {
+                int number = (int) record.getRecordNumber() + 1;
+                if (rows.size() >= MAX_ROWS) {
+                    errors.add(new ImportError(number, "more than " + MAX_ROWS + " rows; split the file"));
+                    break;
+                }
+                rows.add(new Row(number, row(record, header, number, errors)));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            errors.add(new ImportError(rows.size() + 2, "not readable as CSV: " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static AddPairingInput row(CSVRecord record, Map<String, Integer> header, int number, List<ImportError> errors) {
+        String mentor = field(record, header, "mentorid");
+        String mentee = field(record, header, "menteeid");
+        String kindText = field(record, header, "kind");
+        String program = field(record, header, "programid");
+        String start = field(record, header, "startdate");
+        String note = field(record, header, "note");
+        PairingKind kind = null;
+        if (kindText != null) {
+            try {
+                kind = PairingKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ImportError(number, "kind '%s' is not one of %s".formatted(kindText,
+                        java.util.Arrays.toString(PairingKind.values()))));
+            }
+        }
+        LocalDate startDate = null;
+        if (start != null) {
+            try {
+                startDate = LocalDate.parse(start);
+            } catch (DateTimeParseException e) {
+                errors.add(new ImportError(number, "startDate '%s' is not a date such as 2022-09-01".formatted(start)));
+            }
+        }
+        AddPairingInput input = new AddPairingInput(mentor, mentee, kind, program, startDate, null, note);
+        List<String> problems = PairingWrites.problems(input);
+        if (kindText != null) {
+            problems.remove("kind is required");
+        }
+        problems.forEach(p -> errors.add(new ImportError(number, p)));
+        return input;
+    }
+
+    private static String field(CSVRecord record, Map<String, Integer> header, String name) {
+        Integer index = header.get(name);
+        if (index == null || index >= record.size()) {
+            return null;
+        }
+        String value = record.get(index);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Checks against the graph, for all rows at once: ids exist, regions allowed, no duplicate. */
+    private void check(Caller caller, List<Row> rows, List<ImportError> errors) {
+        if (rows.isEmpty()) {
+            if (errors.isEmpty()) {
+                errors.add(new ImportError(2, "the file has no rows"));
+            }
+            return;
+        }
+        Set<String> schools = new HashSet<>();
+        Set<String> programs = new HashSet<>();
+        for (Row row : rows) {
+            if (row.input().mentorId() != null) {
+                schools.add(row.input().mentorId());
+            }
+            if (row.input().menteeId() != null) {
+                schools.add(row.input().menteeId());
+            }
+            if (row.input().programId() != null) {
+                programs.add(row.input().programId());
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("schools", List.copyOf(schools));
+        params.put("programs", List.copyOf(programs));
+        params.put("allowed", List.copyOf(caller.regions()));
+        params.put("scoped", caller.isRegionScoped());
+        Set<String> knownSchools = new HashSet<>();
+        Set<String> allowedSchools = new HashSet<>();
+        for (Record r : graph.read("""
+                UNWIND $schools AS id
+                MATCH (s:School {id: id})
+                RETURN id, NOT $scoped OR EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
+                """, params)) {
+            knownSchools.add(r.get("id").asString());
+            if (r.get("allowed").asBoolean()) {
+                allowedSchools.add(r.get("id").asString());
+            }
+        }
+        Set<String> knownPrograms = new HashSet<>();
+        graph.read("UNWIND $programs AS id MATCH (p:Program {id: id}) RETURN id", params)
+                .forEach(r -> knownPrograms.add(r.get("id").asString()));
+
+        Map<String, Integer> keys = new HashMap<>();
+        for (Row row : rows) {
+            AddPairingInput in = row.input();
+            for (String[] side : new String[][] {{"mentorId", in.mentorId()}, {"menteeId", in.menteeId()}}) {
+                if (side[1] == null) {
+                    continue;
+                }
+                if (!knownSchools.contains(side[1])) {
+                    errors.add(new ImportError(row.number(), "no school with id %s (%s)".formatted(side[1], side[0])));
+                } else if (!allowedSchools.contains(side[1])) {
+                    errors.add(new ImportError(row.number(), "school %s (%s) lies outside the regions %s may change"
+                            .formatted(side[1], side[0], caller.name())));
+                }
+            }
+            if (in.programId() != null && !knownPrograms.contains(in.programId())) {
+                errors.add(new ImportError(row.number(), "no program with id " + in.programId() + " (programId)"));
+            }
+            if (in.mentorId() != null && in.menteeId() != null && in.kind() != null) {
+                String key = writes.activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), null);
+                Integer first = keys.putIfAbsent(key, row.number());
+                if (first != null) {
+                    errors.add(new ImportError(row.number(), "the same pairing as row " + first));
+                }
+            }
+        }
+        if (!keys.isEmpty()) {
+            for (Record r : graph.read("UNWIND $keys AS key MATCH (p:Pairing {activeKey: key}) RETURN key, p.id AS id",
+                    Map.of("keys", List.copyOf(keys.keySet())))) {
+                errors.add(new ImportError(keys.get(r.get("key").asString()),
+                        "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString()));
+            }
+        }
+    }
+
+    /** Drops a UTF-8 byte order mark at the start, as Excel writes one. */
+    private static final class BomSkippingReader extends java.io.FilterReader {
+        private boolean first = true;
+
+        BomSkippingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (first && n > 0) {
+                first = false;
+                if (buffer[offset] == '\uFEFF') {
+                    System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+                    return n - 1 == 0 ? read(buffer, offset, length) : n - 1;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0];
+        }
+    }
+}

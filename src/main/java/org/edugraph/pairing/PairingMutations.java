@@ -1,0 +1,45 @@
+package org.edugraph.pairing;
+
+import java.time.LocalDate;
+
+import org.edugraph.security.CurrentCaller;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+
+/** The pairing mutations of the contract, and the subscription to pairing changes. */
+@Controller
+class PairingMutations {
+
+    private final PairingWrites writes;
+    private final CurrentCaller caller;
+    private final PairingEvents events;
+
+    PairingMutations(PairingWrites writes, CurrentCaller caller, PairingEvents events) {
+        this.writes = writes;
+        this.caller = caller;
+        this.events = events;
+    }
+
+    @MutationMapping
+    Pairing addPairing(@Argument AddPairingInput input) {
+        return writes.add(caller.requireAdmin(), input);
+    }
+
+    @MutationMapping
+    Pairing endPairing(@Argument String id, @Argument LocalDate endDate) {
+        return writes.end(caller.requireAdmin(), id, endDate);
+    }
+
+    @MutationMapping
+    String removePairing(@Argument String id) {
+        return writes.remove(caller.requireAdmin(), id);
+    }
+
+    @SubscriptionMapping
+    Flux<PairingChange> pairingChanges() {
+        return events.changes();
+    }
+}

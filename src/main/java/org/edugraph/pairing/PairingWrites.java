@@ -1,0 +1,222 @@
+package org.edugraph.pairing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.audit.Audit;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.security.Caller;
+import org.edugraph.security.RegionScope;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Adding, ending and removing pairings: validated, scoped to the caller's regions,
+ * atomic with their audit record, published to subscribers after commit. A second
+ * active pairing of the same mentor, mentee, kind and program is refused by the
+ * database's uniqueness constraint on {@code activeKey}, not by a check before the write.
+ */
+@Service
+public class PairingWrites {
+
+    static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+    private final Graph graph;
+    private final Audit audit;
+    private final RegionScope scope;
+    private final PairingEvents events;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    PairingWrites(Graph graph, Audit audit, RegionScope scope, PairingEvents events) {
+        this.graph = graph;
+        this.audit = audit;
+        this.scope = scope;
+        this.events = events;
+    }
+
+    /** The problems of one new pairing that can be told without the database. */
+    static List<String> problems(AddPairingInput in) {
+        List<String> problems = new ArrayList<>();
+        if (blank(in.mentorId())) {
+            problems.add("mentorId is required");
+        }
+        if (blank(in.menteeId())) {
+            problems.add("menteeId is required");
+        }
+        if (in.kind() == null) {
+            problems.add("kind is required");
+        }
+        if (!blank(in.mentorId()) && in.mentorId().equals(in.menteeId())) {
+            problems.add("a school cannot mentor itself (" + in.mentorId() + ")");
+        }
+        if (in.startDate() != null && in.endDate() != null && in.endDate().isBefore(in.startDate())) {
+            problems.add("endDate %s is before startDate %s".formatted(in.endDate(), in.startDate()));
+        }
+        if (in.note() != null && in.note().length() > 2000) {
+            problems.add("note is longer than 2000 characters");
+        }
+        return problems;
+    }
+
+    /** The key that makes an active pairing unique, or null when the pairing has ended. */
+    String activeKey(String mentor, String mentee, PairingKind kind, String program, LocalDate endDate) {
+        if (endDate != null && endDate.isBefore(LocalDate.now(clock))) {
+            return null;
+        }
+        return Pairing.uniqueKey(mentor, mentee, kind, program);
+    }
+
+    public Pairing add(Caller caller, AddPairingInput in) {
+        List<String> problems = problems(in);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems));
+        }
+        requireExisting(in.mentorId(), in.menteeId(), in.programId());
+        scope.requireSchools(caller, List.of(in.mentorId(), in.menteeId()));
+        Pairing created = write(() -> graph.writeTransaction(tx -> {
+            Pairing p = create(tx, caller, in, "p-" + UUID.randomUUID());
+            audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p));
+            return p;
+        }), in);
+        events.publish(new PairingChange(PairingChange.Type.ADDED, created.id(), created, now(), caller.name()));
+        return created;
+    }
+
+    /** Creates in the caller's transaction; the ids are known to exist. */
+    Pairing create(TransactionContext tx, Caller caller, AddPairingInput in, String id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("mentor", in.mentorId());
+        params.put("mentee", in.menteeId());
+        params.put("program", in.programId());
+        params.put("kind", in.kind().name());
+        params.put("start", in.startDate());
+        params.put("end", in.endDate());
+        params.put("note", in.note());
+        params.put("user", caller.name());
+        params.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
+        List<Record> rows = graph.run(tx, """
+                MATCH (mentor:School {id: $mentor}), (mentee:School {id: $mentee})
+                CREATE (n:Pairing {id: $id, kind: $kind, startDate: $start, endDate: $end, note: $note,
+                                   createdAt: datetime(), createdBy: $user, activeKey: $activeKey})
+                CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
+                WITH n
+                CALL (n) { MATCH (p:Program {id: $program}) CREATE (n)-[:UNDER]->(p) }
+                RETURN %s AS p""".formatted(Pairing.PROJECTION), params);
+        return Pairing.from(rows.getFirst().get("p"));
+    }
+
+    public Pairing end(Caller caller, String id, LocalDate endDate) {
+        Pairing before = find(id);
+        scope.requireSchools(caller, List.of(before.mentorId(), before.menteeId()));
+        if (endDate == null) {
+            throw ApiException.badRequest("endDate is required");
+        }
+        if (before.startDate() != null && endDate.isBefore(before.startDate())) {
+            throw ApiException.badRequest("endDate %s is before the pairing's startDate %s".formatted(endDate, before.startDate()));
+        }
+        if (before.endDate() != null) {
+            throw ApiException.conflict("Pairing %s already ended on %s".formatted(id, before.endDate()));
+        }
+        Pairing ended = graph.writeTransaction(tx -> {
+            List<Record> rows = graph.run(tx, """
+                    MATCH (n:Pairing {id: $id}) WHERE n.endDate IS NULL
+                    SET n.endDate = $end, n.activeKey = null, n.endedBy = $user, n.endedAt = datetime()
+                    RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("id", id, "end", endDate, "user", caller.name()));
+            if (rows.isEmpty()) {
+                throw ApiException.conflict("Pairing %s was ended meanwhile".formatted(id));
+            }
+            Pairing p = Pairing.from(rows.getFirst().get("p"));
+            audit.record(tx, caller, "endPairing", "Pairing", id, describe(before), describe(p));
+            return p;
+        });
+        events.publish(new PairingChange(PairingChange.Type.ENDED, id, ended, now(), caller.name()));
+        return ended;
+    }
+
+    public String remove(Caller caller, String id) {
+        Pairing before = find(id);
+        scope.requireSchools(caller, List.of(before.mentorId(), before.menteeId()));
+        graph.writeTransaction(tx -> {
+            List<Record> rows = graph.run(tx, "MATCH (n:Pairing {id: $id}) DETACH DELETE n RETURN count(*) AS removed",
+                    Map.of("id", id));
+            if (rows.getFirst().get("removed").asLong() == 0) {
+                throw ApiException.notFound("No pairing with id " + id);
+            }
+            audit.record(tx, caller, "removePairing", "Pairing", id, describe(before), null);
+            return null;
+        });
+        events.publish(new PairingChange(PairingChange.Type.REMOVED, id, before, now(), caller.name()));
+        return id;
+    }
+
+    private Pairing find(String id) {
+        return graph.read("MATCH (n:Pairing {id: $id}) RETURN " + Pairing.PROJECTION + " AS p", Map.of("id", id))
+                .stream().findFirst().map(r -> Pairing.from(r.get("p")))
+                .orElseThrow(() -> ApiException.notFound("No pairing with id " + id));
+    }
+
+    private void requireExisting(String mentor, String mentee, String program) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("mentor", mentor);
+        params.put("mentee", mentee);
+        params.put("program", program);
+        Record r = graph.read("""
+                RETURN EXISTS { (:School {id: $mentor}) } AS mentor, EXISTS { (:School {id: $mentee}) } AS mentee,
+                       $program IS NULL OR EXISTS { (:Program {id: $program}) } AS program""", params).getFirst();
+        if (!r.get("mentor").asBoolean()) {
+            throw ApiException.notFound("No school with id " + mentor + " (mentorId)");
+        }
+        if (!r.get("mentee").asBoolean()) {
+            throw ApiException.notFound("No school with id " + mentee + " (menteeId)");
+        }
+        if (!r.get("program").asBoolean()) {
+            throw ApiException.notFound("No program with id " + program + " (programId)");
+        }
+    }
+
+    /** Runs a write, turning the uniqueness constraint's refusal into CONFLICT. */
+    private <T> T write(java.util.function.Supplier<T> work, AddPairingInput in) {
+        try {
+            return work.get();
+        } catch (ClientException e) {
+            if (CONSTRAINT_FAILED.equals(e.code())) {
+                throw ApiException.conflict("An active %s pairing of mentor %s and mentee %s%s already exists"
+                        .formatted(in.kind(), in.mentorId(), in.menteeId(),
+                                in.programId() == null ? "" : " under program " + in.programId()));
+            }
+            throw e;
+        }
+    }
+
+    static Map<String, Object> describe(Pairing p) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", p.id());
+        m.put("kind", p.kind().name());
+        m.put("mentorId", p.mentorId());
+        m.put("menteeId", p.menteeId());
+        m.put("programId", p.programId());
+        m.put("startDate", p.startDate() == null ? null : p.startDate().toString());
+        m.put("endDate", p.endDate() == null ? null : p.endDate().toString());
+        m.put("note", p.note());
+        return m;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,34 @@
+package org.edugraph.security;
+
+import org.edugraph.EduGraphProperties;
+import org.edugraph.api.ApiException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The caller of the request being served, and the checks every write starts with. */
+@Component
+public class CurrentCaller {
+
+    private final String regionsClaim;
+
+    CurrentCaller(EduGraphProperties properties) {
+        this.regionsClaim = properties.security().jwt().regionsClaim();
+    }
+
+    /** The signed-in caller, or null. */
+    public Caller get() {
+        return Caller.of(SecurityContextHolder.getContext().getAuthentication(), regionsClaim);
+    }
+
+    /** The caller, who must be signed in with the ADMIN role: else UNAUTHORIZED or FORBIDDEN. */
+    public Caller requireAdmin() {
+        Caller caller = get();
+        if (caller == null) {
+            throw ApiException.unauthorized("Sign in as an admin to change the graph");
+        }
+        if (!caller.isAdmin()) {
+            throw ApiException.forbidden("Only admins may change the graph; " + caller.name() + " is not one");
+        }
+        return caller;
+    }
+}

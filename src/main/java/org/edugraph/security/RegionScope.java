@@ -1,0 +1,64 @@
+package org.edugraph.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.neo4j.Graph;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a region-scoped admin to the regions it may write in: a write may only touch
+ * schools located in those regions or below them (down the PART_OF hierarchy, never
+ * across peer links). An unrestricted admin passes without a query.
+ */
+@Component
+public class RegionScope {
+
+    private final Graph graph;
+
+    RegionScope(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Every school must lie in the caller's regions; else FORBIDDEN naming the first that does not. */
+    public void requireSchools(Caller caller, Collection<String> schoolIds) {
+        if (!caller.isRegionScoped()) {
+            return;
+        }
+        List<String> ids = schoolIds.stream().filter(Objects::nonNull).distinct().toList();
+        for (Record r : graph.read("""
+                UNWIND $ids AS id
+                MATCH (s:School {id: id})
+                RETURN id, EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
+                """, Map.of("ids", ids, "allowed", List.copyOf(caller.regions())))) {
+            if (!r.get("allowed").asBoolean()) {
+                throw outside(caller, "school " + r.get("id").asString());
+            }
+        }
+    }
+
+    /** Every region must be one of the caller's regions or lie below one. */
+    public void requireRegions(Caller caller, Collection<String> codes) {
+        if (!caller.isRegionScoped()) {
+            return;
+        }
+        List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
+        for (Record r : graph.read("""
+                UNWIND $codes AS code
+                RETURN code, EXISTS { (:Region {code: code})-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
+                """, Map.of("codes", wanted, "allowed", List.copyOf(caller.regions())))) {
+            if (!r.get("allowed").asBoolean()) {
+                throw outside(caller, "region " + r.get("code").asString());
+            }
+        }
+    }
+
+    private static ApiException outside(Caller caller, String what) {
+        return ApiException.forbidden("%s may only change the graph in regions %s; %s lies outside them"
+                .formatted(caller.name(), String.join(", ", caller.regions().stream().sorted().toList()), what));
+    }
+}

@@ -1,0 +1,143 @@
+package org.edugraph.security;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.edugraph.EduGraphProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Reads are open unless {@code edugraph.security.public-read} is false; every write needs
+ * ADMIN (checked on each mutation). Users come from configuration with bcrypt hashes, or,
+ * in JWT mode, from an OAuth2 issuer. A refusal at the HTTP level is answered with a
+ * GraphQL-shaped error body, classified like any other.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, EduGraphProperties properties) throws Exception {
+        var security = properties.security();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
+                    a.requestMatchers("/actuator/**").hasRole("ADMIN");
+                    a.requestMatchers("/import/**").hasRole("ADMIN");
+                    if (security.publicRead()) {
+                        a.anyRequest().permitAll();
+                    } else {
+                        a.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                        a.anyRequest().authenticated();
+                    }
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+        if (security.mode() == EduGraphProperties.Security.Mode.JWT) {
+            http.oauth2ResourceServer(o -> o
+                    .authenticationEntryPoint(unauthorized())
+                    .accessDeniedHandler(forbidden())
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(security.jwt()))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(EduGraphProperties properties) {
+        var security = properties.security();
+        Map<String, EduGraphUser> users = new java.util.HashMap<>();
+        String adminPassword = security.adminPassword();
+        if (adminPassword == null || adminPassword.isBlank()) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            adminPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            log.warn("No EDUGRAPH_ADMIN_PASSWORD set: the password of user 'admin' for this run is {}", adminPassword);
+        }
+        users.put("admin", new EduGraphUser("admin", "{bcrypt}" + new BCryptPasswordEncoder().encode(adminPassword),
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), java.util.Set.of()));
+        for (var user : security.users()) {
+            String hash = user.passwordHash();
+            if (hash == null || !(hash.startsWith("{bcrypt}$2") || hash.startsWith("$2"))) {
+                throw new IllegalStateException("edugraph.security.users: the password of '" + user.name()
+                        + "' must be a bcrypt hash ({bcrypt}$2a$...), never a plain password");
+            }
+            users.put(user.name(), new EduGraphUser(user.name(), hash.startsWith("{") ? hash : "{bcrypt}" + hash,
+                    user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
+                    new HashSet<>(user.regions())));
+        }
+        return name -> {
+            EduGraphUser user = users.get(name);
+            if (user == null) {
+                throw new UsernameNotFoundException("No such user");
+            }
+            return new EduGraphUser(user.getUsername(), user.getPassword(), user.getAuthorities(), user.regions());
+        };
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(EduGraphProperties.Security.Jwt config) {
+        return jwt -> {
+            List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+            Caller.claimList(jwt.getClaim(config.rolesClaim()))
+                    .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT))));
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    static AuthenticationEntryPoint unauthorized() {
+        return (request, response, ex) -> write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+                "Sign in: missing or wrong credentials");
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+                "Your role does not allow this");
+    }
+
+    private static void write(HttpServletResponse response, int status, String classification, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/graphql-response+json");
+        response.setCharacterEncoding("UTF-8");
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"EduGraph\"");
+        }
+        response.getWriter().write("{\"errors\":[{\"message\":\"" + message
+                + "\",\"extensions\":{\"classification\":\"" + classification + "\"}}]}");
+    }
+
+}

@@ -1,0 +1,128 @@
+package org.edugraph.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Bulk import: all rows are checked first; one bad row writes nothing and is named. */
+class PairingImportTest extends IntegrationTest {
+
+    /** Written as Excel writes it: a BOM, CRLF, quoted fields with commas, quotes and Chinese. */
+    private static final String CSV = "\uFEFFmentorId,menteeId,kind,programId,startDate,note\r\n"
+            + "cs-jinxiuxiao,cs-luozhou-ms,TARGETED_SUPPORT,cs-targeted-support,2022-09-01,\"帮扶螺洲中学, 第一期\"\r\n"
+            + "cs-jinxiuxiao,cs-chengmen-ms,TARGETED_SUPPORT,cs-targeted-support,2022-09-01,\"他说 \"\"同步课堂\"\"\"\r\n"
+            + "cs-fz16-ms,cs-fengzhai-ms,DEEP_ALLIANCE,cs-deep-alliance,2022-10-01,\r\n"
+            + "cs-fz40-ms,cs-maiding-ps,one_to_one,,,\r\n";
+
+    private static final String IMPORT = """
+            mutation($csv: String!, $dry: Boolean) { importPairings(csv: $csv, dryRun: $dry) {
+              dryRun rowsRead pairingsCreated errors { row message } } }""";
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
+
+    @Test
+    void aFileWithOneBadRowAmongManyWritesNothingAndNamesThatRow() {
+        String bad = CSV.replace("cs-fz16-ms,cs-fengzhai-ms", "cs-fz16-ms,cs-no-such-school");
+        long before = pairings();
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", bad).execute()
+                .path("importPairings.rowsRead").entity(Integer.class).isEqualTo(4)
+                .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(0)
+                .path("importPairings.errors[*].row").entityList(Integer.class).containsExactly(4)
+                .path("importPairings.errors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).contains("cs-no-such-school").contains("menteeId"));
+        assertThat(pairings()).isEqualTo(before);
+
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).execute()
+                .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(4)
+                .path("importPairings.errors").entityList(Object.class).hasSize(0);
+        assertThat(pairings()).isEqualTo(before + 4);
+        graphQl.document("{ pairings(filter: {mentorId: \"cs-jinxiuxiao\", kinds: [TARGETED_SUPPORT]}) { edges { node { mentee { id } note startDate createdBy } } } }")
+                .execute()
+                .path("pairings.edges[*].node.note").entityList(String.class)
+                .contains("帮扶螺洲中学, 第一期", "他说 \"同步课堂\"")
+                .path("pairings.edges[*].node.createdBy").entityList(String.class).contains("admin");
+    }
+
+    @Test
+    void everyBadRowIsReportedWithItsReason() {
+        String csv = "mentorId,menteeId,kind,programId,startDate,note\n"
+                + "cs-jinxiuxiao,cs-jinxiuxiao,OTHER,,,\n"            // row 2: itself
+                + "cs-jinxiuxiao,cs-luozhou-ms,FRIENDSHIP,,,\n"       // row 3: kind
+                + "cs-jinxiuxiao,cs-luozhou-ms,OTHER,,2022-02-30,\n"  // row 4: date
+                + "cs-jinxiuxiao,cs-luozhou-ms,OTHER,nope,,\n"        // row 5: program
+                + "cs-fz40-ms,cs-maiding-ps,OTHER,,,\n"               // row 6: fine
+                + "cs-fz40-ms,cs-maiding-ps,OTHER,,,\n"               // row 7: same as row 6
+                + "cs-jinxiuxiao,cs-panyu-ms,TARGETED_SUPPORT,cs-targeted-support,,\n" // row 8: exists already
+                + ",cs-luozhou-ms,OTHER,,,\n";                        // row 9: no mentor
+        long before = pairings();
+        List<Map> errors = as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
+                .path("importPairings.errors").entityList(Map.class).get();
+        assertThat(errors).extracting(e -> e.get("row")).containsExactly(2, 3, 4, 5, 7, 8, 9);
+        assertThat(errors.toString()).contains("mentor itself", "FRIENDSHIP", "2022-02-30", "nope",
+                "same pairing as row 6", "exists already", "mentorId is required");
+        assertThat(pairings()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunOnlyReports() {
+        long before = pairings();
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).variable("dry", true).execute()
+                .path("importPairings.dryRun").entity(Boolean.class).isEqualTo(true)
+                .path("importPairings.rowsRead").entity(Integer.class).isEqualTo(4)
+                .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(0)
+                .path("importPairings.errors").entityList(Object.class).hasSize(0);
+        assertThat(pairings()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongHeaderIsRow1() {
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", "mentor,mentee,kind\na,b,OTHER\n").execute()
+                .path("importPairings.errors[0].row").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void theMultipartUploadSharesTheImport() {
+        long before = pairings();
+        var bad = upload(CSV.replace("DEEP_ALLIANCE", "DEEP"));
+        bad.expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.errors[0].row").isEqualTo(4)
+                .jsonPath("$.pairingsCreated").isEqualTo(0);
+        assertThat(pairings()).isEqualTo(before);
+        upload(CSV).expectStatus().isOk().expectBody()
+                .jsonPath("$.rowsRead").isEqualTo(4)
+                .jsonPath("$.pairingsCreated").isEqualTo(4);
+        assertThat(pairings()).isEqualTo(before + 4);
+        upload(CSV).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(4);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String csv) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "pairings.csv";
+            }
+        });
+        return http.post().uri("/import/pairings")
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
+    }
+
+    private long pairings() {
+        return graph.read("MATCH (p:Pairing) RETURN count(p) AS n", Map.of()).getFirst().get("n").asLong();
+    }
+}

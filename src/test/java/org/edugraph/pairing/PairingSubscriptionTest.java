@@ -1,0 +1,89 @@
+package org.edugraph.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.Disposable;
+
+/** Frontends watching pairings see each change within a second, over WebSocket and over SSE. */
+class PairingSubscriptionTest extends IntegrationTest {
+
+    private static final String SUBSCRIPTION = """
+            subscription { pairingChanges { type pairingId by pairing { mentor { id } mentee { name } } } }""";
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
+
+    @Test
+    void aWebSocketSubscriberSeesAnAddedPairingWithinASecondAndItsEndAndRemoval() throws Exception {
+        var tester = WebSocketGraphQlTester.create(URI.create("ws://localhost:" + port + "/graphql-ws"),
+                new StandardWebSocketClient()).mutate().build();
+        AtomicLong firstArrival = new AtomicLong();
+        CompletableFuture<List<Map>> received = new CompletableFuture<>();
+        Disposable subscription = tester.document(SUBSCRIPTION).executeSubscription()
+                .toFlux("pairingChanges", Map.class)
+                .doOnNext(change -> firstArrival.compareAndSet(0, System.nanoTime()))
+                .take(3).collectList()
+                .subscribe(received::complete, received::completeExceptionally);
+        try {
+            Thread.sleep(700); // let the subscription reach the server
+            long sent = System.nanoTime();
+            String id = add();
+            as(TestUsers.ADMIN).document("mutation($id: ID!) { endPairing(id: $id, endDate: \"2030-01-01\") { id } }")
+                    .variable("id", id).execute();
+            as(TestUsers.ADMIN).document("mutation($id: ID!) { removePairing(id: $id) }").variable("id", id).execute();
+            var changes = received.get(5, TimeUnit.SECONDS);
+            assertThat(changes).extracting(c -> c.get("type")).containsExactly("ADDED", "ENDED", "REMOVED");
+            assertThat(changes).extracting(c -> c.get("pairingId")).containsOnly(id);
+            assertThat(changes.getFirst().get("by")).isEqualTo("admin");
+            assertThat(changes.getFirst().toString()).contains("螺洲中学");
+            assertThat((firstArrival.get() - sent) / 1_000_000).as("ms from sending addPairing to the change's arrival")
+                    .isLessThan(1000);
+        } finally {
+            subscription.dispose();
+            tester.stop().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aServerSentEventsSubscriberSeesAnAddedPairing() throws Exception {
+        CompletableFuture<String> event = new CompletableFuture<>();
+        Disposable subscription = http.post().uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", SUBSCRIPTION))
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody()
+                .filter(data -> data.contains("pairingChanges"))
+                .next().subscribe(event::complete, event::completeExceptionally);
+        try {
+            Thread.sleep(700);
+            String id = add();
+            String data = event.get(2, TimeUnit.SECONDS);
+            assertThat(data).contains("ADDED").contains(id);
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    private String add() {
+        return as(TestUsers.ADMIN).document("""
+                mutation { addPairing(input: {mentorId: "cs-jinxiuxiao", menteeId: "cs-luozhou-ms", kind: OTHER}) { id } }""")
+                .execute().path("addPairing.id").entity(String.class).get();
+    }
+}

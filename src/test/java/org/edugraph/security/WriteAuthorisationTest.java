@@ -1,0 +1,121 @@
+package org.edugraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every mutation needs ADMIN, and a refused one leaves the graph as it was. */
+class WriteAuthorisationTest extends IntegrationTest {
+
+    static final List<String> MUTATIONS = List.of(
+            "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: TARGETED_SUPPORT}) { id } }",
+            "mutation { endPairing(id: \"cs-jxx-panyu\", endDate: \"2023-01-01\") { id } }",
+            "mutation { removePairing(id: \"cs-jxx-panyu\") }",
+            "mutation { createSchool(input: {name: \"测试学校\", type: PRIMARY, regionCode: \"350104\"}) { id } }",
+            "mutation { updateSchool(id: \"cs-panyu-ms\", input: {name: \"改名\"}) { id } }",
+            "mutation { addGroupMember(groupId: \"cs-shiyou-kg-group\", schoolId: \"cs-huaxi-kg\", role: MEMBER) { role } }",
+            "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\\n\") { pairingsCreated } }");
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
+
+    @Test
+    void withoutCredentialsEveryMutationIsUnauthorizedAndChangesNothing() {
+        String before = snapshot();
+        for (String mutation : MUTATIONS) {
+            assertThat(classifications(postAs(null, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void withWrongCredentialsEveryMutationIsUnauthorizedAndChangesNothing() {
+        String before = snapshot();
+        TestUsers.User impostor = new TestUsers.User("admin", "not-the-password");
+        for (String mutation : MUTATIONS) {
+            assertThat(classifications(postAs(impostor, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
+        }
+        http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", "not-the-password"))
+                .bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange().expectStatus().isUnauthorized();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aSignedInUserWhoIsNotAnAdminIsForbiddenAndChangesNothing() {
+        String before = snapshot();
+        for (String mutation : MUTATIONS) {
+            assertThat(classifications(postAs(TestUsers.READER, mutation))).as(mutation).containsExactly("FORBIDDEN");
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theAuditLogIsForAdminsOnly() {
+        assertThat(classifications(postAs(null, "{ auditEvents { totalCount } }"))).containsExactly("UNAUTHORIZED");
+        assertThat(classifications(postAs(TestUsers.READER, "{ auditEvents { totalCount } }"))).containsExactly("FORBIDDEN");
+        assertThat(classifications(postAs(TestUsers.ADMIN, "{ auditEvents { totalCount } }"))).isEmpty();
+    }
+
+    @Test
+    void theMultipartImportNeedsAnAdminToo() {
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource(
+                "mentorId,menteeId,kind\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\n".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "p.csv";
+            }
+        });
+        String before = snapshot();
+        http.post().uri("/import/pairings").bodyValue(body).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/import/pairings").headers(h -> h.setBasicAuth(TestUsers.READER.name(), TestUsers.READER.password()))
+                .bodyValue(body).exchange().expectStatus().isForbidden();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRegionScopedAdminWritesInsideItsRegionsOnly() {
+        String before = snapshot();
+        // 泉州五中 is in 泉州市, outside 仓山区 (350104).
+        for (String mutation : List.of(
+                "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"qz-wuzhong\", kind: OTHER}) { id } }",
+                "mutation { updateSchool(id: \"qz-wuzhong\", input: {name: \"改名\"}) { id } }",
+                "mutation { createSchool(input: {name: \"泉州新校\", type: PRIMARY, regionCode: \"350500\"}) { id } }",
+                "mutation { updateSchool(id: \"cs-panyu-ms\", input: {regionCode: \"350500\"}) { id } }",
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,qz-wuzhong,OTHER\\n\") { errors { row message } } }")) {
+            Map<String, Object> response = postAs(TestUsers.CANGSHAN_ADMIN, mutation);
+            if (mutation.contains("importPairings")) {
+                assertThat(response.toString()).contains("row=2").contains("qz-wuzhong").contains("outside");
+            } else {
+                assertThat(classifications(response)).as(mutation).containsExactly("FORBIDDEN");
+            }
+        }
+        assertThat(snapshot()).isEqualTo(before);
+
+        as(TestUsers.CANGSHAN_ADMIN).document("""
+                mutation { addPairing(input: {mentorId: "cs-jinxiuxiao", menteeId: "cs-luozhou-ms", kind: TARGETED_SUPPORT}) {
+                  createdBy mentee { name } } }""")
+                .execute()
+                .path("addPairing.createdBy").entity(String.class).isEqualTo("cangshan-admin")
+                .path("addPairing.mentee.name").entity(String.class).isEqualTo("螺洲中学");
+    }
+
+    /** What a reader of the graph sees: every node and relationship with its properties, less the audit log. */
+    private String snapshot() {
+        return graph.read("""
+                MATCH (n) WHERE NOT n:AuditEvent
+                OPTIONAL MATCH (n)-[r]->(m)
+                WITH n, collect([type(r), properties(r), elementId(m)]) AS out
+                ORDER BY elementId(n)
+                RETURN collect([labels(n), properties(n), out]) AS graph""", Map.of()).getFirst().get("graph").toString()
+                + graph.read("MATCH (e:AuditEvent) RETURN count(e) AS n", Map.of()).getFirst().get("n");
+    }
+}
