@@ -1,0 +1,121 @@
+package org.edugraph.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.edugraph.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The resource-server mode: tokens of an issuer (here a key made for the test), roles
+ * and regions from configurable claims.
+ */
+class JwtModeTest extends IntegrationTest {
+
+    private static final KeyPair ISSUER = rsa();
+    private static final KeyPair STRANGER = rsa();
+
+    @DynamicPropertySource
+    static void jwt(DynamicPropertyRegistry registry) {
+        registry.add("edugraph.security.mode", () -> "JWT");
+        registry.add("edugraph.security.jwt.roles-claim", () -> "edugraph_roles");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", JwtModeTest::publicKeyFile);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
+
+    @Test
+    void anAdminTokenMayWriteAndIsRecordedByItsSubject() {
+        String token = token(ISSUER, "alice@bureau", List.of("ADMIN"), List.of());
+        Map<String, Object> response = postWithToken(token,
+                "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: OTHER}) { createdBy } }");
+        assertThat(response).doesNotContainKey("errors");
+        assertThat(response.toString()).contains("createdBy=alice@bureau");
+    }
+
+    @Test
+    void aTokenWithoutTheAdminRoleIsForbiddenAndAForgedOneUnauthorized() {
+        String mutation = "mutation { removePairing(id: \"cs-jxx-panyu\") }";
+        assertThat(classifications(postWithToken(token(ISSUER, "bob", List.of("READER"), List.of()), mutation)))
+                .containsExactly("FORBIDDEN");
+        assertThat(classifications(postWithToken(token(STRANGER, "mallory", List.of("ADMIN"), List.of()), mutation)))
+                .containsExactly("UNAUTHORIZED");
+        assertThat(classifications(postWithToken(null, mutation))).containsExactly("UNAUTHORIZED");
+        graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { id } }").execute().path("pairing.id").hasValue();
+    }
+
+    @Test
+    void theRegionsClaimScopesAnAdmin() {
+        String token = token(ISSUER, "carol", List.of("ADMIN"), List.of("350104"));
+        assertThat(classifications(postWithToken(token,
+                "mutation { updateSchool(id: \"qz-wuzhong\", input: {name: \"x\"}) { id } }"))).containsExactly("FORBIDDEN");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> postWithToken(String token, String document) {
+        return http.post().uri("/graphql").headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                }).bodyValue(Map.of("query", document)).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static String token(KeyPair keys, String subject, List<String> roles, List<String> regions) {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate()).build();
+        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", roles).claim("regions", regions).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String publicKeyFile() {
+        try {
+            Path file = Files.createTempFile("edugraph-issuer", ".pub");
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ISSUER.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            Files.writeString(file, pem);
+            return file.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
