@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.edugraph.EduGraphApplication;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -26,16 +32,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The default way to run EduGraph: no spring.neo4j.uri, so Neo4j runs in-process with
  * Bolt on 127.0.0.1 and its files under edugraph.data-dir, surviving restarts and kill -9.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedModeTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void startsNeo4jInProcessWithTheSeedsAndARestartCreatesNoDuplicates() {
+    void startsNeo4jInProcessWithTheSeedsAndARestartCreatesNoDuplicates(CapturedOutput output) {
         long schools;
         try (ConfigurableApplicationContext app = start()) {
             WebTestClient http = client(app);
+            // No EDUGRAPH_ADMIN_PASSWORD here: a password is generated, logged once, and works.
+            Matcher logged = Pattern.compile("password of user 'admin' for this run is (\\S+)").matcher(output.getOut());
+            assertThat(logged.find()).isTrue();
+            String password = logged.group(1);
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(logged.find()).as("logged once").isFalse();
+            http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", password)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "mutation { createSchool(input: {name: \"新学校\", type: PRIMARY, regionCode: \"350104\"}) { id } }"))
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.data.createSchool.id").exists();
             assertThat(post(http, "{ searchSchools(text: \"盘屿\") { name } }")).contains("福州市仓山区盘屿中学");
             schools = count(app, "MATCH (s:School) RETURN count(s) AS n");
             assertThat(schools).isGreaterThan(30);
@@ -51,6 +67,7 @@ class EmbeddedModeTest {
         }
         try (ConfigurableApplicationContext app = start()) {
             assertThat(count(app, "MATCH (s:School) RETURN count(s) AS n")).isEqualTo(schools);
+            assertThat(count(app, "MATCH (s:School {name: '新学校'}) RETURN count(s) AS n")).isEqualTo(1);
             assertThat(count(app, "MATCH (m:__Migration) RETURN count(m) AS n")).isEqualTo(SchemaMigrations.load().size());
             assertThat(count(app, "MATCH (s:School) WITH s.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n")).isZero();
         }
