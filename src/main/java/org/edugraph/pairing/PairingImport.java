@@ -68,32 +68,7 @@ public class PairingImport {
         List<Pairing> created;
         try {
             created = graph.writeTransaction(tx -> {
-                List<Pairing> out = new ArrayList<>();
-                List<Map<String, Object>> params = new ArrayList<>();
-                for (Row row : rows) {
-                    AddPairingInput in = row.input();
-                    Map<String, Object> p = new HashMap<>();
-                    p.put("id", "p-" + UUID.randomUUID());
-                    p.put("mentor", in.mentorId());
-                    p.put("mentee", in.menteeId());
-                    p.put("program", in.programId());
-                    p.put("kind", in.kind().name());
-                    p.put("start", in.startDate());
-                    p.put("note", in.note());
-                    p.put("activeKey", writes.activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), null));
-                    params.add(p);
-                }
-                for (Record r : graph.run(tx, """
-                        UNWIND $rows AS row
-                        MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
-                        CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, note: row.note,
-                                           createdAt: datetime(), createdBy: $user, activeKey: row.activeKey})
-                        CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
-                        WITH n, row
-                        CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }
-                        RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("rows", params, "user", caller.name()))) {
-                    out.add(Pairing.from(r.get("p")));
-                }
+                List<Pairing> out = writes.create(tx, caller, rows.stream().map(Row::input).toList());
                 Map<String, Object> after = new HashMap<>();
                 after.put("rows", rows.size());
                 after.put("pairingIds", out.stream().map(Pairing::id).toList());

@@ -84,7 +84,7 @@ public class PairingWrites {
         requireExisting(in.mentorId(), in.menteeId(), in.programId());
         scope.requireSchools(caller, List.of(in.mentorId(), in.menteeId()));
         Pairing created = write(() -> graph.writeTransaction(tx -> {
-            Pairing p = create(tx, caller, in, "p-" + UUID.randomUUID());
+            Pairing p = create(tx, caller, List.of(in)).getFirst();
             audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p));
             return p;
         }), in);
@@ -92,28 +92,35 @@ public class PairingWrites {
         return created;
     }
 
-    /** Creates in the caller's transaction; the ids are known to exist. */
-    Pairing create(TransactionContext tx, Caller caller, AddPairingInput in, String id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        params.put("mentor", in.mentorId());
-        params.put("mentee", in.menteeId());
-        params.put("program", in.programId());
-        params.put("kind", in.kind().name());
-        params.put("start", in.startDate());
-        params.put("end", in.endDate());
-        params.put("note", in.note());
-        params.put("user", caller.name());
-        params.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
-        List<Record> rows = graph.run(tx, """
-                MATCH (mentor:School {id: $mentor}), (mentee:School {id: $mentee})
-                CREATE (n:Pairing {id: $id, kind: $kind, startDate: $start, endDate: $end, note: $note,
-                                   createdAt: datetime(), createdBy: $user, activeKey: $activeKey})
+    /**
+     * Creates pairings in the caller's transaction, in one statement whatever their number;
+     * their schools and programs are known to exist. The pairings come back in input order.
+     */
+    List<Pairing> create(TransactionContext tx, Caller caller, List<AddPairingInput> inputs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AddPairingInput in : inputs) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", "p-" + UUID.randomUUID());
+            row.put("mentor", in.mentorId());
+            row.put("mentee", in.menteeId());
+            row.put("program", in.programId());
+            row.put("kind", in.kind().name());
+            row.put("start", in.startDate());
+            row.put("end", in.endDate());
+            row.put("note", in.note());
+            row.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
+            rows.add(row);
+        }
+        return graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+                CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, note: row.note,
+                                   createdAt: datetime(), createdBy: $user, activeKey: row.activeKey})
                 CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
-                WITH n
-                CALL (n) { MATCH (p:Program {id: $program}) CREATE (n)-[:UNDER]->(p) }
-                RETURN %s AS p""".formatted(Pairing.PROJECTION), params);
-        return Pairing.from(rows.getFirst().get("p"));
+                WITH n, row
+                CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }
+                RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("rows", rows, "user", caller.name()))
+                .stream().map(r -> Pairing.from(r.get("p"))).toList();
     }
 
     public Pairing end(Caller caller, String id, LocalDate endDate) {
