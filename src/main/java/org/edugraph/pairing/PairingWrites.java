@@ -111,7 +111,7 @@ public class PairingWrites {
             row.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
             rows.add(row);
         }
-        return graph.run(tx, """
+        List<Pairing> created = graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                 CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, note: row.note,
@@ -121,6 +121,11 @@ public class PairingWrites {
                 CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }
                 RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("rows", rows, "user", caller.name()))
                 .stream().map(r -> Pairing.from(r.get("p"))).toList();
+        if (created.size() != inputs.size()) {
+            // A school was removed between the checks and this write: roll back, say so.
+            throw ApiException.notFound("A school of these pairings no longer exists; nothing was written");
+        }
+        return created;
     }
 
     public Pairing end(Caller caller, String id, LocalDate endDate) {

@@ -14,8 +14,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Every example operation of graphql/examples runs against the seeds and answers with data. */
+/**
+ * Every example operation of graphql/examples runs against the seeds and answers with
+ * data; they are sent as the admin, since some change the graph.
+ */
 class ExamplesTest extends IntegrationTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
 
     static Stream<Resource> examples() throws IOException {
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:graphql/examples/*.gql");
@@ -27,7 +35,7 @@ class ExamplesTest extends IntegrationTest {
     @MethodSource("examples")
     @SuppressWarnings("unchecked")
     void runsAndAnswersWithData(Resource example) throws IOException {
-        Map<String, Object> response = post(example.getContentAsString(StandardCharsets.UTF_8));
+        Map<String, Object> response = postAs(org.edugraph.support.TestUsers.ADMIN, example.getContentAsString(StandardCharsets.UTF_8));
         assertThat(response).as(example.getFilename()).doesNotContainKey("errors");
         Map<String, Object> data = (Map<String, Object>) response.get("data");
         assertThat(data).isNotEmpty();
