@@ -1,11 +1,19 @@
 package org.edugraph.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 /** With edugraph.security.public-read=false, reading needs a signed-in user of any role. */
 @TestPropertySource(properties = "edugraph.security.public-read=false")
@@ -14,26 +22,26 @@ class ClosedReadsTest extends IntegrationTest {
     @Test
     void aReadWithoutCredentialsIsUnauthorized() {
         assertThat(classifications(postAs(null, "{ regions { code } }"))).containsExactly("UNAUTHORIZED");
-        http.post().uri("/graphql").bodyValue(java.util.Map.of("query", "{ regions { code } }"))
+        http.post().uri("/graphql").bodyValue(Map.of("query", "{ regions { code } }"))
                 .exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void subscriptionsFollowTheSameRule() {
-        http.post().uri("/graphql").accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
-                .bodyValue(java.util.Map.of("query", "subscription { pairingChanges { type } }"))
+        http.post().uri("/graphql").accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("query", "subscription { pairingChanges { type } }"))
                 .exchange().expectStatus().isUnauthorized();
         // The WebSocket handshake is refused without credentials, and accepted with them.
-        var client = new org.springframework.web.reactive.socket.client.StandardWebSocketClient();
-        var uri = java.net.URI.create("ws://localhost:" + port + "/graphql-ws");
-        var protocol = new org.springframework.http.HttpHeaders();
+        var client = new StandardWebSocketClient();
+        var uri = URI.create("ws://localhost:" + port + "/graphql-ws");
+        var protocol = new HttpHeaders();
         protocol.add("Sec-WebSocket-Protocol", "graphql-transport-ws");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.execute(uri, protocol, session -> session.close())
-                .block(java.time.Duration.ofSeconds(10))).hasStackTraceContaining("WebSocket connection");
-        var signedIn = new org.springframework.http.HttpHeaders();
+        assertThatThrownBy(() -> client.execute(uri, protocol, session -> session.close())
+                .block(Duration.ofSeconds(10))).hasStackTraceContaining("WebSocket connection");
+        var signedIn = new HttpHeaders();
         signedIn.addAll(protocol);
         signedIn.setBasicAuth(TestUsers.READER.name(), TestUsers.READER.password());
-        client.execute(uri, signedIn, session -> session.close()).block(java.time.Duration.ofSeconds(10));
+        client.execute(uri, signedIn, session -> session.close()).block(Duration.ofSeconds(10));
     }
 
     @Test

@@ -1,10 +1,15 @@
 package org.edugraph.support;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import org.edugraph.neo4j.Graph;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,53 +49,53 @@ public abstract class IntegrationTest {
 
     /** Posts a document signed in as {@code user} (null for nobody), returning the JSON as it came, whatever the status. */
     @SuppressWarnings("unchecked")
-    protected java.util.Map<String, Object> postAs(TestUsers.User user, String document) {
-        return http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+    protected Map<String, Object> postAs(TestUsers.User user, String document) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
                     if (user != null) {
                         h.setBasicAuth(user.name(), user.password());
                     }
                 })
-                .bodyValue(java.util.Map.of("query", document))
+                .bodyValue(Map.of("query", document))
                 .exchange()
-                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** Removes what write tests made: every pairing, school, membership and audit record not from a seed. */
     protected void removeWhatTestsWrote() {
-        graph.write("MATCH (p:Pairing) WHERE p.seed IS NULL AND p.synthetic IS NULL DETACH DELETE p", java.util.Map.of());
-        graph.write("MATCH (s:School) WHERE s.seed IS NULL AND s.synthetic IS NULL DETACH DELETE s", java.util.Map.of());
-        graph.write("MATCH (:School)-[m:MEMBER_OF]->() WHERE m.seed IS NULL AND m.createdBy IS NOT NULL DELETE m", java.util.Map.of());
-        graph.write("MATCH (e:AuditEvent) DELETE e", java.util.Map.of());
+        graph.write("MATCH (p:Pairing) WHERE p.seed IS NULL AND p.synthetic IS NULL DETACH DELETE p", Map.of());
+        graph.write("MATCH (s:School) WHERE s.seed IS NULL AND s.synthetic IS NULL DETACH DELETE s", Map.of());
+        graph.write("MATCH (:School)-[m:MEMBER_OF]->() WHERE m.seed IS NULL AND m.createdBy IS NOT NULL DELETE m", Map.of());
+        graph.write("MATCH (e:AuditEvent) DELETE e", Map.of());
     }
 
     /** Posts a document as a client would, and returns the JSON response as it came. */
     @SuppressWarnings("unchecked")
-    protected java.util.Map<String, Object> post(String document) {
-        return post(document, java.util.Map.of());
+    protected Map<String, Object> post(String document) {
+        return post(document, Map.of());
     }
 
     /** Posts a document with variables, and returns the JSON response as it came. */
     @SuppressWarnings("unchecked")
-    protected java.util.Map<String, Object> post(String document, java.util.Map<String, Object> variables) {
-        return http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("query", document, "variables", variables))
+    protected Map<String, Object> post(String document, Map<String, Object> variables) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", document, "variables", variables))
                 .exchange()
                 .expectStatus().isOk()
-                .expectBody(java.util.Map.class).returnResult().getResponseBody();
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** The classifications of the errors of a response, in order. */
     @SuppressWarnings("unchecked")
-    protected static java.util.List<String> classifications(java.util.Map<String, Object> response) {
-        var errors = (java.util.List<java.util.Map<String, Object>>) response.getOrDefault("errors", java.util.List.of());
-        return errors.stream().map(e -> String.valueOf(((java.util.Map<String, Object>) e.get("extensions")).get("classification"))).toList();
+    protected static List<String> classifications(Map<String, Object> response) {
+        var errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
+        return errors.stream().map(e -> String.valueOf(((Map<String, Object>) e.get("extensions")).get("classification"))).toList();
     }
 
     @BeforeEach
     void clients() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         graphQl = HttpGraphQlTester.create(http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
