@@ -86,6 +86,7 @@ class StatementCountTest extends IntegrationTest {
     void oneSchoolAndAHundredSchoolsCostTheSameNumberOfStatements() {
         long one = statementsFor(1);
         long hundred = statementsFor(SCHOOLS);
+        System.out.printf("Cypher statements for 1 school: %d, for %d schools: %d%n", one, SCHOOLS, hundred);
         assertThat(hundred).isEqualTo(one);
         // One statement per level of the selection, not per row: far below one per school.
         assertThat(hundred).isLessThan(20);
