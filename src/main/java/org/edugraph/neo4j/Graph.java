@@ -69,6 +69,11 @@ public class Graph {
         return tx.run(cypher, parameters).list();
     }
 
+    /** True when a write was refused by a uniqueness constraint: the database's word on duplicates. */
+    public static boolean violatesConstraint(org.neo4j.driver.exceptions.ClientException e) {
+        return "Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code());
+    }
+
     /** How many statements this application has sent to Neo4j since it started. */
     public long statementsRun() {
         return statements.get();

@@ -76,7 +76,7 @@ public class PairingImport {
                 return out;
             });
         } catch (ClientException e) {
-            if (PairingWrites.CONSTRAINT_FAILED.equals(e.code())) {
+            if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict("Another write created one of these pairings meanwhile; nothing was imported");
             }
             throw e;

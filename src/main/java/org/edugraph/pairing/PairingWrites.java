@@ -29,8 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PairingWrites {
 
-    static final String CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed";
-
     private final Graph graph;
     private final Audit audit;
     private final RegionScope scope;
@@ -202,7 +200,7 @@ public class PairingWrites {
         try {
             return work.get();
         } catch (ClientException e) {
-            if (CONSTRAINT_FAILED.equals(e.code())) {
+            if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict("An active %s pairing of mentor %s and mentee %s%s already exists"
                         .formatted(in.kind(), in.mentorId(), in.menteeId(),
                                 in.programId() == null ? "" : " under program " + in.programId()));

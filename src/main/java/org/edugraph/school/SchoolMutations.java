@@ -172,7 +172,7 @@ class SchoolMutations {
         try {
             return work.get();
         } catch (ClientException e) {
-            if ("Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
+            if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict("Another school already has nationalCode " + nationalCode);
             }
             throw e;
