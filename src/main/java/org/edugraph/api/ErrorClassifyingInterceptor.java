@@ -37,14 +37,16 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request)
                 .timeout(timeout, Mono.fromSupplier(() -> timedOut(request)))
-                .map(response -> {
-            List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.isEmpty() || errors.stream().allMatch(e -> e.getErrorType() instanceof ErrorKind)) {
-                return response;
-            }
-            List<GraphQLError> classified = errors.stream().map(ErrorClassifyingInterceptor::classify).toList();
-            return response.transform(builder -> builder.errors(classified));
-        });
+                .map(ErrorClassifyingInterceptor::classifyAll);
+    }
+
+    private static WebGraphQlResponse classifyAll(WebGraphQlResponse response) {
+        List<GraphQLError> errors = response.getExecutionResult().getErrors();
+        if (errors.isEmpty() || errors.stream().allMatch(e -> e.getErrorType() instanceof ErrorKind)) {
+            return response;
+        }
+        List<GraphQLError> classified = errors.stream().map(ErrorClassifyingInterceptor::classify).toList();
+        return response.transform(builder -> builder.errors(classified));
     }
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
