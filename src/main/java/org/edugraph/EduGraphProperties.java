@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seeds   loading the report facts at start
  * @param graphql limits on GraphQL requests
  * @param security who may read and who may write
+ * @param demo     the generated network the {@code demo} profile loads
+ * @param export   the file exports
  */
 @ConfigurationProperties("edugraph")
 public record EduGraphProperties(
@@ -22,7 +24,9 @@ public record EduGraphProperties(
         @DefaultValue Neo4j neo4j,
         @DefaultValue Seeds seeds,
         @DefaultValue Graphql graphql,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Demo demo,
+        @DefaultValue Export export) {
 
     /**
      * @param boltPort     Bolt port of the embedded Neo4j on 127.0.0.1; 0 picks a free one
@@ -44,6 +48,23 @@ public record EduGraphProperties(
     public record Seeds(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("classpath:seeds/") String location) {
+    }
+
+    /**
+     * @param schools  how many synthetic schools the demo network has
+     * @param pairings how many synthetic pairings
+     * @param seed     the random seed: the same seed gives the same network
+     */
+    public record Demo(
+            @DefaultValue("2000") int schools,
+            @DefaultValue("4000") int pairings,
+            @DefaultValue("2022") long seed) {
+    }
+
+    /**
+     * @param timeout longest an export may stream (its read transaction stays open meanwhile)
+     */
+    public record Export(@DefaultValue("10m") Duration timeout) {
     }
 
     /**

@@ -46,6 +46,47 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs one read statement and folds its records into a fresh accumulator as they
+     * stream in, so that a large answer is never held as a list. A retried transaction
+     * starts again from a new accumulator.
+     */
+    public <A> A fold(String cypher, Map<String, Object> parameters, java.util.function.Supplier<A> start,
+            java.util.function.BiConsumer<A, Record> step) {
+        try (Session session = session(AccessMode.READ)) {
+            return session.executeRead(tx -> {
+                A accumulator = start.get();
+                count(cypher);
+                tx.run(cypher, parameters).stream().forEach(r -> step.accept(accumulator, r));
+                return accumulator;
+            }, txConfig);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one read transaction that is not retried, with its own timeout:
+     * for answers streamed to a client as they are read (exports), where a second attempt
+     * could not take back what the first one sent. Statements inside go through
+     * {@link #stream}.
+     */
+    public void readOnce(java.time.Duration timeout, java.util.function.Consumer<org.neo4j.driver.Transaction> work) {
+        try (Session session = session(AccessMode.READ);
+                org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
+            work.accept(tx);
+            tx.commit();
+        }
+    }
+
+    /** Runs one statement in a transaction of {@link #readOnce}, handing each record on as it arrives. */
+    public void stream(org.neo4j.driver.Transaction tx, String cypher, Map<String, Object> parameters,
+            java.util.function.Consumer<Record> each) {
+        count(cypher);
+        var result = tx.run(cypher, parameters);
+        while (result.hasNext()) {
+            each.accept(result.next());
+        }
+    }
+
     /** Runs one write statement and returns all its records. */
     public List<Record> write(String cypher, Map<String, Object> parameters) {
         try (Session session = session(AccessMode.WRITE)) {
@@ -62,11 +103,15 @@ public class Graph {
 
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+        count(cypher);
+        return tx.run(cypher, parameters).list();
+    }
+
+    private void count(String cypher) {
         statements.incrementAndGet();
         if (log.isDebugEnabled()) {
             log.debug("Cypher: {}", cypher.replaceAll("\\s+", " "));
         }
-        return tx.run(cypher, parameters).list();
     }
 
     /** True when a write was refused by a uniqueness constraint: the database's word on duplicates. */

@@ -8,11 +8,11 @@ import org.neo4j.driver.Value;
 
 /** One school helping another: a directed, dated edge, stored as a node of its own. */
 public record Pairing(String id, PairingKind kind, String mentorId, String menteeId, String programId,
-        LocalDate startDate, LocalDate endDate, String note, OffsetDateTime createdAt, String createdBy) {
+        LocalDate startDate, LocalDate endDate, String note, OffsetDateTime createdAt, String createdBy, boolean synthetic) {
 
     /** The properties every query returns a pairing with; {@code n} is the pairing node. */
     public static final String PROJECTION = """
-            n {.id, .kind, .startDate, .endDate, .note, .createdAt, .createdBy,
+            n {.id, .kind, .startDate, .endDate, .note, .createdAt, .createdBy, synthetic: coalesce(n.synthetic, false),
                mentorId: [(n)-[:MENTOR]->(s) | s.id][0],
                menteeId: [(n)-[:MENTEE]->(s) | s.id][0],
                programId: [(n)-[:UNDER]->(p) | p.id][0]}""";
@@ -21,12 +21,12 @@ public record Pairing(String id, PairingKind kind, String mentorId, String mente
         return new Pairing(v.get("id").asString(), Values.enumValue(v, "kind", PairingKind.class),
                 v.get("mentorId").asString(), v.get("menteeId").asString(), Values.string(v, "programId"),
                 Values.date(v, "startDate"), Values.date(v, "endDate"), Values.string(v, "note"),
-                Values.dateTime(v, "createdAt"), Values.string(v, "createdBy"));
+                Values.dateTime(v, "createdAt"), Values.string(v, "createdBy"), v.get("synthetic").asBoolean(false));
     }
 
     /** True while {@code day} is between the start and end dates; an open end never ends. */
     public boolean activeOn(LocalDate day) {
-        return (startDate == null || !startDate.isAfter(day)) && (endDate == null || !endDate.isBefore(day));
+        return PairingActivity.isActive(startDate, endDate, day);
     }
 
     /** What makes an active pairing unique: mentor, mentee, kind and program. */

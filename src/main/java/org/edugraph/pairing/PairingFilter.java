@@ -1,21 +1,34 @@
 package org.edugraph.pairing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Page;
+import org.edugraph.region.RegionCypher;
 
 /** The contract's PairingFilter, and the Cypher conditions it stands for. */
 public record PairingFilter(String programId, List<PairingKind> kinds, String regionCode, String mentorId,
         String menteeId, LocalDate activeOn) {
 
-    static final PairingFilter NONE = new PairingFilter(null, null, null, null, null, null);
+    public static final PairingFilter NONE = new PairingFilter(null, null, null, null, null, null);
 
     static PairingFilter ofProgram(String programId) {
         return new PairingFilter(programId, null, null, null, null, null);
+    }
+
+    /** The filter a client gave, or {@link #NONE} for none. */
+    public static PairingFilter orNone(PairingFilter filter) {
+        return filter == null ? NONE : filter;
+    }
+
+    /** True when the filter names anything that only a pairing has: kinds, a mentor or a mentee. */
+    public boolean namesPairingsOnly() {
+        return kinds != null || mentorId != null || menteeId != null;
     }
 
     ListRequest toRequest(Page page) {
@@ -43,10 +56,97 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
             values.put("mentee", menteeId);
         }
         if (activeOn != null) {
-            conditions.put("activeOn",
-                    "(n.startDate IS NULL OR n.startDate <= k.activeOn) AND (n.endDate IS NULL OR n.endDate >= k.activeOn)");
+            conditions.put("activeOn", PairingActivity.cypher("n", "k.activeOn"));
             values.put("activeOn", activeOn);
         }
         return new ListRequest("Pairing", conditions, values, page);
+    }
+
+    /**
+     * The filter as whole Cypher for the analytics: a condition over any pairing variable,
+     * and a clause that binds {@code n} to every selected pairing, starting from the most
+     * selective thing the filter names. Parameters are named {@code pf...}; every value is
+     * a parameter.
+     *
+     * @param where      the condition over the variable given to {@link #where(String)}
+     * @param parameters the values of the {@code pf...} parameters
+     */
+    public record Cypher(PairingFilter filter, Map<String, Object> parameters) {
+
+        /** Parameter holding the day of {@code activeOn}, or null. */
+        public static final String DAY = "pfDay";
+        /** Parameter holding the region code, or null. */
+        public static final String REGION = "pfRegion";
+        /** Parameter holding the program id, or null. */
+        public static final String PROGRAM = "pfProgram";
+
+        /** Every condition of the filter over the pairing bound to {@code pairing}; "true" for none. */
+        public String where(String pairing) {
+            return where(pairing, null);
+        }
+
+        /**
+         * The selected pairings, bound to {@code n}: anchored at the mentor, the mentee, the
+         * program or the region (walking down from it), else every pairing; the other
+         * conditions follow.
+         */
+        public String match() {
+            String anchor;
+            String anchored;
+            if (filter.mentorId() != null) {
+                anchor = "MATCH (:School {id: $pfMentor})<-[:MENTOR]-(n:Pairing)";
+                anchored = "mentor";
+            } else if (filter.menteeId() != null) {
+                anchor = "MATCH (:School {id: $pfMentee})<-[:MENTEE]-(n:Pairing)";
+                anchored = "mentee";
+            } else if (filter.programId() != null) {
+                anchor = "MATCH (:Program {id: $pfProgram})<-[:UNDER]-(n:Pairing)";
+                anchored = "program";
+            } else if (filter.regionCode() != null) {
+                anchor = "MATCH " + RegionCypher.schoolsWithin("", REGION) + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
+                anchored = "region";
+            } else {
+                anchor = "MATCH (n:Pairing)";
+                anchored = "";
+            }
+            String rest = where("n", anchored);
+            return rest.equals("true") ? anchor : anchor + (anchor.contains("WITH") ? " WHERE " : " WITH n WHERE ") + rest;
+        }
+
+        private String where(String p, String skip) {
+            List<String> parts = new ArrayList<>();
+            if (filter.mentorId() != null && !"mentor".equals(skip)) {
+                parts.add("EXISTS { (%s)-[:MENTOR]->(:School {id: $pfMentor}) }".formatted(p));
+            }
+            if (filter.menteeId() != null && !"mentee".equals(skip)) {
+                parts.add("EXISTS { (%s)-[:MENTEE]->(:School {id: $pfMentee}) }".formatted(p));
+            }
+            if (filter.programId() != null && !"program".equals(skip)) {
+                parts.add("EXISTS { (%s)-[:UNDER]->(:Program {id: $pfProgram}) }".formatted(p));
+            }
+            if (filter.regionCode() != null && !"region".equals(skip)) {
+                parts.add("EXISTS { (%s)-[:MENTOR|MENTEE]->(s:School) WHERE %s }"
+                        .formatted(p, RegionCypher.locatedWithin("s", REGION)));
+            }
+            if (filter.kinds() != null) {
+                parts.add("%s.kind IN $pfKinds".formatted(p));
+            }
+            if (filter.activeOn() != null) {
+                parts.add(PairingActivity.cypher(p, "$" + DAY));
+            }
+            return parts.isEmpty() ? "true" : "(" + String.join(" AND ", parts) + ")";
+        }
+    }
+
+    /** This filter as Cypher for the analytics. */
+    public Cypher cypher() {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("pfMentor", mentorId);
+        parameters.put("pfMentee", menteeId);
+        parameters.put(Cypher.PROGRAM, programId);
+        parameters.put(Cypher.REGION, regionCode);
+        parameters.put("pfKinds", kinds == null ? null : kinds.stream().map(Enum::name).distinct().toList());
+        parameters.put(Cypher.DAY, activeOn);
+        return new Cypher(this, parameters);
     }
 }

@@ -7,15 +7,16 @@ import org.neo4j.driver.Value;
 
 /** An institution, kindergarten to university, as the API shows it. */
 public record School(String id, String name, List<String> aliases, SchoolType type, String typeCode,
-        Ownership ownership, String nationalCode) {
+        Ownership ownership, String nationalCode, boolean synthetic) {
 
     /** The properties every query returns a school with. */
-    public static final String PROJECTION = "n {.id, .name, .aliases, .type, .typeCode, .ownership, .nationalCode}";
+    public static final String PROJECTION = "n {.id, .name, .aliases, .type, .typeCode, .ownership, .nationalCode, synthetic: coalesce(n.synthetic, false)}";
 
     public static School from(Value v) {
         Ownership ownership = Values.enumValue(v, "ownership", Ownership.class);
         return new School(v.get("id").asString(), v.get("name").asString(), Values.strings(v, "aliases"),
                 Values.enumValue(v, "type", SchoolType.class), Values.string(v, "typeCode"),
-                ownership == null ? Ownership.UNKNOWN : ownership, Values.string(v, "nationalCode"));
+                ownership == null ? Ownership.UNKNOWN : ownership, Values.string(v, "nationalCode"),
+                v.get("synthetic").asBoolean(false));
     }
 }

@@ -68,6 +68,18 @@ class ProvenanceController {
                 Figure.PROJECTION, "f.id", Figure::from);
     }
 
+    @BatchMapping(typeName = "School", field = "recognitions")
+    Map<School, List<Recognition>> schoolRecognitions(List<School> schools) {
+        return related(schools, School::id, "School", "id", "(rec:Recognition)-[:OF]->(x)",
+                Recognition.PROJECTION, "rec.year DESC, rec.title", Recognition::from);
+    }
+
+    @BatchMapping(typeName = "Program", field = "recognitions")
+    Map<Program, List<Recognition>> programRecognitions(List<Program> programs) {
+        return related(programs, Program::id, "Program", "id", "(rec:Recognition)-[:OF]->(x)",
+                Recognition.PROJECTION, "rec.year DESC, rec.title", Recognition::from);
+    }
+
     /** For each parent, the rows a pattern from it (as {@code x}) leads to, in one statement. */
     private <P, T> Map<P, List<T>> related(List<P> parents, Function<P, String> idOf, String label, String key,
             String pattern, String projection, String order, Function<org.neo4j.driver.Value, T> mapper) {

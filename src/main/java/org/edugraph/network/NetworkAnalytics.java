@@ -1,0 +1,253 @@
+package org.edugraph.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.api.References;
+import org.edugraph.api.References.Kind;
+import org.edugraph.api.Values;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.pairing.PairingFilter;
+import org.edugraph.region.Region;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The four questions an analyst asks of a partnership network: what it is (drawn), who
+ * is near a school, how two schools are linked, and its statistics. Each costs a fixed
+ * number of Cypher statements, whatever the size of the network: one for a drawn
+ * network, at most four for a neighbourhood (one per hop and one to close it), one for a
+ * path, and two or three for the statistics, plus one to check the ids a request names.
+ */
+@Service
+public class NetworkAnalytics {
+
+    /** The most edges any network answer may hold. */
+    public static final int MAX_LIMIT = 50_000;
+    /** The deepest neighbourhood. */
+    public static final int MAX_DEPTH = 3;
+
+    private final Graph graph;
+    private final References references;
+
+    NetworkAnalytics(Graph graph, References references) {
+        this.graph = graph;
+        this.references = references;
+    }
+
+    /** NOT_FOUND when the filter names a program, region or school that does not exist. */
+    public void requireReferences(PairingFilter f, String... schoolIds) {
+        var check = references.check()
+                .ref(Kind.PROGRAM, f.programId())
+                .ref(Kind.REGION, f.regionCode())
+                .ref(Kind.SCHOOL, f.mentorId())
+                .ref(Kind.SCHOOL, f.menteeId());
+        for (String id : schoolIds) {
+            check.ref(Kind.SCHOOL, id);
+        }
+        check.require();
+    }
+
+    static int limit(Integer limit) {
+        int value = limit == null ? 5000 : limit;
+        if (value < 1 || value > MAX_LIMIT) {
+            throw ApiException.badRequest("`limit` must be between 1 and %d, got %d".formatted(MAX_LIMIT, value));
+        }
+        return value;
+    }
+
+    Network network(PairingFilter filter, boolean groups, boolean programs, Integer limit) {
+        int cap = limit(limit);
+        requireReferences(filter);
+        PairingFilter.Cypher cypher = filter.cypher();
+        Map<String, Object> parameters = new HashMap<>(cypher.parameters());
+        parameters.put("cap", cap + 1);
+        Drawing drawing = new Drawing(cap);
+        graph.read(NetworkCypher.network(cypher, groups, programs), parameters).forEach(drawing::add);
+        return drawing.network();
+    }
+
+    Network neighbourhood(String schoolId, Integer depth, Integer limit, PairingFilter filter, boolean groups) {
+        int cap = limit(limit);
+        int hops = depth == null ? 1 : depth;
+        if (hops < 1 || hops > MAX_DEPTH) {
+            throw ApiException.badRequest("`depth` must be between 1 and %d, got %d".formatted(MAX_DEPTH, hops));
+        }
+        requireReferences(filter, schoolId);
+        PairingFilter.Cypher cypher = filter.cypher();
+        String step = NetworkCypher.neighbourhoodStep(cypher, groups);
+        Drawing drawing = new Drawing(cap);
+        drawing.addNode(graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node",
+                Map.of("id", schoolId)).getFirst().get("node"));
+        Set<String> earlier = new HashSet<>();
+        Set<String> frontier = new LinkedHashSet<>(List.of(schoolId));
+        Set<String> seenGroups = new HashSet<>();
+        for (int hop = 1; hop <= hops + 1 && !frontier.isEmpty() && !drawing.truncated(); hop++) {
+            boolean closing = hop > hops;
+            Set<String> known = new HashSet<>(earlier);
+            known.addAll(frontier);
+            Map<String, Object> parameters = new HashMap<>(cypher.parameters());
+            parameters.put("frontier", List.copyOf(frontier));
+            parameters.put("earlier", List.copyOf(earlier));
+            parameters.put("known", List.copyOf(known));
+            parameters.put("seenGroups", List.copyOf(seenGroups));
+            parameters.put("closing", closing);
+            parameters.put("cap", drawing.room() + 1);
+            Set<String> next = new LinkedHashSet<>();
+            for (Record r : graph.read(step, parameters)) {
+                if (!drawing.add(r)) {
+                    break;
+                }
+                String reached = r.get("reached").asString();
+                if (!known.contains(reached)) {
+                    next.add(reached);
+                }
+                if (r.get("part").asInt() == 1) {
+                    seenGroups.add(r.get("target").get("ref").asString());
+                }
+            }
+            earlier = known;
+            frontier = next;
+        }
+        return drawing.network();
+    }
+
+    /** The shortest chain between two schools, drawn; null when there is none. */
+    Network path(String from, String to, PairingFilter filter, boolean groups) {
+        requireReferences(filter, from, to);
+        Drawing drawing = new Drawing(Integer.MAX_VALUE);
+        if (from.equals(to)) {
+            drawing.addNode(graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node",
+                    Map.of("id", from)).getFirst().get("node"));
+            return drawing.network();
+        }
+        PairingFilter.Cypher cypher = filter.cypher();
+        Map<String, Object> parameters = new HashMap<>(cypher.parameters());
+        parameters.put("from", from);
+        parameters.put("to", to);
+        List<Record> rows = graph.read(NetworkCypher.path(cypher, groups), parameters);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<Value> steps = rows.stream().map(r -> r.get("step")).toList();
+        // Schools and what links them alternate: school, pairing or group, school ...
+        for (int i = 0; i < steps.size(); i += 2) {
+            drawing.addNode(steps.get(i).get("node"));
+        }
+        for (int i = 1; i < steps.size(); i += 2) {
+            Value via = steps.get(i);
+            NetworkNode before = drawing.node(steps.get(i - 1).get("node").get("id").asString());
+            NetworkNode after = drawing.node(steps.get(i + 1).get("node").get("id").asString());
+            if (via.get("pairing").isNull()) {
+                NetworkNode group = drawing.addNode(via.get("node"));
+                drawing.addEdge(membership(before, group));
+                drawing.addEdge(membership(after, group));
+            } else {
+                Value pairing = via.get("pairing");
+                NetworkNode mentor = drawing.node(via.get("mentor").asString());
+                NetworkNode mentee = drawing.node(via.get("mentee").asString());
+                drawing.addEdge(new NetworkEdge(pairing.get("id").asString(), mentor.id(), mentee.id(),
+                        via.get("kind").asString(), pairing.get("id").asString(),
+                        mentor.synthetic() || mentee.synthetic() || pairing.get("synthetic").asBoolean(false),
+                        Values.string(pairing, "program"), Values.date(pairing, "startDate"), Values.date(pairing, "endDate")));
+            }
+        }
+        return drawing.network();
+    }
+
+    private static NetworkEdge membership(NetworkNode school, NetworkNode group) {
+        return new NetworkEdge(school.id() + ">" + group.id(), school.id(), group.id(), "MEMBER_OF", null,
+                school.synthetic() || group.synthetic(), null, null, null);
+    }
+
+    NetworkStats statistics(PairingFilter filter) {
+        requireReferences(filter);
+        PairingFilter.Cypher cypher = filter.cypher();
+        RegionTree regions = new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
+                .stream().map(r -> Region.from(r.get("region"))).toList());
+        NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
+                () -> new NetworkStatistics(regions),
+                (s, r) -> s.add(new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
+                        text(r, "mentorRegion"), text(r, "menteeRegion"))));
+        return NetworkStats.of(stats, regions, filter.regionCode(), () -> schoolsPerRegion(filter.regionCode()));
+    }
+
+    private static String text(Record r, String key) {
+        Value v = r.get(key);
+        return v.isNull() ? null : v.asString();
+    }
+
+    /** How many schools are located directly in each region (within {@code within}, when given). */
+    private Map<String, Long> schoolsPerRegion(String within) {
+        String cypher = within == null
+                ? "MATCH (s:School)-[:LOCATED_IN]->(r:Region) RETURN r.code AS code, count(s) AS schools"
+                : """
+                  MATCH (:Region {code: $region})<-[:PART_OF*0..]-(r:Region)<-[:LOCATED_IN]-(s:School)
+                  RETURN r.code AS code, count(s) AS schools""";
+        Map<String, Long> counts = new HashMap<>();
+        graph.read(cypher, java.util.Collections.singletonMap("region", within))
+                .forEach(r -> counts.put(r.get("code").asString(), r.get("schools").asLong()));
+        return counts;
+    }
+
+    /**
+     * A network being drawn from edge rows: nodes in the order edges first reach them,
+     * edges once each, at most {@code cap} of them.
+     */
+    static final class Drawing {
+        private final int cap;
+        private final Map<String, NetworkNode> nodes = new LinkedHashMap<>();
+        private final Map<String, NetworkEdge> edges = new LinkedHashMap<>();
+        private boolean truncated;
+
+        Drawing(int cap) {
+            this.cap = cap;
+        }
+
+        /** Adds the edge of a row (and its nodes); false, and truncated, when the cap is reached. */
+        boolean add(Record r) {
+            if (edges.size() >= cap) {
+                truncated = true;
+                return false;
+            }
+            NetworkNode source = addNode(r.get("source"));
+            NetworkNode target = addNode(r.get("target"));
+            addEdge(NetworkEdge.from(r, source, target));
+            return true;
+        }
+
+        NetworkNode addNode(Value projected) {
+            NetworkNode node = NetworkNode.from(projected);
+            return nodes.computeIfAbsent(node.id(), k -> node);
+        }
+
+        NetworkNode node(String id) {
+            return nodes.get(id);
+        }
+
+        void addEdge(NetworkEdge edge) {
+            edges.putIfAbsent(edge.id(), edge);
+        }
+
+        int room() {
+            return cap - edges.size();
+        }
+
+        boolean truncated() {
+            return truncated;
+        }
+
+        Network network() {
+            return new Network(new ArrayList<>(nodes.values()), new ArrayList<>(edges.values()), truncated);
+        }
+
+    }
+}
