@@ -97,7 +97,6 @@ public class NetworkAnalytics {
             Map<String, Object> parameters = new HashMap<>(cypher.parameters());
             parameters.put("frontier", List.copyOf(frontier));
             parameters.put("earlier", List.copyOf(earlier));
-            parameters.put("known", List.copyOf(known));
             parameters.put("seenGroups", List.copyOf(seenGroups));
             parameters.put("closing", closing);
             parameters.put("cap", drawing.room() + 1);

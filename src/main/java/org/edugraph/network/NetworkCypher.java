@@ -100,8 +100,6 @@ final class NetworkCypher {
      * yet. Each row is an edge not seen before, with {@code reached}, the school it leads to.
      */
     static String neighbourhoodStep(PairingFilter.Cypher filter, boolean groups) {
-        String region = filter.filter().regionCode() == null ? "false"
-                : RegionCypher.locatedWithin("o", PairingFilter.Cypher.REGION);
         StringBuilder q = new StringBuilder("CALL () {\n");
         q.append("""
                   UNWIND $frontier AS sid
@@ -116,13 +114,13 @@ final class NetworkCypher {
                       UNION ALL
                       UNWIND $frontier AS sid
                       MATCH (:School {id: sid})-[m:MEMBER_OF]->(g:EducationGroup)
-                      WHERE NOT $closing AND NOT g.id IN $seenGroups AND %s
+                      WHERE NOT $closing AND NOT g.id IN $seenGroups AND %s AND %s
                       WITH DISTINCT g
                       MATCH (g)<-[m2:MEMBER_OF]-(o:School)
-                      WHERE %s AND (o.id IN $known OR %s)
+                      WHERE %s
                       RETURN 1 AS part, o.id + '>group:' + g.id AS id, 'MEMBER_OF' AS kind, o AS source, g AS target,
                              o AS reached, null AS pairing
-                    """.formatted(memberSince("m"), memberSince("m2"), filter.filter().regionCode() == null ? "true" : region));
+                    """.formatted(memberSince("m"), viaGroup(filter, true, "g"), memberSince("m2")));
         }
         q.append("}\n").append("""
                 WITH part, id, kind, source, target, reached, pairing ORDER BY part, id LIMIT $cap
@@ -135,23 +133,37 @@ final class NetworkCypher {
     /**
      * The shortest chain from {@code $from} to {@code $to}: each step a selected pairing
      * (either direction) or, with {@code groups}, a group both schools belong to. Returns
-     * the path's nodes in order, schools and pairings and groups, projected.
+     * the path's nodes in order, schools and pairings and groups, projected. Every
+     * predicate here must be one the planner can check while it searches (its plan says
+     * "inlined predicates"): one it can only check on a finished path, such as {@code x <> z},
+     * turns the breadth-first search into an enumeration of paths (seconds, not
+     * milliseconds, when none matches).
      */
     static String path(PairingFilter.Cypher filter, boolean groups) {
-        String viaGroup = !groups ? "false"
-                : "(y:EducationGroup AND %s AND %s%s)".formatted(memberSince("r1"), memberSince("r2"),
-                        filter.filter().regionCode() == null ? ""
-                                : " AND " + RegionCypher.locatedWithin("z", PairingFilter.Cypher.REGION));
         return """
                 MATCH chain = SHORTEST 1 (:School {id: $from})
                   ((x:School)-[r1:MENTOR|MENTEE|MEMBER_OF]-(y)-[r2:MENTOR|MENTEE|MEMBER_OF]-(z:School)
-                    WHERE x <> z AND ((y:Pairing AND %s) OR %s))+
+                    WHERE ((y:Pairing AND %s) OR %s) AND %s AND %s)+
                   (:School {id: $to})
                 UNWIND nodes(chain) AS step
                 RETURN CASE WHEN step:Pairing THEN {pairing: %s, mentor: [(step)-[:MENTOR]->(m) | m.id][0],
                                                    mentee: [(step)-[:MENTEE]->(m) | m.id][0], kind: step.kind}
                             ELSE {node: %s} END AS step"""
-                .formatted(filter.where("y"), viaGroup, NetworkEdge.pairingProjection("step"), NetworkNode.projection("step"));
+                .formatted(filter.where("y"), viaGroup(filter, groups, "y"), memberSince("r1"), memberSince("r2"),
+                        NetworkEdge.pairingProjection("step"), NetworkNode.projection("step"));
+    }
+
+    /**
+     * A group a chain may pass through: any, or with a filter's region, one located in it
+     * (the analogue of a pairing with a school there). A condition on the group alone, so
+     * that the shortest-path search can check it as it goes.
+     */
+    static String viaGroup(PairingFilter.Cypher filter, boolean groups, String group) {
+        if (!groups) {
+            return "false";
+        }
+        return filter.filter().regionCode() == null ? "%s:EducationGroup".formatted(group)
+                : "(%s:EducationGroup AND %s)".formatted(group, RegionCypher.locatedWithin(group, PairingFilter.Cypher.REGION));
     }
 
     /** Every node of a network once (for exports), projected. */

@@ -125,8 +125,8 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
                 parts.add("EXISTS { (%s)-[:UNDER]->(:Program {id: $pfProgram}) }".formatted(p));
             }
             if (filter.regionCode() != null && !"region".equals(skip)) {
-                parts.add("EXISTS { (%s)-[:MENTOR|MENTEE]->(s:School) WHERE %s }"
-                        .formatted(p, RegionCypher.locatedWithin("s", REGION)));
+                parts.add("EXISTS { (%s)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
+                        .formatted(p, RegionCypher.locatedWithin("pfEnd", REGION)));
             }
             if (filter.kinds() != null) {
                 parts.add("%s.kind IN $pfKinds".formatted(p));
