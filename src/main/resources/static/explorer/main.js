@@ -62,9 +62,12 @@ const nameOf = id => names.get(id) || id;
 
 // ---------------------------------------------------------------- the view and the address
 
-function save() {
+/** Puts the view in the address: a new history entry for a change (Back undoes it), else in place. */
+function save({ push = false } = {}) {
   const query = writeView(view);
-  window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
+  const address = window.location.pathname + (query ? '?' + query : '');
+  if (push && address !== window.location.pathname + window.location.search) window.history.pushState(null, '', address);
+  else window.history.replaceState(null, '', address);
   $('export-graphml').href = '/export/network.graphml?' + exportQuery(view, true);
   $('export-gexf').href = '/export/network.gexf?' + exportQuery(view, true);
   const csv = exportQuery(view, false);
@@ -74,7 +77,7 @@ function save() {
 /** A change by the person: saved in the address, then redrawn (statistics too when the filter changed). */
 function changed({ stats = false, fit = true } = {}) {
   clearErrors();
-  save();
+  save({ push: true });
   refreshGraph({ fit });
   if (stats) refreshStats();
   syncControls();
@@ -473,6 +476,16 @@ function wire() {
   $('relayout').addEventListener('click', () => { lastLayout = layout(cy, true); fitView(); });
   $('tab-details').addEventListener('click', () => showTab('details'));
   $('tab-stats').addEventListener('click', () => showTab('stats'));
+
+  // Back and Forward go through the views the person made.
+  window.addEventListener('popstate', () => {
+    view = readView(window.location.search);
+    detailsShown = null;
+    clearErrors();
+    syncControls();
+    refreshGraph();
+    refreshStats();
+  });
 
   cy.on('tap', 'node, edge', e => select(e.target.id()));
   cy.on('tap', e => { if (e.target === cy) select(''); });

@@ -61,7 +61,7 @@ export function writeView(view) {
   put('to', view.to);
   put('selected', view.selected);
   if (view.level !== 'COUNTY') p.set('level', view.level);
-  return p.toString();
+  return readable(p);
 }
 
 /** The PairingFilter of a view, or null when it filters nothing. */
@@ -85,8 +85,11 @@ export function exportQuery(view, withIncludes) {
     p.set('includeGroups', String(view.groups));
     p.set('includePrograms', String(view.programs));
   }
-  return p.toString();
+  return readable(p);
 }
+
+// Commas may stand in a query as they are; links read better without %2C.
+const readable = params => params.toString().replace(/%2C/gi, ',');
 
 /** A key that changes whenever the filter does: cached answers are per filter. */
 export function filterKey(view) {
