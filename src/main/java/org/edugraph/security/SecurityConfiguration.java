@@ -34,9 +34,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Reads are open unless {@code edugraph.security.public-read} is false; every write needs
- * ADMIN (checked on each mutation). Users come from configuration with bcrypt hashes, or,
- * in JWT mode, from an OAuth2 issuer. A refusal at the HTTP level is answered with a
- * GraphQL-shaped error body, classified like any other.
+ * ADMIN (checked on each mutation); the browser pages and their assets are always open.
+ * Users come from configuration with bcrypt hashes, or, in JWT mode, from an OAuth2 issuer.
+ * A refusal at the HTTP level is answered with a GraphQL-shaped error body, classified
+ * like any other.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -53,6 +54,10 @@ class SecurityConfiguration {
                     a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
                     a.requestMatchers("/actuator/**").hasRole("ADMIN");
                     a.requestMatchers("/import/**").hasRole("ADMIN");
+                    // The pages and their assets hold no data: they load for anyone, and the
+                    // GraphQL requests they make follow the rules below (a sign-in prompt when closed).
+                    a.requestMatchers(HttpMethod.GET, "/explorer", "/explorer/**", "/graphiql", "/graphiql/**",
+                            "/webjars/**").permitAll();
                     if (security.publicRead()) {
                         a.anyRequest().permitAll();
                     } else {

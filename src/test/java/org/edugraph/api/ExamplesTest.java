@@ -44,13 +44,33 @@ class ExamplesTest extends IntegrationTest {
     }
 
     @org.junit.jupiter.api.Test
-    void graphiqlIsServedForPeopleToTryThem() {
-        String location = http.get().uri("/graphiql").exchange()
-                .expectStatus().is3xxRedirection()
-                .returnResult(String.class).getResponseHeaders().getLocation().toString();
-        assertThat(location).contains("/graphiql?path=/graphql");
-        http.get().uri(location).exchange()
+    void graphiqlIsServedFromTheApplicationItself() {
+        String page = http.get().uri("/graphiql").exchange()
                 .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML);
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("/webjars/graphiql/graphiql.min.js", "/webjars/react/umd/react.production.min.js")
+                .doesNotContain("http://", "https://", "//esm.sh", "//unpkg.com", "//cdn.");
+        for (String asset : new String[] {"/webjars/graphiql/graphiql.min.js", "/webjars/graphiql/graphiql.min.css",
+                "/webjars/react/umd/react.production.min.js", "/webjars/react-dom/umd/react-dom.production.min.js",
+                "/graphiql/graphiql.js"}) {
+            http.get().uri(asset).exchange().expectStatus().isOk();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
+    void graphiqlOffersTheseVeryFilesAsItsExampleTabs() throws IOException {
+        var offered = http.get().uri("/graphiql/examples").exchange().expectStatus().isOk()
+                .expectBody(java.util.List.class).returnResult().getResponseBody();
+        Map<String, String> files = new java.util.HashMap<>();
+        for (Resource example : examples().toList()) {
+            files.put(example.getFilename(), example.getContentAsString(StandardCharsets.UTF_8));
+        }
+        Map<String, String> served = new java.util.HashMap<>();
+        ((java.util.List<Map<String, String>>) offered).forEach(e -> served.put(e.get("file"), e.get("query")));
+        assertThat(served).isEqualTo(files);
+        // Reads first: the first tab answers without signing in.
+        assertThat(((Map<String, String>) offered.getFirst()).get("query")).doesNotContain("mutation");
     }
 }

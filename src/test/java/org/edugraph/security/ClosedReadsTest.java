@@ -51,6 +51,18 @@ class ClosedReadsTest extends IntegrationTest {
     }
 
     @Test
+    void theBrowserPagesAndTheirAssetsLoadWithoutSignIn() {
+        // The pages hold no data; the GraphQL requests they make then ask for a sign-in.
+        for (String page : new String[] {"/explorer", "/explorer/main.js", "/explorer/explorer.css", "/graphiql",
+                "/graphiql/graphiql.js", "/graphiql/examples", "/webjars/cytoscape/dist/cytoscape.min.js",
+                "/webjars/graphiql/graphiql.min.js", "/webjars/react/umd/react.production.min.js"}) {
+            http.get().uri(page).exchange().expectStatus().isOk();
+        }
+        http.post().uri("/graphql").bodyValue(Map.of("query", "{ regions { code } }"))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void healthStaysOpenForProbes() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }

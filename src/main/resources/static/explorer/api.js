@@ -1,0 +1,176 @@
+// Every question the explorer asks, and the one way it asks: POST /graphql, the public
+// API anyone can call. Errors come back as ApiError with the API's own messages.
+
+export class ApiError extends Error {
+  constructor(errors) {
+    super(errors.map(e => e.message).join('; '));
+    this.errors = errors;
+  }
+}
+
+export async function graphql(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (e) {
+    throw new ApiError([{ message: 'The server did not answer: ' + e.message }]);
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    // Not JSON: a proxy's error page, say; the status says enough.
+  }
+  if (body && Array.isArray(body.errors) && body.errors.length) {
+    throw new ApiError(body.errors.map(e => ({
+      message: e.message || 'Unknown error',
+      classification: e.extensions && e.extensions.classification,
+    })));
+  }
+  if (!response.ok || !body || !body.data) {
+    throw new ApiError([{ message: `The server answered HTTP ${response.status} ${response.statusText}`.trim() }]);
+  }
+  return body.data;
+}
+
+const NODE = 'id label kind synthetic school { id region { code name level } }';
+const EDGE = 'id source target kind synthetic';
+const NETWORK = `truncated nodes { ${NODE} } edges { ${EDGE} }`;
+const SOURCE = 'title issuer published section quote';
+
+/** The most edges one drawn answer may bring; `truncated` says when it was cut. */
+export const EDGE_LIMIT = 3000;
+
+export async function lookups() {
+  return graphql(`query ExplorerLookups {
+    regions { code name level parent { code } }
+    programs { id name kind year region { code name } }
+    kinds: __type(name: "PairingKind") { enumValues { name } }
+  }`);
+}
+
+export async function searchSchools(text) {
+  const data = await graphql(`query ExplorerSearch($text: String!) {
+    searchSchools(text: $text, first: 12) { id name aliases type synthetic region { name } }
+  }`, { text });
+  return data.searchSchools;
+}
+
+export async function schoolNode(id) {
+  const data = await graphql(`query ExplorerSchool($id: ID!) {
+    school(id: $id) { id name synthetic region { code name level } }
+  }`, { id });
+  if (!data.school) {
+    throw new ApiError([{ message: `No school has the id ${id}`, classification: 'NOT_FOUND' }]);
+  }
+  const s = data.school;
+  return { truncated: false, nodes: [{ id: s.id, label: s.name, kind: 'School', synthetic: s.synthetic, school: s }], edges: [] };
+}
+
+export async function neighbourhood(id, depth, filter, groups) {
+  const data = await graphql(`query ExplorerNeighbourhood($id: ID!, $depth: Int!, $filter: PairingFilter, $groups: Boolean!, $limit: Int!) {
+    schoolNeighborhood(schoolId: $id, depth: $depth, filter: $filter, includeGroups: $groups, limit: $limit) { ${NETWORK} }
+  }`, { id, depth, filter, groups, limit: EDGE_LIMIT });
+  return data.schoolNeighborhood;
+}
+
+export async function network(filter, groups, programs) {
+  const data = await graphql(`query ExplorerNetwork($filter: PairingFilter, $groups: Boolean!, $programs: Boolean!, $limit: Int!) {
+    partnershipNetwork(filter: $filter, includeGroups: $groups, includePrograms: $programs, limit: $limit) { ${NETWORK} }
+  }`, { filter, groups, programs, limit: EDGE_LIMIT });
+  return data.partnershipNetwork;
+}
+
+/** The path drawn, or null when no chain links the two schools. */
+export async function path(from, to, filter, groups) {
+  const data = await graphql(`query ExplorerPath($from: ID!, $to: ID!, $filter: PairingFilter, $groups: Boolean!) {
+    partnershipPathNetwork(fromSchoolId: $from, toSchoolId: $to, filter: $filter, includeGroups: $groups) { ${NETWORK} }
+  }`, { from, to, filter, groups });
+  return data.partnershipPathNetwork;
+}
+
+/** The groups and programs of many schools, in one request per batch (aliases). */
+export async function memberships(ids) {
+  const result = new Map();
+  const BATCH = 80; // keeps a request well under the API's complexity limit
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    const params = batch.map((_, i) => `$id${i}: ID!`).join(', ');
+    const fields = batch.map((_, i) => `s${i}: school(id: $id${i}) { id
+      groups { role since group { id name kind synthetic } }
+      programs { role year program { id name kind synthetic } } }`).join('\n');
+    const variables = Object.fromEntries(batch.map((id, i) => [`id${i}`, id]));
+    const data = await graphql(`query ExplorerMemberships(${params}) { ${fields} }`, variables);
+    batch.forEach((id, i) => result.set(id, data[`s${i}`]));
+  }
+  return result;
+}
+
+export async function stats(filter, level) {
+  const data = await graphql(`query ExplorerStats($filter: PairingFilter, $level: RegionLevel!) {
+    networkStats(filter: $filter) {
+      schools mentors mentees pairings crossRegionPairings maxMenteesPerMentor meanMenteesPerMentor
+      components largestComponent
+      topMentors(limit: 10) { mentees school { id name region { name } } }
+      coverage(level: $level) { region { code name } schools pairedSchools mentors mentees unpairedSchools }
+    }
+  }`, { filter, level });
+  return data.networkStats;
+}
+
+export async function schoolDetails(id) {
+  const data = await graphql(`query ExplorerSchoolDetails($id: ID!) {
+    school(id: $id) {
+      id name aliases type ownership nationalCode synthetic
+      region { code name level parent { name } }
+      mergedInto { id name }
+      groups { role since group { id name kind } }
+      programs { role year program { id name kind } }
+      mentoring { id kind active startDate endDate mentee { id name } program { name } }
+      mentoredBy { id kind active startDate endDate mentor { id name } program { name } }
+      sources { ${SOURCE} }
+      recognitions { title level year rank source { title section } }
+    }
+  }`, { id });
+  return data.school;
+}
+
+export async function groupDetails(id) {
+  const data = await graphql(`query ExplorerGroupDetails($id: ID!) {
+    educationGroup(id: $id) {
+      id name kind synthetic region { name }
+      members { role since school { id name } }
+      figures { label metric value unit qualifier year }
+      sources { ${SOURCE} }
+    }
+  }`, { id });
+  return data.educationGroup;
+}
+
+export async function programDetails(id) {
+  const data = await graphql(`query ExplorerProgramDetails($id: ID!) {
+    program(id: $id) {
+      id name kind level year note synthetic region { name }
+      participants { role year school { id name } }
+      figures { label metric value unit qualifier year source { section } }
+      sources { ${SOURCE} }
+      recognitions { title level year rank }
+    }
+  }`, { id });
+  return data.program;
+}
+
+export async function pairingDetails(id) {
+  const data = await graphql(`query ExplorerPairingDetails($id: ID!) {
+    pairing(id: $id) {
+      id kind active startDate endDate note createdAt createdBy synthetic
+      mentor { id name } mentee { id name } program { id name }
+      sources { ${SOURCE} }
+    }
+  }`, { id });
+  return data.pairing;
+}

@@ -1,0 +1,97 @@
+// The explorer's view as plain data, and its two renderings: the page's address (so a
+// copied link reopens the same view) and the PairingFilter every query is sent with.
+
+export const LEVELS = ['COUNTY', 'PREFECTURE', 'PROVINCE'];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FILTER_FIELDS = ['programId', 'kinds', 'regionCode', 'mentorId', 'menteeId', 'activeOn'];
+
+export function emptyView() {
+  return {
+    schools: [],      // schools added by hand (search, a details link, a top mentor)
+    expand: [],       // schools whose neighbourhood is drawn
+    depth: 1,         // hops of every neighbourhood, 1..3
+    programId: '', kinds: [], regionCode: '', mentorId: '', menteeId: '', activeOn: '',
+    groups: false,    // show education groups (and hop through them)
+    programs: false,  // show programs
+    network: false,   // draw the whole network the filter selects
+    from: '', to: '', // the ends of the highlighted path
+    selected: '',     // the element whose details are shown
+    level: 'COUNTY',  // regions of the coverage table
+  };
+}
+
+const unique = list => [...new Set(list)];
+
+export function readView(search) {
+  const p = new URLSearchParams(search);
+  const view = emptyView();
+  const list = name => unique((p.get(name) || '').split(',').map(s => s.trim()).filter(Boolean));
+  const flag = name => ['1', 'true', 'yes'].includes((p.get(name) || '').toLowerCase());
+  view.schools = list('schools');
+  view.expand = list('expand');
+  view.kinds = list('kinds');
+  const depth = Number(p.get('depth'));
+  if ([1, 2, 3].includes(depth)) view.depth = depth;
+  for (const name of ['programId', 'regionCode', 'mentorId', 'menteeId', 'from', 'to', 'selected']) {
+    view[name] = (p.get(name) || '').trim();
+  }
+  const day = (p.get('activeOn') || '').trim();
+  if (DAY.test(day)) view.activeOn = day;
+  view.groups = flag('groups');
+  view.programs = flag('programs');
+  view.network = flag('network');
+  if (LEVELS.includes(p.get('level'))) view.level = p.get('level');
+  return view;
+}
+
+/** The query string of a view: only what differs from an empty view, in a fixed order. */
+export function writeView(view) {
+  const p = new URLSearchParams();
+  const put = (name, value) => { if (value) p.set(name, value); };
+  put('schools', view.schools.join(','));
+  put('expand', view.expand.join(','));
+  if (view.depth !== 1) p.set('depth', String(view.depth));
+  for (const name of FILTER_FIELDS) {
+    put(name, name === 'kinds' ? view.kinds.join(',') : view[name]);
+  }
+  if (view.groups) p.set('groups', '1');
+  if (view.programs) p.set('programs', '1');
+  if (view.network) p.set('network', '1');
+  put('from', view.from);
+  put('to', view.to);
+  put('selected', view.selected);
+  if (view.level !== 'COUNTY') p.set('level', view.level);
+  return readable(p);
+}
+
+/** The PairingFilter of a view, or null when it filters nothing. */
+export function pairingFilter(view) {
+  const filter = {};
+  for (const name of FILTER_FIELDS) {
+    const value = view[name];
+    if (Array.isArray(value) ? value.length : value) filter[name] = value;
+  }
+  return Object.keys(filter).length ? filter : null;
+}
+
+/** The query string of the export links: the filter, and (for graphs) what to include. */
+export function exportQuery(view, withIncludes) {
+  const p = new URLSearchParams();
+  const filter = pairingFilter(view) || {};
+  for (const name of FILTER_FIELDS) {
+    if (filter[name]) p.set(name, Array.isArray(filter[name]) ? filter[name].join(',') : filter[name]);
+  }
+  if (withIncludes) {
+    p.set('includeGroups', String(view.groups));
+    p.set('includePrograms', String(view.programs));
+  }
+  return readable(p);
+}
+
+// Commas may stand in a query as they are; links read better without %2C.
+const readable = params => params.toString().replace(/%2C/gi, ',');
+
+/** A key that changes whenever the filter does: cached answers are per filter. */
+export function filterKey(view) {
+  return JSON.stringify(pairingFilter(view));
+}
