@@ -314,6 +314,19 @@ class SchoolImportTest extends IntegrationTest {
     }
 
     @Test
+    void aFileLargerThanTheUploadLimitIsRefusedWith413AndAReason() {
+        StringBuilder big = new StringBuilder(HEADER);
+        while (big.length() < 33 * 1024 * 1024) {
+            big.append("test-imp-big,测试导入超大文件小学,,PRIMARY,,T-IMPORT,\n");
+        }
+        String before = testSchoolsAndAudit();
+        upload(TestUsers.ADMIN, big.toString(), false).expectStatus().isEqualTo(413).expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("upload limit"));
+        assertThat(testSchoolsAndAudit()).isEqualTo(before);
+    }
+
+    @Test
     void anUploadToAnImportThatDoesNotExistIsNotFound() {
         upload("/import/teachers", TestUsers.ADMIN, CSV, false).expectStatus().isNotFound().expectBody()
                 .jsonPath("$.errors[0].extensions.classification").isEqualTo("NOT_FOUND")
