@@ -1,28 +1,24 @@
 package org.edugraph.pairing;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
+import org.edugraph.imports.CsvRows;
+import org.edugraph.imports.ImportError;
+import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
-import org.edugraph.pairing.ImportReport.ImportError;
 import org.edugraph.security.Caller;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.exceptions.ClientException;
@@ -34,13 +30,13 @@ import org.springframework.stereotype.Service;
  * Every row is checked first, against the file and the graph; with any bad row nothing
  * is written and each is reported by number and reason. Otherwise all rows are written
  * in one transaction, held to the same uniqueness constraint as single additions.
- * Shared by the importPairings mutation and the multipart upload.
+ * Served by the importPairings mutation and the upload at /import/pairings.
  */
 @Service
-public class PairingImport {
+public class PairingImport implements Importer {
 
-    static final int MAX_ROWS = 100_000;
-    private static final List<String> COLUMNS = List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note");
+    private static final CsvRows CSV = new CsvRows(List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note"),
+            List.of("mentorId", "menteeId", "kind"), CsvRows.MAX_ROWS);
 
     private final Graph graph;
     private final PairingWrites writes;
@@ -57,13 +53,18 @@ public class PairingImport {
     private record Row(int number, AddPairingInput input) {
     }
 
+    @Override
+    public String name() {
+        return "pairings";
+    }
+
+    @Override
     public ImportReport run(Caller caller, Reader csv, boolean dryRun) {
         List<ImportError> errors = new ArrayList<>();
         List<Row> rows = parse(csv, errors);
         check(caller, rows, errors);
         if (!errors.isEmpty() || dryRun) {
-            errors.sort(java.util.Comparator.comparingInt(ImportError::row));
-            return new ImportReport(dryRun, rows.size(), 0, errors);
+            return new ImportReport(dryRun, rows.size(), 0, ImportError.inRowOrder(errors));
         }
         List<Pairing> created;
         try {
@@ -91,51 +92,19 @@ public class PairingImport {
     }
 
     private static List<Row> parse(Reader reader, List<ImportError> errors) {
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true)
-                .get();
+        CsvRows.Result file = CSV.read(reader);
+        errors.addAll(file.errors());
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new BomSkippingReader(reader)).setFormat(format).get()) {
-            Map<String, Integer> header = new HashMap<>();
-            parser.getHeaderMap().forEach((name, index) -> header.put(name.strip().toLowerCase(Locale.ROOT), index));
-            for (String required : List.of("mentorid", "menteeid", "kind")) {
-                if (!header.containsKey(required)) {
-                    errors.add(new ImportError(1, "the header has no column " + COLUMNS.stream()
-                            .filter(c -> c.equalsIgnoreCase(required)).findFirst().orElseThrow()
-                            + "; expected " + String.join(",", COLUMNS)));
-                }
-            }
-            Set<String> unknown = new LinkedHashSet<>(header.keySet());
-            COLUMNS.forEach(c -> unknown.remove(c.toLowerCase(Locale.ROOT)));
-            unknown.remove("");
-            if (!unknown.isEmpty()) {
-                errors.add(new ImportError(1, "unknown columns " + unknown + "; expected " + String.join(",", COLUMNS)));
-            }
-            if (!errors.isEmpty()) {
-                return rows;
-            }
-            for (CSVRecord record : parser) {
-                int number = (int) record.getRecordNumber() + 1;
-                if (rows.size() >= MAX_ROWS) {
-                    errors.add(new ImportError(number, "more than " + MAX_ROWS + " rows; split the file"));
-                    break;
-                }
-                rows.add(new Row(number, row(record, header, number, errors)));
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            errors.add(new ImportError(rows.size() + 2, "not readable as CSV: " + e.getMessage()));
+        for (CsvRows.Row row : file.rows()) {
+            rows.add(new Row(row.number(), input(row, errors)));
         }
         return rows;
     }
 
-    private static AddPairingInput row(CSVRecord record, Map<String, Integer> header, int number, List<ImportError> errors) {
-        String mentor = field(record, header, "mentorid");
-        String mentee = field(record, header, "menteeid");
-        String kindText = field(record, header, "kind");
-        String program = field(record, header, "programid");
-        String start = field(record, header, "startdate");
-        String note = field(record, header, "note");
+    private static AddPairingInput input(CsvRows.Row row, List<ImportError> errors) {
+        int number = row.number();
+        String kindText = row.get("kind");
+        String start = row.get("startDate");
         PairingKind kind = null;
         if (kindText != null) {
             try {
@@ -153,7 +122,8 @@ public class PairingImport {
                 errors.add(new ImportError(number, "startDate '%s' is not a date such as 2022-09-01".formatted(start)));
             }
         }
-        AddPairingInput input = new AddPairingInput(mentor, mentee, kind, program, startDate, null, note);
+        AddPairingInput input = new AddPairingInput(row.get("mentorId"), row.get("menteeId"), kind, row.get("programId"),
+                startDate, null, row.get("note"));
         List<String> problems = PairingWrites.problems(input);
         if (kindText != null) {
             problems.remove("kind is required");
@@ -162,21 +132,9 @@ public class PairingImport {
         return input;
     }
 
-    private static String field(CSVRecord record, Map<String, Integer> header, String name) {
-        Integer index = header.get(name);
-        if (index == null || index >= record.size()) {
-            return null;
-        }
-        String value = record.get(index);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** Checks against the graph, for all rows at once: ids exist, regions allowed, no duplicate. */
     private void check(Caller caller, List<Row> rows, List<ImportError> errors) {
         if (rows.isEmpty()) {
-            if (errors.isEmpty()) {
-                errors.add(new ImportError(2, "the file has no rows"));
-            }
             return;
         }
         Set<String> schools = new HashSet<>();
@@ -244,35 +202,6 @@ public class PairingImport {
                 errors.add(new ImportError(keys.get(r.get("key").asString()),
                         "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString()));
             }
-        }
-    }
-
-    /** Drops a UTF-8 byte order mark at the start, as Excel writes one. */
-    private static final class BomSkippingReader extends java.io.FilterReader {
-        private boolean first = true;
-
-        BomSkippingReader(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (first && n > 0) {
-                first = false;
-                if (buffer[offset] == '\uFEFF') {
-                    System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
-                    return n - 1 == 0 ? read(buffer, offset, length) : n - 1;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0];
         }
     }
 }

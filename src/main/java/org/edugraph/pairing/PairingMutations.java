@@ -9,18 +9,20 @@ import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
-/** The pairing mutations of the contract, and the subscription to pairing changes. */
+/** The pairing mutations of the contract (the import's upload is {@code /import/pairings}), and the subscription to pairing changes. */
 @Controller
 class PairingMutations {
 
     private final PairingWrites writes;
     private final CurrentCaller caller;
     private final PairingEvents events;
+    private final PairingImport imports;
 
-    PairingMutations(PairingWrites writes, CurrentCaller caller, PairingEvents events) {
+    PairingMutations(PairingWrites writes, CurrentCaller caller, PairingEvents events, PairingImport imports) {
         this.writes = writes;
         this.caller = caller;
         this.events = events;
+        this.imports = imports;
     }
 
     @MutationMapping
@@ -36,6 +38,11 @@ class PairingMutations {
     @MutationMapping
     String removePairing(@Argument String id) {
         return writes.remove(caller.requireAdmin(), id);
+    }
+
+    @MutationMapping
+    ImportReport importPairings(@Argument String csv, @Argument Boolean dryRun) {
+        return imports.run(caller.requireAdmin(), csv, Boolean.TRUE.equals(dryRun));
     }
 
     @SubscriptionMapping

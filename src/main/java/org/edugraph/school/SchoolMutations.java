@@ -20,7 +20,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** Creating and correcting schools: validated, region-scoped, audited. */
+/** Creating, correcting and importing schools: validated, region-scoped, audited. */
 @Controller
 class SchoolMutations {
 
@@ -28,21 +28,26 @@ class SchoolMutations {
     private final Audit audit;
     private final CurrentCaller callers;
     private final RegionScope scope;
+    private final SchoolWrites writes;
+    private final SchoolImport imports;
 
-    SchoolMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope) {
+    SchoolMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope, SchoolWrites writes,
+            SchoolImport imports) {
         this.graph = graph;
         this.audit = audit;
         this.callers = callers;
         this.scope = scope;
+        this.writes = writes;
+        this.imports = imports;
     }
 
     @MutationMapping
     School createSchool(@Argument CreateSchoolInput input) {
         Caller caller = callers.requireAdmin();
         List<String> problems = new ArrayList<>();
-        checkName(input.name(), problems, true);
-        checkAliases(input.aliases(), problems);
-        checkNationalCode(input.nationalCode(), problems);
+        SchoolRules.checkName(input.name(), problems, true);
+        SchoolRules.checkAliases(input.aliases(), problems);
+        SchoolRules.checkNationalCode(input.nationalCode(), problems);
         if (input.type() == null) {
             problems.add("type is required");
         }
@@ -52,28 +57,12 @@ class SchoolMutations {
         refuse(problems);
         requireRegion(input.regionCode());
         scope.requireRegions(caller, List.of(input.regionCode()));
-        String id = "s-" + UUID.randomUUID();
-        List<String> aliases = input.aliases() == null ? List.of() : input.aliases().stream().map(String::strip).toList();
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        params.put("name", input.name().strip());
-        params.put("aliases", aliases);
-        params.put("searchText", String.join(" ", aliases));
-        params.put("type", input.type().name());
-        params.put("typeCode", input.type().defaultCode());
-        params.put("ownership", (input.ownership() == null ? Ownership.UNKNOWN : input.ownership()).name());
-        params.put("nationalCode", input.nationalCode());
-        params.put("region", input.regionCode());
-        params.put("user", caller.name());
+        NewSchool school = new NewSchool("s-" + UUID.randomUUID(), input.name(), input.aliases(), input.type(),
+                input.ownership(), input.regionCode(), input.nationalCode());
         return unique(() -> graph.writeTransaction(tx -> {
-            Record r = graph.run(tx, """
-                    MATCH (r:Region {code: $region})
-                    CREATE (n:School {id: $id, name: $name, aliases: $aliases, searchText: $searchText, type: $type,
-                                      typeCode: $typeCode, ownership: $ownership, nationalCode: $nationalCode,
-                                      createdAt: datetime(), createdBy: $user})-[:LOCATED_IN]->(r)
-                    RETURN %s AS school, n {.*, region: r.code} AS after""".formatted(School.PROJECTION), params).getFirst();
-            audit.record(tx, caller, "createSchool", "School", id, null, plain(r.get("after").asMap()));
-            return School.from(r.get("school"));
+            SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
+            audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after());
+            return created.school();
         }), input.nationalCode());
     }
 
@@ -81,9 +70,9 @@ class SchoolMutations {
     School updateSchool(@Argument String id, @Argument UpdateSchoolInput input) {
         Caller caller = callers.requireAdmin();
         List<String> problems = new ArrayList<>();
-        checkName(input.name(), problems, false);
-        checkAliases(input.aliases(), problems);
-        checkNationalCode(input.nationalCode(), problems);
+        SchoolRules.checkName(input.name(), problems, false);
+        SchoolRules.checkAliases(input.aliases(), problems);
+        SchoolRules.checkNationalCode(input.nationalCode(), problems);
         refuse(problems);
         if (graph.read("MATCH (n:School {id: $id}) RETURN n.id", Map.of("id", id)).isEmpty()) {
             throw ApiException.notFound("No school with id " + id);
@@ -131,34 +120,21 @@ class SchoolMutations {
                     }
                     RETURN %s AS school, before, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS after
                     """.formatted(School.PROJECTION), params).getFirst();
-            audit.record(tx, caller, "updateSchool", "School", id, plain(r.get("before").asMap()), plain(r.get("after").asMap()));
+            audit.record(tx, caller, "updateSchool", "School", id, SchoolWrites.plain(r.get("before").asMap()),
+                    SchoolWrites.plain(r.get("after").asMap()));
             return School.from(r.get("school"));
         }), input.nationalCode());
+    }
+
+    /** The upload of the same import is {@code /import/schools}. */
+    @MutationMapping
+    SchoolImportReport importSchools(@Argument String csv, @Argument Boolean dryRun) {
+        return imports.run(callers.requireAdmin(), csv, Boolean.TRUE.equals(dryRun));
     }
 
     private void requireRegion(String code) {
         if (graph.read("MATCH (r:Region {code: $code}) RETURN r.code", Map.of("code", code)).isEmpty()) {
             throw ApiException.notFound("No region with code " + code + " (regionCode)");
-        }
-    }
-
-    private static void checkName(String name, List<String> problems, boolean required) {
-        if (name == null ? required : name.isBlank()) {
-            problems.add("name must not be blank");
-        } else if (name != null && name.length() > 200) {
-            problems.add("name is longer than 200 characters");
-        }
-    }
-
-    private static void checkAliases(List<String> aliases, List<String> problems) {
-        if (aliases != null && aliases.stream().anyMatch(a -> a == null || a.isBlank())) {
-            problems.add("aliases must not be blank");
-        }
-    }
-
-    private static void checkNationalCode(String code, List<String> problems) {
-        if (code != null && !code.matches("\\d{10}")) {
-            problems.add("nationalCode must be the 10 digits of the Ministry's school code, got " + code);
         }
     }
 
@@ -177,13 +153,5 @@ class SchoolMutations {
             }
             throw e;
         }
-    }
-
-    /** A node's properties as plain values for the audit record (dates as text). */
-    static Map<String, Object> plain(Map<String, Object> properties) {
-        Map<String, Object> m = new HashMap<>();
-        properties.forEach((k, v) -> m.put(k, v instanceof String || v instanceof Number || v instanceof Boolean
-                || v instanceof List || v == null ? v : String.valueOf(v)));
-        return m;
     }
 }

@@ -1,9 +1,11 @@
 package org.edugraph.security;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.edugraph.api.ApiException;
 import org.edugraph.neo4j.Graph;
@@ -43,18 +45,29 @@ public class RegionScope {
 
     /** Every region must be one of the caller's regions or lie below one. */
     public void requireRegions(Caller caller, Collection<String> codes) {
-        if (!caller.isRegionScoped()) {
-            return;
-        }
+        Set<String> allowed = allowedRegions(caller, codes);
+        codes.stream().filter(Objects::nonNull).filter(code -> !allowed.contains(code)).findFirst()
+                .ifPresent(code -> {
+                    throw outside(caller, "region " + code);
+                });
+    }
+
+    /** Those of the codes the caller may write in: its regions and the regions below them (all, unless scoped). */
+    public Set<String> allowedRegions(Caller caller, Collection<String> codes) {
         List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
+        if (!caller.isRegionScoped()) {
+            return Set.copyOf(wanted);
+        }
+        Set<String> allowed = new HashSet<>();
         for (Record r : graph.read("""
                 UNWIND $codes AS code
                 RETURN code, EXISTS { (:Region {code: code})-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
                 """, Map.of("codes", wanted, "allowed", List.copyOf(caller.regions())))) {
-            if (!r.get("allowed").asBoolean()) {
-                throw outside(caller, "region " + r.get("code").asString());
+            if (r.get("allowed").asBoolean()) {
+                allowed.add(r.get("code").asString());
             }
         }
+        return allowed;
     }
 
     private static ApiException outside(Caller caller, String what) {

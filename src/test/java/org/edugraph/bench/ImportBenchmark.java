@@ -17,10 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Measures the bulk import of 10,000 pairings through the multipart upload, over HTTP,
- * against the test Neo4j: a dry run (every row checked), then the import itself. Not part
- * of `mvn test`; run with `mvn test -Pbench`. Prints its figures; asserts only that the
- * import did what it says.
+ * Measures the bulk imports through the multipart upload, over HTTP, against the test
+ * Neo4j: 10,000 pairings, and 10,000 schools (`-Dbench.schoolRows=N` for another number)
+ * into a region made for the run; each a dry run (every row checked), then the import
+ * itself. Not part of `mvn test`; run with `mvn test -Pbench`. Prints its figures;
+ * asserts only that the import did what it says.
  */
 class ImportBenchmark extends IntegrationTest {
 
@@ -45,6 +46,7 @@ class ImportBenchmark extends IntegrationTest {
     void cleanUp() {
         graph.write("MATCH (p:Pairing)-[:MENTOR]->(s:School) WHERE s.id STARTS WITH 'bench-' DETACH DELETE p", Map.of());
         graph.write("MATCH (s:School) WHERE s.id STARTS WITH 'bench-' DETACH DELETE s", Map.of());
+        graph.write("MATCH (r:Region {code: 'T-BENCH'}) DETACH DELETE r", Map.of());
         removeWhatTestsWrote();
     }
 
@@ -66,11 +68,11 @@ class ImportBenchmark extends IntegrationTest {
         long heapBefore = usedHeap();
 
         long t0 = System.nanoTime();
-        upload(bytes, true).expectStatus().isOk().expectBody().jsonPath("$.rowsRead").isEqualTo(ROWS);
+        upload("/import/pairings", bytes, true).expectStatus().isOk().expectBody().jsonPath("$.rowsRead").isEqualTo(ROWS);
         long dryMs = (System.nanoTime() - t0) / 1_000_000;
 
         long t1 = System.nanoTime();
-        upload(bytes, false).expectStatus().isOk().expectBody().jsonPath("$.pairingsCreated").isEqualTo(ROWS);
+        upload("/import/pairings", bytes, false).expectStatus().isOk().expectBody().jsonPath("$.pairingsCreated").isEqualTo(ROWS);
         long importMs = (System.nanoTime() - t1) / 1_000_000;
         long heapAfter = usedHeap();
 
@@ -84,7 +86,36 @@ class ImportBenchmark extends IntegrationTest {
                 heapBefore >> 20, heapAfter >> 20);
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(byte[] csv, boolean dryRun) {
+    @Test
+    void importSchools() {
+        int rows = Integer.getInteger("bench.schoolRows", 10_000);
+        graph.write("""
+                MATCH (fujian:Region {code: '350000'})
+                MERGE (r:Region {code: 'T-BENCH'}) SET r.name = '基准测试区', r.level = 'COUNTY', r.official = false
+                MERGE (r)-[:PART_OF]->(fujian)""", Map.of());
+        StringBuilder csv = new StringBuilder("\uFEFFid,name,aliases,type,ownership,regionCode,nationalCode\r\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("bench-s%06d,\"基准测试第%d小学, 东校区\",基准%d小|测试%d小,PRIMARY,PUBLIC,T-BENCH,39%08d\r\n"
+                    .formatted(i, i, i, i, i));
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        long t0 = System.nanoTime();
+        upload("/import/schools", bytes, true).expectStatus().isOk().expectBody().jsonPath("$.rowsRead").isEqualTo(rows);
+        long dryMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        upload("/import/schools", bytes, false).expectStatus().isOk().expectBody().jsonPath("$.schoolsCreated").isEqualTo(rows);
+        long importMs = (System.nanoTime() - t1) / 1_000_000;
+
+        assertThat(graph.read("MATCH (s:School)-[:LOCATED_IN]->(:Region {code: 'T-BENCH'}) RETURN count(s) AS n", Map.of())
+                .getFirst().get("n").asLong()).isEqualTo(rows);
+        System.out.printf("%nBENCHMARK import of %d schools (%d KiB CSV) over HTTP multipart:%n", rows, bytes.length / 1024);
+        System.out.printf("BENCHMARK   dry run (checks only): %d ms, %.0f rows/s%n", dryMs, rows * 1000.0 / dryMs);
+        System.out.printf("BENCHMARK   import (checks + one transaction): %d ms, %.0f rows/s%n", importMs, rows * 1000.0 / importMs);
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String path, byte[] csv,
+            boolean dryRun) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(csv) {
             @Override
@@ -94,7 +125,7 @@ class ImportBenchmark extends IntegrationTest {
         });
         body.add("dryRun", String.valueOf(dryRun));
         return http.mutate().responseTimeout(java.time.Duration.ofMinutes(5)).build()
-                .post().uri("/import/pairings")
+                .post().uri(path)
                 .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
                 .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
     }

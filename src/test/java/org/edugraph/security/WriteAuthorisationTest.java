@@ -20,7 +20,8 @@ class WriteAuthorisationTest extends IntegrationTest {
             "mutation { createSchool(input: {name: \"测试学校\", type: PRIMARY, regionCode: \"350104\"}) { id } }",
             "mutation { updateSchool(id: \"cs-panyu-ms\", input: {name: \"改名\"}) { id } }",
             "mutation { addGroupMember(groupId: \"cs-shiyou-kg-group\", schoolId: \"cs-huaxi-kg\", role: MEMBER) { role } }",
-            "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\\n\") { pairingsCreated } }");
+            "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\\n\") { pairingsCreated } }",
+            "mutation { importSchools(csv: \"id,name,type,regionCode\\ntest-auth-school,测试授权学校,PRIMARY,350104\\n\") { schoolsCreated } }");
 
     @AfterEach
     void cleanUp() {

@@ -1,0 +1,185 @@
+package org.edugraph.imports;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the CSV file of a bulk import as Excel and RFC 4180 write it (a BOM, CRLF,
+ * quoted fields with commas, quotes and line breaks), checks its header against the
+ * import's columns (in any case), and numbers each row as a spreadsheet shows it: the
+ * header is row 1, and an empty row keeps its number though it is skipped. What it
+ * cannot read is reported by row number, never thrown.
+ */
+public final class CsvRows {
+
+    /** The most data rows one file may hold; a larger file is refused at the first row past it. */
+    public static final int MAX_ROWS = 100_000;
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true)
+            // Empty lines are read (and then skipped) so that row numbers match the spreadsheet's.
+            .setIgnoreEmptyLines(false)
+            // A blank header cell (a trailing comma) names no column; it is ignored, not an error.
+            .setAllowMissingColumnNames(true)
+            .setTrim(true)
+            .get();
+
+    /** One data row: its spreadsheet number, and its non-blank cells, stripped, by lower-case column name. */
+    public record Row(int number, Map<String, String> values) {
+
+        public Row {
+            values = Map.copyOf(values);
+        }
+
+        /** The cell of a column (named in any case), stripped; null when the column is absent or the cell blank. */
+        public String get(String column) {
+            return values.get(column.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The rows read, and the problems of the file itself (header, size, syntax), each with its row. */
+    public record Result(List<Row> rows, List<ImportError> errors) {
+    }
+
+    private final List<String> columns;
+    private final List<String> required;
+    private final int maxRows;
+
+    /**
+     * @param columns  every column the import knows, as the documentation spells them
+     * @param required those of them the header must have
+     * @param maxRows  the most data rows accepted
+     */
+    public CsvRows(List<String> columns, List<String> required, int maxRows) {
+        this.columns = List.copyOf(columns);
+        this.required = List.copyOf(required);
+        this.maxRows = maxRows;
+    }
+
+    public Result read(Reader reader) {
+        List<Row> rows = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>();
+        CSVParser parser = null;
+        try {
+            parser = CSVParser.builder().setReader(new BomSkippingReader(reader)).setFormat(FORMAT).get();
+            Map<Integer, String> names = header(parser.getHeaderNames(), errors);
+            if (!errors.isEmpty()) {
+                return new Result(rows, errors);
+            }
+            for (CSVRecord record : parser) {
+                int number = (int) record.getRecordNumber() + 1;
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < record.size(); i++) {
+                    String name = names.get(i);
+                    String value = record.get(i);
+                    if (name != null && value != null && !value.isBlank()) {
+                        values.put(name, value.strip());
+                    }
+                }
+                if (values.isEmpty()) {
+                    continue; // an empty row, or one of commas only, as Excel writes blank rows
+                }
+                if (rows.size() >= maxRows) {
+                    errors.add(new ImportError(number, "more than " + maxRows + " rows; split the file"));
+                    break;
+                }
+                rows.add(new Row(number, values));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // The record after the last one read is the one that could not be read.
+            int number = parser == null ? 1 : (int) parser.getRecordNumber() + 2;
+            errors.add(new ImportError(number, "not readable as CSV: " + e.getMessage()));
+        } finally {
+            close(parser);
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new ImportError(2, "the file has no rows"));
+        }
+        return new Result(rows, errors);
+    }
+
+    /** The lower-case column name of each position; problems of the header are row 1. */
+    private Map<Integer, String> header(List<String> headerNames, List<ImportError> errors) {
+        String expected = "; expected " + String.join(",", columns);
+        Map<Integer, String> names = new HashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> twice = new LinkedHashSet<>();
+        for (int i = 0; i < headerNames.size(); i++) {
+            String name = headerNames.get(i) == null ? "" : headerNames.get(i).strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (names.containsValue(name)) {
+                twice.add(name);
+            }
+            names.put(i, name);
+            if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(name))) {
+                unknown.add(name);
+            }
+        }
+        for (String column : required) {
+            if (!names.containsValue(column.toLowerCase(Locale.ROOT))) {
+                errors.add(new ImportError(1, "the header has no column " + column + expected));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(new ImportError(1, "unknown columns " + unknown + expected));
+        }
+        if (!twice.isEmpty()) {
+            errors.add(new ImportError(1, "columns named more than once " + twice + expected));
+        }
+        return names;
+    }
+
+    private static void close(CSVParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // Nothing is left to read; the reader's owner closes what lies below.
+            }
+        }
+    }
+
+    /** Drops a UTF-8 byte order mark at the start, as Excel writes one. */
+    private static final class BomSkippingReader extends FilterReader {
+        private boolean first = true;
+
+        BomSkippingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (first && n > 0) {
+                first = false;
+                if (buffer[offset] == '\uFEFF') {
+                    System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+                    return n - 1 == 0 ? read(buffer, offset, length) : n - 1;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0];
+        }
+    }
+}

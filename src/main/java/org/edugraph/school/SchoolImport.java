@@ -1,0 +1,132 @@
+package org.edugraph.school;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.audit.Audit;
+import org.edugraph.imports.ImportError;
+import org.edugraph.imports.Importer;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.school.SchoolCsv.SchoolRow;
+import org.edugraph.security.Caller;
+import org.edugraph.security.RegionScope;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk import of schools from CSV, so that analysts can bring their own schools and then
+ * pairings between them. Every row is checked first, against the file ({@link SchoolCsv})
+ * and the graph (ids and national codes not taken, regions known and within the caller's);
+ * with any bad row nothing is written and each is reported by number and reason.
+ * Otherwise all schools are written in one transaction with one audit record, held to
+ * the database's uniqueness constraints. Served by the importSchools mutation and the
+ * upload at /import/schools.
+ */
+@Service
+public class SchoolImport implements Importer {
+
+    private final Graph graph;
+    private final SchoolWrites writes;
+    private final Audit audit;
+    private final RegionScope scope;
+
+    SchoolImport(Graph graph, SchoolWrites writes, Audit audit, RegionScope scope) {
+        this.graph = graph;
+        this.writes = writes;
+        this.audit = audit;
+        this.scope = scope;
+    }
+
+    public SchoolImportReport run(Caller caller, String csv, boolean dryRun) {
+        return run(caller, new StringReader(csv), dryRun);
+    }
+
+    @Override
+    public String name() {
+        return "schools";
+    }
+
+    @Override
+    public SchoolImportReport run(Caller caller, Reader csv, boolean dryRun) {
+        SchoolCsv.Checked file = SchoolCsv.read(csv);
+        List<SchoolRow> rows = file.rows();
+        List<ImportError> errors = new ArrayList<>(file.errors());
+        check(caller, rows, errors);
+        if (!errors.isEmpty() || dryRun) {
+            return new SchoolImportReport(dryRun, rows.size(), 0, ImportError.inRowOrder(errors), List.of());
+        }
+        List<NewSchool> schools = rows.stream().map(SchoolRow::school).toList();
+        List<String> ids = schools.stream().map(NewSchool::id).toList();
+        try {
+            graph.writeTransaction(tx -> {
+                writes.create(tx, caller, schools);
+                Map<String, Object> after = new HashMap<>();
+                after.put("rows", rows.size());
+                after.put("schoolIds", ids);
+                audit.record(tx, caller, "importSchools", "SchoolImport", "import-" + UUID.randomUUID(), null, after);
+                return null;
+            });
+        } catch (ClientException e) {
+            if (Graph.violatesConstraint(e)) {
+                throw ApiException.conflict(
+                        "Another write took one of these school ids or national codes meanwhile; nothing was imported");
+            }
+            throw e;
+        }
+        return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids);
+    }
+
+    /**
+     * Checks against the graph, for all rows at once and in one statement, so that the
+     * answer is one view of the graph: ids and national codes free, regions known and allowed.
+     */
+    private void check(Caller caller, List<SchoolRow> rows, List<ImportError> errors) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Record found = graph.read("""
+                CALL () { UNWIND $ids AS id MATCH (:School {id: id}) RETURN collect(id) AS takenIds }
+                CALL () { UNWIND $codes AS code MATCH (s:School {nationalCode: code}) RETURN collect([code, s.id]) AS takenCodes }
+                CALL () { UNWIND $regions AS code MATCH (:Region {code: code}) RETURN collect(code) AS knownRegions }
+                RETURN takenIds, takenCodes, knownRegions""",
+                Map.of("ids", distinct(rows, NewSchool::id), "codes", distinct(rows, NewSchool::nationalCode),
+                        "regions", distinct(rows, NewSchool::regionCode))).getFirst();
+        Set<String> takenIds = new HashSet<>(found.get("takenIds").asList(Value::asString));
+        Map<String, String> takenCodes = new HashMap<>();
+        found.get("takenCodes").asList(pair -> pair).forEach(pair -> takenCodes.put(pair.get(0).asString(), pair.get(1).asString()));
+        Set<String> knownRegions = new HashSet<>(found.get("knownRegions").asList(Value::asString));
+        Set<String> allowedRegions = scope.allowedRegions(caller, knownRegions);
+        for (SchoolRow row : rows) {
+            NewSchool s = row.school();
+            if (s.id() != null && takenIds.contains(s.id())) {
+                errors.add(new ImportError(row.number(), "a school with id " + s.id() + " exists already"));
+            }
+            if (s.nationalCode() != null && takenCodes.containsKey(s.nationalCode())) {
+                errors.add(new ImportError(row.number(), "nationalCode %s belongs to school %s already"
+                        .formatted(s.nationalCode(), takenCodes.get(s.nationalCode()))));
+            }
+            if (s.regionCode() != null && !knownRegions.contains(s.regionCode())) {
+                errors.add(new ImportError(row.number(), "no region with code " + s.regionCode() + " (regionCode)"));
+            } else if (s.regionCode() != null && !allowedRegions.contains(s.regionCode())) {
+                errors.add(new ImportError(row.number(), "region %s lies outside the regions %s may change (%s)"
+                        .formatted(s.regionCode(), caller.name(), String.join(", ", caller.regions().stream().sorted().toList()))));
+            }
+        }
+    }
+
+    private static List<String> distinct(List<SchoolRow> rows, Function<NewSchool, String> field) {
+        return rows.stream().map(r -> field.apply(r.school())).filter(Objects::nonNull).distinct().toList();
+    }
+}

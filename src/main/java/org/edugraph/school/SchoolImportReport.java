@@ -1,0 +1,14 @@
+package org.edugraph.school;
+
+import java.util.List;
+
+import org.edugraph.imports.ImportError;
+import org.edugraph.imports.Importer;
+
+/**
+ * What a school import read, created and refused; rows are numbered as in a spreadsheet
+ * (the header is row 1), and the created schools' ids are in the file's order.
+ */
+public record SchoolImportReport(boolean dryRun, int rowsRead, int schoolsCreated, List<ImportError> errors,
+        List<String> schoolIds) implements Importer.Report {
+}

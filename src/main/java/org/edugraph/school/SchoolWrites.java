@@ -1,0 +1,74 @@
+package org.edugraph.school;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.api.ApiException;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.security.Caller;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates schools in the caller's transaction, one statement for any number, with the
+ * properties every school has: aliases joined into {@code searchText} for the full-text
+ * index, the type's default 办学类型码, who created it and when, and its region.
+ */
+@Component
+class SchoolWrites {
+
+    /** A created school, and its properties as the audit log records them. */
+    record Created(School school, Map<String, Object> after) {
+    }
+
+    private final Graph graph;
+
+    SchoolWrites(Graph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * The schools come back in input order. Their regions were checked; if one has gone
+     * meanwhile the transaction is refused, so that no school is written without its region.
+     */
+    List<Created> create(TransactionContext tx, Caller caller, List<NewSchool> schools) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (NewSchool s : schools) {
+            List<String> aliases = s.aliases() == null ? List.of() : s.aliases().stream().map(String::strip).toList();
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", s.id());
+            row.put("name", s.name().strip());
+            row.put("aliases", aliases);
+            row.put("searchText", String.join(" ", aliases));
+            row.put("type", s.type().name());
+            row.put("typeCode", s.type().defaultCode());
+            row.put("ownership", (s.ownership() == null ? Ownership.UNKNOWN : s.ownership()).name());
+            row.put("nationalCode", s.nationalCode());
+            row.put("region", s.regionCode());
+            rows.add(row);
+        }
+        List<Record> records = graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (r:Region {code: row.region})
+                CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
+                                  type: row.type, typeCode: row.typeCode, ownership: row.ownership,
+                                  nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user})-[:LOCATED_IN]->(r)
+                RETURN %s AS school, n {.*, region: r.code} AS after""".formatted(School.PROJECTION),
+                Map.of("rows", rows, "user", caller.name()));
+        if (records.size() != schools.size()) {
+            throw ApiException.notFound("A region of these schools no longer exists; nothing was written");
+        }
+        return records.stream().map(r -> new Created(School.from(r.get("school")), plain(r.get("after").asMap()))).toList();
+    }
+
+    /** A node's properties as plain values for the audit record (dates as text). */
+    static Map<String, Object> plain(Map<String, Object> properties) {
+        Map<String, Object> m = new HashMap<>();
+        properties.forEach((k, v) -> m.put(k, v instanceof String || v instanceof Number || v instanceof Boolean
+                || v instanceof List || v == null ? v : String.valueOf(v)));
+        return m;
+    }
+}
