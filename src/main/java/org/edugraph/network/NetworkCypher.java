@@ -164,11 +164,16 @@ final class NetworkCypher {
                 RETURN %s AS node""".formatted(NetworkNode.projection("node"));
     }
 
-    /** Every edge of a network (for exports), projected, in no particular order. */
+    /**
+     * Every edge of a network (for exports), in no particular order, its ends projected
+     * only as far as an edge needs ({@link NetworkNode#referenceProjection}): the nodes
+     * themselves come from {@link #exportNodes}.
+     */
     static String exportEdges(PairingFilter.Cypher filter, boolean groups, boolean programs) {
         return "CALL () {\n" + edges(filter, groups, programs) + "}\n" + """
                 RETURN id, kind, %s AS source, %s AS target, %s AS pairing""".formatted(
-                NetworkNode.projection("source"), NetworkNode.projection("target"), NetworkEdge.pairingProjection("pairing"));
+                NetworkNode.referenceProjection("source"), NetworkNode.referenceProjection("target"),
+                NetworkEdge.pairingProjection("pairing"));
     }
 
     /**
