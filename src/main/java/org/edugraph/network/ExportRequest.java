@@ -25,10 +25,10 @@ import org.edugraph.pairing.PairingKind;
  * @param programs includePrograms, as partnershipNetwork's flag (network exports)
  * @param bom      start the CSV with a UTF-8 byte order mark (pairings export)
  */
-public record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boolean bom) {
+record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boolean bom) {
 
     /** What the query string of one export may hold. */
-    public enum Kind {
+    enum Kind {
         NETWORK("includeGroups", "includePrograms"),
         PAIRINGS("bom");
 
@@ -40,7 +40,7 @@ public record ExportRequest(PairingFilter filter, boolean groups, boolean progra
             this.parameters = List.copyOf(all);
         }
 
-        public List<String> parameters() {
+        List<String> parameters() {
             return parameters;
         }
     }
@@ -50,7 +50,7 @@ public record ExportRequest(PairingFilter filter, boolean groups, boolean progra
     private static final int ECHO = 60;
 
     /** Reads the query string of an export; BAD_REQUEST for anything it does not accept. */
-    public static ExportRequest parse(Kind kind, Map<String, List<String>> query) {
+    static ExportRequest parse(Kind kind, Map<String, List<String>> query) {
         for (String name : query.keySet()) {
             if (!kind.parameters().contains(name)) {
                 throw ApiException.badRequest("Unknown parameter `%s`; this export accepts %s"

@@ -28,10 +28,10 @@ import org.springframework.stereotype.Service;
  * The network and its pairings as files, written while they are read: one read
  * transaction (not retried: what is sent cannot be taken back) streams the rows, and
  * each row is written out as it arrives, so memory stays the same whatever the size.
- * The requests's ids are checked ({@link #check}) before anything is sent.
+ * The ids a request names are checked ({@link #check}) before anything is sent.
  */
 @Service
-public class NetworkExport {
+class NetworkExport {
 
     /** The CSV's columns, in order. */
     static final String[] PAIRING_COLUMNS = {"pairingId", "mentorId", "mentorName", "mentorRegionCode", "menteeId",

@@ -128,8 +128,7 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
                 }
                 i += Character.charCount(cp);
             }
-            // An empty id is not a name token either.
-            return token != null ? token.toString() : id.isEmpty() ? "_x_" : id;
+            return token != null ? token.toString() : id;
         }
 
         @Override
