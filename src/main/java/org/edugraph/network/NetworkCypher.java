@@ -28,10 +28,12 @@ final class NetworkCypher {
      * pairings, 1 memberships, 2 participations), {@code id}, {@code kind}, the nodes
      * {@code source} and {@code target}, and the {@code pairing} node or null.
      *
-     * <p>The schools are those of the selected pairings; when the filter names no kinds,
-     * mentor or mentee and a flag is set, also the schools of the filter's region (all
-     * without one) that belong to a group or take part in a program (with {@code programId},
-     * the participants of that program).
+     * <p>The schools are those of the selected pairings, each once (a school in several
+     * pairings would otherwise repeat its group and program edges, which then used up a
+     * network's limit); when the filter names no kinds, mentor or mentee and a flag is
+     * set, also the schools of the filter's region (all without one) that belong to a
+     * group or take part in a program (with {@code programId}, the participants of that
+     * program).
      */
     static String edges(PairingFilter.Cypher filter, boolean groups, boolean programs) {
         StringBuilder q = new StringBuilder();
@@ -46,7 +48,7 @@ final class NetworkCypher {
         q.append("UNION ALL\nCALL () {\n  ").append(filter.match()).append("""
 
                   MATCH (n)-[:MENTOR|MENTEE]->(s:School)
-                  RETURN s
+                  RETURN DISTINCT s
                 """);
         PairingFilter f = filter.filter();
         if (!f.namesPairingsOnly()) {
@@ -174,11 +176,32 @@ final class NetworkCypher {
                 RETURN %s AS node""".formatted(NetworkNode.projection("node"));
     }
 
-    /** Every edge of a network (for exports), projected, in no particular order. */
+    /**
+     * Every edge of a network (for exports), in no particular order, its ends projected
+     * only as far as an edge needs ({@link NetworkNode#referenceProjection}): the nodes
+     * themselves come from {@link #exportNodes}.
+     */
     static String exportEdges(PairingFilter.Cypher filter, boolean groups, boolean programs) {
         return "CALL () {\n" + edges(filter, groups, programs) + "}\n" + """
                 RETURN id, kind, %s AS source, %s AS target, %s AS pairing""".formatted(
-                NetworkNode.projection("source"), NetworkNode.projection("target"), NetworkEdge.pairingProjection("pairing"));
+                NetworkNode.referenceProjection("source"), NetworkNode.referenceProjection("target"),
+                NetworkEdge.pairingProjection("pairing"));
+    }
+
+    /**
+     * Every selected pairing (for the CSV export), in no particular order: a sort would
+     * hold them all in memory. Both schools with their names and region codes, the program.
+     */
+    static String exportPairings(PairingFilter.Cypher filter) {
+        return filter.match() + """
+
+                MATCH (n)-[:MENTOR]->(a:School), (n)-[:MENTEE]->(b:School)
+                WITH n, a, b, [(n)-[:UNDER]->(p:Program) | p][0] AS p
+                RETURN n.id AS id, n.kind AS kind, n.startDate AS startDate, n.endDate AS endDate,
+                       coalesce(n.synthetic, false) AS synthetic,
+                       a.id AS mentorId, a.name AS mentorName, [(a)-[:LOCATED_IN]->(r:Region) | r.code][0] AS mentorRegion,
+                       b.id AS menteeId, b.name AS menteeName, [(b)-[:LOCATED_IN]->(r:Region) | r.code][0] AS menteeRegion,
+                       p.id AS programId, p.name AS programName""";
     }
 
     /** The selected pairings with both schools' regions, for the statistics. */

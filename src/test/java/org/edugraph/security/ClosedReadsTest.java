@@ -63,6 +63,19 @@ class ClosedReadsTest extends IntegrationTest {
     }
 
     @Test
+    void exportsFollowTheSameRule() {
+        for (String export : java.util.List.of("/export/network.graphml", "/export/network.gexf", "/export/pairings.csv")) {
+            String uri = export + "?regionCode=350104";
+            http.get().uri(uri).exchange().expectStatus().isUnauthorized()
+                    .expectHeader().doesNotExist(HttpHeaders.CONTENT_DISPOSITION)
+                    .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
+            http.get().uri(uri).headers(h -> h.setBasicAuth(TestUsers.READER.name(), TestUsers.READER.password()))
+                    .exchange().expectStatus().isOk()
+                    .expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"edugraph-.*-350104\\..*\"");
+        }
+    }
+
+    @Test
     void healthStaysOpenForProbes() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }

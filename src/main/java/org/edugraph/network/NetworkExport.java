@@ -1,0 +1,160 @@
+package org.edugraph.network;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.Function;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.edugraph.EduGraphProperties;
+import org.edugraph.neo4j.Graph;
+import org.edugraph.pairing.PairingActivity;
+import org.edugraph.pairing.PairingFilter;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Service;
+
+/**
+ * The network and its pairings as files, written while they are read: one read
+ * transaction (not retried: what is sent cannot be taken back) streams the rows, and
+ * each row is written out as it arrives, so memory stays the same whatever the size.
+ * The ids a request names are checked ({@link #check}) before anything is sent.
+ */
+@Service
+class NetworkExport {
+
+    /** The CSV's columns, in order. */
+    static final String[] PAIRING_COLUMNS = {"pairingId", "mentorId", "mentorName", "mentorRegionCode", "menteeId",
+            "menteeName", "menteeRegionCode", "kind", "programId", "programName", "startDate", "endDate", "active", "synthetic"};
+    private static final int BUFFER = 64 * 1024;
+
+    private final Graph graph;
+    private final NetworkAnalytics analytics;
+    private final Duration timeout;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    NetworkExport(Graph graph, NetworkAnalytics analytics, EduGraphProperties properties) {
+        this.graph = graph;
+        this.analytics = analytics;
+        this.timeout = properties.export().timeout();
+    }
+
+    /** How long an export's transaction may stay open. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** NOT_FOUND when the request names a program, region or school that does not exist. */
+    void check(ExportRequest request) {
+        analytics.requireReferences(request.filter());
+    }
+
+    /** The network as GraphML 1.0. */
+    void graphMl(ExportRequest request, OutputStream out) {
+        network(request, out, NetworkXml::graphMl);
+    }
+
+    /** The network as GEXF 1.2draft. */
+    void gexf(ExportRequest request, OutputStream out) {
+        network(request, out, NetworkXml::gexf);
+    }
+
+    /**
+     * Every node once, then every edge: the network partnershipNetwork draws for the same
+     * filter and flags, without its limit.
+     */
+    private void network(ExportRequest request, OutputStream out, Function<OutputStream, NetworkXml> format) {
+        PairingFilter.Cypher cypher = request.filter().cypher();
+        boolean groups = request.groups();
+        boolean programs = request.programs();
+        graph.readOnce(timeout, tx -> xml(() -> {
+            BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
+            NetworkXml file = format.apply(buffered);
+            file.begin("EduGraph partnership network: " + request.summary());
+            graph.stream(tx, NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(),
+                    r -> xml(() -> file.node(NetworkNode.from(r.get("node")))));
+            file.edges();
+            graph.stream(tx, NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(),
+                    r -> xml(() -> file.edge(NetworkEdge.from(r, NetworkNode.reference(r.get("source")),
+                            NetworkNode.reference(r.get("target"))))));
+            file.end();
+            io(buffered::flush);
+        }));
+    }
+
+    /**
+     * The selected pairings as CSV (RFC 4180, UTF-8, CRLF), one a row with both schools,
+     * and {@code active} for today by the same rule as the API's field.
+     */
+    void pairingsCsv(ExportRequest request, OutputStream out) {
+        PairingFilter.Cypher cypher = request.filter().cypher();
+        LocalDate today = LocalDate.now(clock);
+        graph.readOnce(timeout, tx -> io(() -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
+            if (request.bom()) {
+                writer.write('\uFEFF');
+            }
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(PAIRING_COLUMNS).get());
+            graph.stream(tx, NetworkCypher.exportPairings(cypher), cypher.parameters(), r -> io(() -> csv.printRecord(row(r, today))));
+            csv.flush();
+        }));
+    }
+
+    private static Object[] row(Record r, LocalDate today) {
+        LocalDate start = date(r, "startDate");
+        LocalDate end = date(r, "endDate");
+        return new Object[] {r.get("id").asString(), r.get("mentorId").asString(), text(r, "mentorName"),
+                text(r, "mentorRegion"), r.get("menteeId").asString(), text(r, "menteeName"), text(r, "menteeRegion"),
+                text(r, "kind"), text(r, "programId"), text(r, "programName"), start, end,
+                PairingActivity.isActive(start, end, today), r.get("synthetic").asBoolean()};
+    }
+
+    private static LocalDate date(Record r, String key) {
+        var v = r.get(key);
+        return v.isNull() ? null : v.asLocalDate();
+    }
+
+    private static String text(Record r, String key) {
+        var v = r.get(key);
+        return v.isNull() ? null : v.asString();
+    }
+
+    private interface XmlWork {
+        void run() throws XMLStreamException;
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
+    }
+
+    /** Runs XML writing where only unchecked exceptions may pass (inside a transaction's callback). */
+    private static void xml(XmlWork work) {
+        try {
+            work.run();
+        } catch (XMLStreamException e) {
+            // The JDK's writer wraps the output stream's IOException (a client gone away).
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException("Could not write the export", e);
+        }
+    }
+
+    private static void io(IoWork work) {
+        try {
+            work.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

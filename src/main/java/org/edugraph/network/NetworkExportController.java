@@ -1,0 +1,165 @@
+package org.edugraph.network;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.edugraph.api.ApiException;
+import org.edugraph.api.ErrorKind;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The file exports over plain HTTP GET, for tools that do not speak GraphQL: the network
+ * as GraphML or GEXF, the pairings as CSV. The query string is read and every id it names
+ * is checked before the answer starts, so a refusal is a whole JSON error (the API's
+ * shape, with its classification), never the tail of a file. Reads: open or not as
+ * {@code edugraph.security.public-read} says, like /graphql.
+ */
+@RestController
+class NetworkExportController {
+
+    private static final Logger log = LoggerFactory.getLogger(NetworkExportController.class);
+
+    static final MediaType GRAPHML = MediaType.parseMediaType("application/graphml+xml");
+    static final MediaType GEXF = MediaType.parseMediaType("application/gexf+xml");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final NetworkExport exports;
+
+    NetworkExportController(NetworkExport exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/export/network.graphml")
+    ResponseEntity<StreamingResponseBody> graphMl(@RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request, HttpServletResponse response) {
+        return export(ExportRequest.Kind.NETWORK, query, request, response, GRAPHML, "network", "graphml", exports::graphMl);
+    }
+
+    @GetMapping("/export/network.gexf")
+    ResponseEntity<StreamingResponseBody> gexf(@RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request, HttpServletResponse response) {
+        return export(ExportRequest.Kind.NETWORK, query, request, response, GEXF, "network", "gexf", exports::gexf);
+    }
+
+    @GetMapping("/export/pairings.csv")
+    ResponseEntity<StreamingResponseBody> pairingsCsv(@RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request, HttpServletResponse response) {
+        return export(ExportRequest.Kind.PAIRINGS, query, request, response, CSV, "pairings", "csv", exports::pairingsCsv);
+    }
+
+    private ResponseEntity<StreamingResponseBody> export(ExportRequest.Kind kind, MultiValueMap<String, String> query,
+            HttpServletRequest request, HttpServletResponse response, MediaType type, String what, String extension,
+            BiConsumer<ExportRequest, OutputStream> write) {
+        ExportRequest export = ExportRequest.parse(kind, query);
+        try {
+            exports.check(export);
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            log.error("Incident {}: checking the ids of an export failed", incident, e);
+            throw new ApiException(ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+        }
+        // The container's limit on asynchronous requests (30 s by default) must not cut a
+        // long export short: the export's transaction timeout bounds it instead.
+        AsyncWebRequest async = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+        if (async != null) {
+            async.setTimeout(exports.timeout().plusMinutes(1).toMillis());
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(export.fileName(what, extension)).build().toString())
+                .body(out -> stream(write, export, out, response));
+    }
+
+    /**
+     * Writes the file; on a failure before anything reached the client, answers a JSON
+     * error instead; after, breaks the connection, so that the client sees an incomplete
+     * download rather than a short file that looks whole.
+     */
+    private void stream(BiConsumer<ExportRequest, OutputStream> write, ExportRequest export, OutputStream out,
+            HttpServletResponse response) throws IOException {
+        try {
+            write.accept(export, out);
+        } catch (UncheckedIOException e) {
+            log.debug("An export stopped: its client went away ({})", e.getCause().getMessage());
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            boolean timedOut = e instanceof Neo4jException neo4j && neo4j.code() != null
+                    && neo4j.code().contains("TransactionTimedOut");
+            if (timedOut) {
+                log.warn("Incident {}: an export exceeded edugraph.export.timeout ({})", incident, words(exports.timeout()));
+            } else {
+                log.error("Incident {}: an export failed", incident, e);
+            }
+            if (response.isCommitted()) {
+                throw new ExportInterrupted(incident);
+            }
+            response.reset();
+            response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            String message = timedOut
+                    ? "The export took longer than the limit of %s and was stopped (incident %s)".formatted(words(exports.timeout()), incident)
+                    : "Internal error (incident %s)".formatted(incident);
+            out.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    /** 10 min, 90 s, 500 ms: a duration as people write it. */
+    static String words(java.time.Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    /** A refusal, before anything of the file is sent: the API's JSON error and the matching HTTP status. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> refused(ApiException e) {
+        HttpStatus status = switch (e.kind()) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+        // The content type is set here, so that a client that asked for the file's type still gets the error.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
+                List.of(Map.of("message", e.getMessage(), "extensions", Map.of("classification", e.kind().name())))));
+    }
+
+    /** An export broken off after part of it was sent; the incident id is in the log with the cause. */
+    static final class ExportInterrupted extends RuntimeException {
+        ExportInterrupted(String incident) {
+            super("Export interrupted after the response was committed (incident " + incident + ")", null, false, false);
+        }
+    }
+}
