@@ -113,10 +113,23 @@ class NetworkExport {
     private static Object[] row(Record r, LocalDate today) {
         LocalDate start = date(r, "startDate");
         LocalDate end = date(r, "endDate");
-        return new Object[] {r.get("id").asString(), r.get("mentorId").asString(), text(r, "mentorName"),
-                text(r, "mentorRegion"), r.get("menteeId").asString(), text(r, "menteeName"), text(r, "menteeRegion"),
-                text(r, "kind"), text(r, "programId"), text(r, "programName"), start, end,
+        return new Object[] {r.get("id").asString(), r.get("mentorId").asString(), cell(text(r, "mentorName")),
+                text(r, "mentorRegion"), r.get("menteeId").asString(), cell(text(r, "menteeName")), text(r, "menteeRegion"),
+                text(r, "kind"), text(r, "programId"), cell(text(r, "programName")), start, end,
                 PairingActivity.isActive(start, end, today), r.get("synthetic").asBoolean()};
+    }
+
+    /**
+     * A name as a spreadsheet cell that cannot run: a spreadsheet reads a cell that starts
+     * with =, +, -, @ (or a tab or carriage return before one) as a formula, so such a name,
+     * which an admin's import may carry, gets a leading apostrophe, as OWASP advises against
+     * CSV injection. Every other name is written as it is.
+     */
+    static String cell(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        return "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
     }
 
     private static LocalDate date(Record r, String key) {
