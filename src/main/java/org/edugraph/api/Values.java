@@ -17,6 +17,18 @@ public final class Values {
         return x.isNull() ? null : x.asString();
     }
 
+    /** A column of a record, or null. */
+    public static String string(org.neo4j.driver.Record r, String key) {
+        Value x = r.get(key);
+        return x.isNull() ? null : x.asString();
+    }
+
+    /** A date column of a record, or null. */
+    public static LocalDate date(org.neo4j.driver.Record r, String key) {
+        Value x = r.get(key);
+        return x.isNull() ? null : x.asLocalDate();
+    }
+
     public static Integer integer(Value v, String key) {
         Value x = v.get(key);
         return x.isNull() ? null : x.asInt();

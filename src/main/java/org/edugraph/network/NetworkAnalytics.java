@@ -175,13 +175,8 @@ public class NetworkAnalytics {
         NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
                 () -> new NetworkStatistics(regions),
                 (s, r) -> s.add(new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
-                        text(r, "mentorRegion"), text(r, "menteeRegion"))));
+                        Values.string(r, "mentorRegion"), Values.string(r, "menteeRegion"))));
         return NetworkStats.of(stats, regions, filter.regionCode(), () -> schoolsPerRegion(filter.regionCode()));
-    }
-
-    private static String text(Record r, String key) {
-        Value v = r.get(key);
-        return v.isNull() ? null : v.asString();
     }
 
     /** How many schools are located directly in each region (within {@code within}, when given). */

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.api.Values;
 import org.edugraph.pairing.PairingActivity;
 import org.edugraph.pairing.PairingFilter;
 import org.neo4j.driver.Record;
@@ -111,11 +112,11 @@ class NetworkExport {
     }
 
     private static Object[] row(Record r, LocalDate today) {
-        LocalDate start = date(r, "startDate");
-        LocalDate end = date(r, "endDate");
-        return new Object[] {r.get("id").asString(), r.get("mentorId").asString(), cell(text(r, "mentorName")),
-                text(r, "mentorRegion"), r.get("menteeId").asString(), cell(text(r, "menteeName")), text(r, "menteeRegion"),
-                text(r, "kind"), text(r, "programId"), cell(text(r, "programName")), start, end,
+        LocalDate start = Values.date(r, "startDate");
+        LocalDate end = Values.date(r, "endDate");
+        return new Object[] {r.get("id").asString(), r.get("mentorId").asString(), cell(Values.string(r, "mentorName")),
+                Values.string(r, "mentorRegion"), r.get("menteeId").asString(), cell(Values.string(r, "menteeName")), Values.string(r, "menteeRegion"),
+                Values.string(r, "kind"), Values.string(r, "programId"), cell(Values.string(r, "programName")), start, end,
                 PairingActivity.isActive(start, end, today), r.get("synthetic").asBoolean()};
     }
 
@@ -130,16 +131,6 @@ class NetworkExport {
             return name;
         }
         return "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
-    }
-
-    private static LocalDate date(Record r, String key) {
-        var v = r.get(key);
-        return v.isNull() ? null : v.asLocalDate();
-    }
-
-    private static String text(Record r, String key) {
-        var v = r.get(key);
-        return v.isNull() ? null : v.asString();
     }
 
     private interface XmlWork {

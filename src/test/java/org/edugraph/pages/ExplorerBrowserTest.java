@@ -278,6 +278,31 @@ class ExplorerBrowserTest extends IntegrationTest {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    void generatedDataIsMarkedSyntheticOnTheGraphAndInItsDetails() {
+        var network = org.edugraph.support.TestNetwork.create(graph, 40, 60, 11);
+        try {
+            var pairing = network.pairings().getFirst();
+            try (var explorer = open("?schools=" + pairing.mentorId() + "&expand=" + pairing.mentorId())) {
+                idleWith(explorer, pairing.menteeId());
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('border-style')", pairing.mentorId()))
+                        .isEqualTo("dashed");
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('line-style')", "e:" + pairing.id()))
+                        .isEqualTo("dashed");
+                assertThat(explorer.page.evaluate("() => explorer.cy.getElementById('cs-panyu-ms').length")).isEqualTo(0);
+                click(explorer, pairing.mentorId());
+                explorer.page.locator("#details .synthetic-note").waitFor();
+                assertThat(explorer.page.locator("#details").innerText())
+                        .contains("Synthetic: generated demonstration data, not a reported fact.", "示例");
+                assertThat(explorer.page.locator("#legend").innerText()).containsIgnoringCase("synthetic");
+                explorer.screenshot("explorer-synthetic");
+                explorer.assertNothingWentWrong();
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
     private Browser.Session open(String query) {
         Browser.Session session = browser.open("http://127.0.0.1:" + port + "/explorer" + query);
         session.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
