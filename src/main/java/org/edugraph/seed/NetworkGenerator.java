@@ -14,11 +14,12 @@ import org.edugraph.school.SchoolType;
  * Makes a synthetic partnership network in EduGraph's own model, deterministic for a
  * given specification: the same counties, sizes and seed give the same schools, groups,
  * programs and pairings, on any machine. Its shape follows the reports: about a third of
- * the schools are strong ones that mentor (5G+专递课堂: 56 schools help 118), a few
- * mentors carry many mentees, most pairings stay in their county but many cross to
- * another, groups are led by a strong school with members of its county, and pairings
- * start on a school year's first day and some have ended. Names say 示例 (example) and
- * every node is marked synthetic: nothing here is a fact about a real school.
+ * the schools are strong ones that mentor (5G+专递课堂: 56 schools help 118), most
+ * mentors help a few schools and a few busy ones many, most pairings stay in their
+ * county but many cross to another, groups are led by a strong school with members of
+ * its county, and pairings start on a school year's first day and some have ended. Names
+ * say 示例 (example) and every node is marked synthetic: nothing here is a fact about a
+ * real school.
  */
 public final class NetworkGenerator {
 
@@ -122,12 +123,13 @@ public final class NetworkGenerator {
                     LocalDate.of(2015 + random.nextInt(8), 9, 1)));
         }
 
-        // A few mentors carry many mentees: pick mentors by the square of a uniform draw.
+        // Most mentors help a few schools; one pairing in six goes to the busiest 2% of them.
+        int hubs = Math.max(1, strong.size() / 50);
         List<Pairing> pairings = new ArrayList<>(spec.pairings());
         Set<String> keys = new HashSet<>();
         int attempts = 0;
         while (pairings.size() < spec.pairings() && attempts++ < spec.pairings() * 20 + 100) {
-            School mentor = strong.get((int) (Math.pow(random.nextDouble(), 2) * strong.size()));
+            School mentor = strong.get(random.nextInt(6) == 0 ? random.nextInt(hubs) : random.nextInt(strong.size()));
             School mentee;
             if (random.nextInt(10) < 6) {
                 List<School> county = byCounty.get(indexOf(spec.counties(), mentor.regionCode()));

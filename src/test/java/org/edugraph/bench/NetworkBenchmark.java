@@ -53,7 +53,10 @@ class NetworkBenchmark extends IntegrationTest {
         List<String> mentors = network.pairings().stream().map(NetworkGenerator.Pairing::mentorId).distinct().toList();
         System.gc();
         long heapBefore = usedHeap();
-        measure("networkStats, whole network, with coverage by county", i -> """
+        measure("networkStats, everything, with coverage by county", i -> """
+                { networkStats { schools pairings components largestComponent
+                    topMentors { mentees } coverage { region { code } schools pairedSchools unpairedSchools } } }""");
+        measure("networkStats, the generated province, with coverage", i -> """
                 { networkStats(filter: {regionCode: "T-NET"}) { schools pairings components largestComponent
                     topMentors { mentees } coverage { region { code } schools pairedSchools unpairedSchools } } }""");
         measure("partnershipNetwork, one county (pairings)", i -> """
