@@ -62,19 +62,23 @@ public record EduGraphProperties(
     }
 
     /**
-     * @param timeout longest an export may stream (its read transaction stays open meanwhile)
+     * @param timeout     longest an export may stream (its read transaction stays open meanwhile)
+     * @param concurrency how many exports may stream at once; one more is refused (503)
      */
-    public record Export(@DefaultValue("10m") Duration timeout) {
+    public record Export(@DefaultValue("10m") Duration timeout, @DefaultValue("4") int concurrency) {
     }
 
     /**
      * @param maxDepth      deepest selection set accepted
-     * @param maxComplexity most fields a request may select (each field counts 1)
+     * @param maxComplexity the most a request may cost: each field counts 1, the network analytics more
+     *                      (see {@code api.RequestCost})
      * @param maxTokens     most tokens the parser reads before giving up
      * @param maxCharacters longest document the parser reads
      * @param timeout       longest a request may take before it is answered with an error
      * @param maxPageSize   largest `first` a connection accepts
      * @param defaultPageSize `first` when a client gives none
+     * @param analyticsConcurrency how many network analytics may read the database at once; more wait
+     * @param analyticsWait how long an analytic waits for its turn before it is refused
      */
     public record Graphql(
             @DefaultValue("12") int maxDepth,
@@ -83,7 +87,9 @@ public record EduGraphProperties(
             @DefaultValue("100000") int maxCharacters,
             @DefaultValue("15s") Duration timeout,
             @DefaultValue("500") int maxPageSize,
-            @DefaultValue("20") int defaultPageSize) {
+            @DefaultValue("20") int defaultPageSize,
+            @DefaultValue("4") int analyticsConcurrency,
+            @DefaultValue("10s") Duration analyticsWait) {
     }
 
     /**

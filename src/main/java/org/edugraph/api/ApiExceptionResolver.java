@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -28,6 +29,13 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
         if (ex instanceof ApiException api) {
             return error(env, api.kind(), api.getMessage());
         }
+        if (cancelled(ex)) {
+            // The request was cancelled (it outlived edugraph.graphql.timeout, and the client
+            // has had its answer): every field still in flight ends here. The timeout is
+            // logged once, by ErrorClassifyingInterceptor; a line per field would be
+            // hundreds of thousands of lines for one large request.
+            return error(env, ErrorKind.INTERNAL_ERROR, "The request was stopped");
+        }
         String incident = UUID.randomUUID().toString();
         if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
             log.warn("Incident {}: a query exceeded its time limit at {}", incident, env.getExecutionStepInfo().getPath());
@@ -40,6 +48,15 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
         }
         log.error("Incident {}: failure at {}", incident, env.getExecutionStepInfo().getPath(), ex);
         return error(env, ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+    }
+
+    private static boolean cancelled(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof AbortExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Neo4jException ex) {

@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Order(0)
 class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorClassifyingInterceptor.class);
+
     private final Duration timeout;
 
     ErrorClassifyingInterceptor(EduGraphProperties properties) {
@@ -50,6 +52,8 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
     }
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
+        log.warn("A request outlived the limit of {} s and was stopped (operation {}, {} characters)", timeout.toSeconds(),
+                request.getOperationName() == null ? "unnamed" : request.getOperationName(), request.getDocument().length());
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message("The request took longer than the limit of %d s and was stopped".formatted(timeout.toSeconds()))
                 .errorType(ErrorKind.INTERNAL_ERROR)

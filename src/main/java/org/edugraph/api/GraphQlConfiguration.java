@@ -50,7 +50,7 @@ class GraphQlConfiguration {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(EduGraphProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity());
+        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(), new RequestCost());
     }
 
     @Bean

@@ -42,6 +42,12 @@ public class References {
         return new Check();
     }
 
+    /** A value a client sent, as an error message quotes it: whole when short, cut when long. */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 60) + "… (" + text.length() + " characters)";
+    }
+
     public final class Check {
         private final Map<String, Object> values = new LinkedHashMap<>();
         private final Map<String, Kind> kinds = new LinkedHashMap<>();
@@ -65,7 +71,7 @@ public class References {
             Record r = graph.read(returns.toString(), values).getFirst();
             for (var entry : kinds.entrySet()) {
                 if (!r.get(entry.getKey()).asBoolean()) {
-                    throw ApiException.notFound("No %s %s".formatted(entry.getValue().noun, values.get(entry.getKey())));
+                    throw ApiException.notFound("No %s %s".formatted(entry.getValue().noun, shown(values.get(entry.getKey()))));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.edugraph.network;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
+import org.edugraph.api.Gate;
 import org.edugraph.api.References;
 import org.edugraph.api.References.Kind;
 import org.edugraph.api.Values;
@@ -37,10 +40,19 @@ public class NetworkAnalytics {
 
     private final Graph graph;
     private final References references;
+    private final Gate gate;
+    private final Duration wait;
 
-    NetworkAnalytics(Graph graph, References references) {
+    NetworkAnalytics(Graph graph, References references, EduGraphProperties properties) {
         this.graph = graph;
         this.references = references;
+        this.gate = new Gate("network analytics", properties.graphql().analyticsConcurrency());
+        this.wait = properties.graphql().analyticsWait();
+    }
+
+    /** The bound on analytics running at once: each alias of a request is its own, and each its own transaction. */
+    Gate gate() {
+        return gate;
     }
 
     /** NOT_FOUND when the filter names a program, region or school that does not exist. */
@@ -67,6 +79,10 @@ public class NetworkAnalytics {
     Network network(PairingFilter filter, boolean groups, boolean programs, Integer limit) {
         int cap = limit(limit);
         requireReferences(filter);
+        return gate.through(wait, () -> drawn(filter, groups, programs, cap));
+    }
+
+    private Network drawn(PairingFilter filter, boolean groups, boolean programs, int cap) {
         PairingFilter.Cypher cypher = filter.cypher();
         Map<String, Object> parameters = new HashMap<>(cypher.parameters());
         parameters.put("cap", cap + 1);
@@ -82,6 +98,10 @@ public class NetworkAnalytics {
             throw ApiException.badRequest("`depth` must be between 1 and %d, got %d".formatted(MAX_DEPTH, hops));
         }
         requireReferences(filter, schoolId);
+        return gate.through(wait, () -> around(schoolId, hops, cap, filter, groups));
+    }
+
+    private Network around(String schoolId, int hops, int cap, PairingFilter filter, boolean groups) {
         PairingFilter.Cypher cypher = filter.cypher();
         String step = NetworkCypher.neighbourhoodStep(cypher, groups);
         Drawing drawing = new Drawing(cap);
@@ -122,6 +142,10 @@ public class NetworkAnalytics {
     /** The shortest chain between two schools, drawn; null when there is none. */
     Network path(String from, String to, PairingFilter filter, boolean groups) {
         requireReferences(filter, from, to);
+        return gate.through(wait, () -> chain(from, to, filter, groups));
+    }
+
+    private Network chain(String from, String to, PairingFilter filter, boolean groups) {
         Drawing drawing = new Drawing(Integer.MAX_VALUE);
         if (from.equals(to)) {
             drawing.addNode(graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node",
@@ -169,6 +193,10 @@ public class NetworkAnalytics {
 
     NetworkStats statistics(PairingFilter filter) {
         requireReferences(filter);
+        return gate.through(wait, () -> counted(filter));
+    }
+
+    private NetworkStats counted(PairingFilter filter) {
         PairingFilter.Cypher cypher = filter.cypher();
         RegionTree regions = new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
                 .stream().map(r -> Region.from(r.get("region"))).toList());
@@ -176,7 +204,8 @@ public class NetworkAnalytics {
                 () -> new NetworkStatistics(regions),
                 (s, r) -> s.add(new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
                         Values.string(r, "mentorRegion"), Values.string(r, "menteeRegion"))));
-        return NetworkStats.of(stats, regions, filter.regionCode(), () -> schoolsPerRegion(filter.regionCode()));
+        return NetworkStats.of(stats, regions, filter.regionCode(),
+                () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }
 
     /** How many schools are located directly in each region (within {@code within}, when given). */

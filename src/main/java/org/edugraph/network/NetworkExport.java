@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.api.Gate;
 import org.edugraph.api.Values;
 import org.edugraph.pairing.PairingActivity;
 import org.edugraph.pairing.PairingFilter;
@@ -42,12 +45,22 @@ class NetworkExport {
     private final Graph graph;
     private final NetworkAnalytics analytics;
     private final Duration timeout;
+    private final Gate gate;
     private final Clock clock = Clock.systemDefaultZone();
 
     NetworkExport(Graph graph, NetworkAnalytics analytics, EduGraphProperties properties) {
         this.graph = graph;
         this.analytics = analytics;
         this.timeout = properties.export().timeout();
+        this.gate = new Gate("exports", properties.export().concurrency());
+    }
+
+    /**
+     * The bound on exports streaming at once: each holds a read transaction, and a database
+     * connection, for as long as its client takes to read the file.
+     */
+    Gate gate() {
+        return gate;
     }
 
     /** How long an export's transaction may stay open. */
@@ -82,12 +95,22 @@ class NetworkExport {
             BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
             NetworkXml file = format.apply(buffered);
             file.begin("EduGraph partnership network: " + request.summary());
-            graph.stream(tx, NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(),
-                    r -> xml(() -> file.node(NetworkNode.from(r.get("node")))));
+            // Neo4j reads committed data statement by statement: a pairing added between the
+            // two statements could bring an edge to a node not written. Such edges are left
+            // out, so the file is whole; this is the one thing kept per node, not per edge.
+            Set<String> written = new HashSet<>();
+            graph.stream(tx, NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
+                NetworkNode node = NetworkNode.from(r.get("node"));
+                written.add(node.id());
+                file.node(node);
+            }));
             file.edges();
-            graph.stream(tx, NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(),
-                    r -> xml(() -> file.edge(NetworkEdge.from(r, NetworkNode.reference(r.get("source")),
-                            NetworkNode.reference(r.get("target"))))));
+            graph.stream(tx, NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
+                NetworkEdge edge = NetworkEdge.from(r, NetworkNode.reference(r.get("source")), NetworkNode.reference(r.get("target")));
+                if (written.contains(edge.source()) && written.contains(edge.target())) {
+                    file.edge(edge);
+                }
+            }));
             file.end();
             io(buffered::flush);
         }));

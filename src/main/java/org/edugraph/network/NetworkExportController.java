@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +104,18 @@ class NetworkExportController {
      */
     private void stream(BiConsumer<ExportRequest, OutputStream> write, ExportRequest export, OutputStream out,
             HttpServletResponse response) throws IOException {
+        // Taken here, where it is sure to be given back, and before anything is sent, so a
+        // refusal is still a whole JSON answer.
+        if (!exports.gate().enter(Duration.ZERO)) {
+            response.reset();
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            out.write(("{\"errors\":[{\"message\":\"Too many exports are running at once; try again in a minute\","
+                    + "\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
         try {
             write.accept(export, out);
         } catch (UncheckedIOException e) {
@@ -129,11 +142,13 @@ class NetworkExportController {
             out.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
+        } finally {
+            exports.gate().leave();
         }
     }
 
     /** 10 min, 90 s, 500 ms: a duration as people write it. */
-    static String words(java.time.Duration d) {
+    static String words(Duration d) {
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + " ms";
         }

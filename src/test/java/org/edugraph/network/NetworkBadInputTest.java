@@ -45,6 +45,37 @@ class NetworkBadInputTest extends IntegrationTest {
     }
 
     @Test
+    void manyAnalyticsInOneRequestAreRefusedBeforeAnyRuns() {
+        // Each alias would read a whole network in a transaction of its own.
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 25; i++) {
+            many.append(" a").append(i).append(": networkStats { pairings }");
+        }
+        many.append(" }");
+        long before = graph.statementsRun();
+        assertError(many.toString(), "BAD_REQUEST", "complexity");
+        assertThat(graph.statementsRun() - before).as("nothing ran").isZero();
+        // A selection under a 50,000-edge network counts fifty times: a few such aliases are too many.
+        String nested = "partnershipNetwork(limit: 50000) { nodes { school { name aliases region { name parent { name } } "
+                + "groups { group { name members { school { name } } } } mentoring { mentee { name } } } } }";
+        assertError("{ a: " + nested + " b: " + nested + " c: " + nested + " }", "BAD_REQUEST", "complexity");
+        // What the explorer asks stays well within the limit.
+        assertThat(post("{ partnershipNetwork(limit: 3000) { truncated nodes { id label kind synthetic school { id region { code name level } } } "
+                + "edges { id source target kind synthetic } } networkStats { pairings coverage { schools } } }")).doesNotContainKey("errors");
+    }
+
+    @Test
+    void aLongUnknownIdIsNotEchoedWhole() {
+        String id = "9".repeat(7000);
+        assertError("{ networkStats(filter: {regionCode: \"%s\"}) { pairings } }".formatted(id), "NOT_FOUND",
+                "No region with code 999999999");
+        @SuppressWarnings("unchecked")
+        String message = (String) ((List<Map<String, Object>>) post("{ networkStats(filter: {regionCode: \"%s\"}) { pairings } }"
+                .formatted(id)).get("errors")).getFirst().get("message");
+        assertThat(message).hasSizeLessThan(120).endsWith("(7000 characters)");
+    }
+
+    @Test
     void aMalformedDateIsABadRequestThatShowsTheFormat() {
         assertError("{ networkStats(filter: {activeOn: \"2022-13-01\"}) { pairings } }", "BAD_REQUEST", "2022-09-01");
         assertError("{ partnershipNetwork(filter: {activeOn: \"yesterday\"}) { nodes { id } } }", "BAD_REQUEST", "Date");

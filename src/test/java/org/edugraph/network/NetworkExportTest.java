@@ -416,6 +416,29 @@ class NetworkExportTest extends IntegrationTest {
     }
 
     @Test
+    void whenEveryPlaceForAnExportIsTakenTheNextIsToldToComeBackNotQueued(
+            @org.springframework.beans.factory.annotation.Autowired NetworkExport exports) {
+        int places = exports.gate().free();
+        for (int i = 0; i < places; i++) {
+            assertThat(exports.gate().enter(java.time.Duration.ZERO)).isTrue();
+        }
+        try {
+            var result = http.get().uri("/export/pairings.csv?regionCode=350104").exchange().expectBody(byte[].class).returnResult();
+            assertThat(result.getStatus().value()).isEqualTo(503);
+            assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("30");
+            assertThat(result.getResponseHeaders().getFirst("Content-Disposition")).isNull();
+            assertError(result, "INTERNAL_ERROR", "Too many exports are running at once; try again in a minute");
+        } finally {
+            for (int i = 0; i < places; i++) {
+                exports.gate().leave();
+            }
+        }
+        var result = http.get().uri("/export/pairings.csv?regionCode=350104").exchange().expectBody(byte[].class).returnResult();
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        assertThat(exports.gate().free()).as("every place given back").isEqualTo(places);
+    }
+
+    @Test
     void anUnknownRegionProgramOrSchoolIsNotFound() {
         Map<String, String> cases = Map.of(
                 "/export/network.graphml?regionCode=T-NO-SUCH-REGION", "No region with code T-NO-SUCH-REGION",
