@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -90,11 +91,15 @@ class NetworkExportController {
         if (async != null) {
             async.setTimeout(exports.timeout().plusMinutes(1).toMillis());
         }
-        return ResponseEntity.ok()
+        var ok = ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(export.fileName(what, extension)).build().toString())
-                .body(out -> stream(write, export, out, response));
+                        ContentDisposition.attachment().filename(export.fileName(what, extension)).build().toString());
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // What a GET would answer, without reading the network only to throw it away.
+            return ok.build();
+        }
+        return ok.body(out -> stream(write, export, out, response));
     }
 
     /**

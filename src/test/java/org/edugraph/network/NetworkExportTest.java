@@ -439,6 +439,17 @@ class NetworkExportTest extends IntegrationTest {
     }
 
     @Test
+    void aHeadRequestAnswersTheHeadersWithoutReadingTheNetwork() {
+        long before = graph.statementsRun();
+        var head = http.head().uri("/export/network.graphml?regionCode=350104&includeGroups=true").exchange()
+                .expectStatus().isOk().expectBody().returnResult();
+        assertThat(head.getResponseHeaders().getFirst("Content-Disposition")).contains("attachment", ".graphml");
+        assertThat(head.getResponseHeaders().getContentType().toString()).startsWith("application/graphml+xml");
+        assertThat(graph.statementsRun() - before).as("only the ids were checked").isEqualTo(1);
+        http.head().uri("/export/network.graphml?regionCode=no-such").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void anUnknownRegionProgramOrSchoolIsNotFound() {
         Map<String, String> cases = Map.of(
                 "/export/network.graphml?regionCode=T-NO-SUCH-REGION", "No region with code T-NO-SUCH-REGION",
