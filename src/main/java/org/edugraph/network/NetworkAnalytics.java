@@ -105,8 +105,7 @@ public class NetworkAnalytics {
         PairingFilter.Cypher cypher = filter.cypher();
         String step = NetworkCypher.neighbourhoodStep(cypher, groups);
         Drawing drawing = new Drawing(cap);
-        drawing.addNode(graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node",
-                Map.of("id", schoolId)).getFirst().get("node"));
+        drawing.addNode(schoolNode(schoolId));
         Set<String> earlier = new HashSet<>();
         Set<String> frontier = new LinkedHashSet<>(List.of(schoolId));
         Set<String> seenGroups = new HashSet<>();
@@ -148,8 +147,7 @@ public class NetworkAnalytics {
     private Network chain(String from, String to, PairingFilter filter, boolean groups) {
         Drawing drawing = new Drawing(Integer.MAX_VALUE);
         if (from.equals(to)) {
-            drawing.addNode(graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node",
-                    Map.of("id", from)).getFirst().get("node"));
+            drawing.addNode(schoolNode(from));
             return drawing.network();
         }
         PairingFilter.Cypher cypher = filter.cypher();
@@ -171,24 +169,20 @@ public class NetworkAnalytics {
             NetworkNode after = drawing.node(steps.get(i + 1).get("node").get("id").asString());
             if (via.get("pairing").isNull()) {
                 NetworkNode group = drawing.addNode(via.get("node"));
-                drawing.addEdge(membership(before, group));
-                drawing.addEdge(membership(after, group));
+                drawing.addEdge(NetworkEdge.membership(before, group));
+                drawing.addEdge(NetworkEdge.membership(after, group));
             } else {
-                Value pairing = via.get("pairing");
-                NetworkNode mentor = drawing.node(via.get("mentor").asString());
-                NetworkNode mentee = drawing.node(via.get("mentee").asString());
-                drawing.addEdge(new NetworkEdge(pairing.get("id").asString(), mentor.id(), mentee.id(),
-                        via.get("kind").asString(), pairing.get("id").asString(),
-                        mentor.synthetic() || mentee.synthetic() || pairing.get("synthetic").asBoolean(false),
-                        Values.string(pairing, "program"), Values.date(pairing, "startDate"), Values.date(pairing, "endDate")));
+                drawing.addEdge(NetworkEdge.pairing(via.get("pairing"), via.get("kind").asString(),
+                        drawing.node(via.get("mentor").asString()), drawing.node(via.get("mentee").asString())));
             }
         }
         return drawing.network();
     }
 
-    private static NetworkEdge membership(NetworkNode school, NetworkNode group) {
-        return new NetworkEdge(school.id() + ">" + group.id(), school.id(), group.id(), "MEMBER_OF", null,
-                school.synthetic() || group.synthetic(), null, null, null);
+    /** One school as a node, projected. */
+    private Value schoolNode(String id) {
+        return graph.read("MATCH (x:School {id: $id}) RETURN " + NetworkNode.projection("x") + " AS node", Map.of("id", id))
+                .getFirst().get("node");
     }
 
     NetworkStats statistics(PairingFilter filter) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.edugraph.api.Values;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
  * A directed edge of a drawn network: a pairing (mentor to mentee), a membership (school
@@ -18,13 +19,26 @@ public record NetworkEdge(String id, String source, String target, String kind, 
     /** Reads an edge from a row with {@code id, kind} and the projections {@code source, target, pairing}. */
     static NetworkEdge from(Record r, NetworkNode source, NetworkNode target) {
         var pairing = r.get("pairing");
-        boolean isPairing = !pairing.isNull();
-        return new NetworkEdge(r.get("id").asString(), source.id(), target.id(), r.get("kind").asString(),
-                isPairing ? pairing.get("id").asString() : null,
-                source.synthetic() || target.synthetic() || isPairing && pairing.get("synthetic").asBoolean(false),
-                isPairing ? Values.string(pairing, "program") : NetworkNode.PROGRAM.equals(target.kind()) ? target.ref() : null,
-                isPairing ? Values.date(pairing, "startDate") : null,
-                isPairing ? Values.date(pairing, "endDate") : null);
+        if (!pairing.isNull()) {
+            return pairing(pairing, r.get("kind").asString(), source, target);
+        }
+        return new NetworkEdge(r.get("id").asString(), source.id(), target.id(), r.get("kind").asString(), null,
+                source.synthetic() || target.synthetic(), NetworkNode.PROGRAM.equals(target.kind()) ? target.ref() : null,
+                null, null);
+    }
+
+    /** A pairing's edge, mentor to mentee, from its {@link #pairingProjection}. */
+    static NetworkEdge pairing(Value pairing, String kind, NetworkNode mentor, NetworkNode mentee) {
+        String id = pairing.get("id").asString();
+        return new NetworkEdge(id, mentor.id(), mentee.id(), kind, id,
+                mentor.synthetic() || mentee.synthetic() || pairing.get("synthetic").asBoolean(false),
+                Values.string(pairing, "program"), Values.date(pairing, "startDate"), Values.date(pairing, "endDate"));
+    }
+
+    /** A school's membership of a group. */
+    static NetworkEdge membership(NetworkNode school, NetworkNode group) {
+        return new NetworkEdge(school.id() + ">" + group.id(), school.id(), group.id(), "MEMBER_OF", null,
+                school.synthetic() || group.synthetic(), null, null, null);
     }
 
     /** The Cypher projection of a pairing node {@code n} (or null) that {@link #from} reads. */
