@@ -4,6 +4,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * quoted fields with commas, quotes and line breaks), checks its header against the
  * import's columns (in any case), and numbers each row as a spreadsheet shows it: the
  * header is row 1, and an empty row keeps its number though it is skipped. What it
- * cannot read is reported by row number, never thrown.
+ * cannot read is reported by row number, never thrown; a file that is not UTF-8 (read
+ * through {@link StrictUtf8}) is refused whole, at row 1.
  */
 public final class CsvRows {
 
@@ -99,6 +101,11 @@ public final class CsvRows {
                 rows.add(new Row(number, values));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            String notText = notUtf8(e);
+            if (notText != null) {
+                // Every row after the bad bytes could be garbled too: the file is refused whole.
+                return new Result(List.of(), List.of(new ImportError(1, notText)));
+            }
             // The record after the last one read is the one that could not be read.
             int number = parser == null ? 1 : (int) parser.getRecordNumber() + 2;
             errors.add(new ImportError(number, "not readable as CSV: " + e.getMessage()));
@@ -142,6 +149,19 @@ public final class CsvRows {
             errors.add(new ImportError(1, "columns named more than once " + twice + expected));
         }
         return names;
+    }
+
+    /** The message for a file that is not UTF-8 when {@code e} was caused by one, else null. */
+    private static String notUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictUtf8.NotUtf8Exception) {
+                return t.getMessage();
+            }
+            if (t instanceof CharacterCodingException) {
+                return StrictUtf8.NOT_UTF8 + "; " + StrictUtf8.SAVE_AS;
+            }
+        }
+        return null;
     }
 
     private static void close(CSVParser parser) {

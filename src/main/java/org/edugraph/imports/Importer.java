@@ -3,6 +3,7 @@ package org.edugraph.imports;
 import java.io.Reader;
 import java.util.List;
 
+import org.edugraph.api.ApiException;
 import org.edugraph.security.Caller;
 
 /**
@@ -20,5 +21,17 @@ public interface Importer {
     /** What every import report has: the refused rows, numbered as in a spreadsheet. */
     interface Report {
         List<ImportError> errors();
+    }
+
+    /**
+     * The mutations' {@code dryRun}: omitted, it is the schema's default, false; an explicit
+     * null is refused, since reading it as false would turn a muddled dry run into a real,
+     * irreversible import.
+     */
+    static boolean dryRun(Boolean dryRun) {
+        if (dryRun == null) {
+            throw ApiException.badRequest("dryRun must be true or false");
+        }
+        return dryRun;
     }
 }

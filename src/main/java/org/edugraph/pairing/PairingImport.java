@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.CsvRows;
-import org.edugraph.imports.ImportError;
+import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Bulk import of pairings from CSV (header mentorId,menteeId,kind,programId,startDate,note;
  * quoted fields, a BOM, CRLF and Chinese text all as RFC 4180 and Excel write them).
  * Every row is checked first, against the file and the graph; with any bad row nothing
- * is written and each is reported by number and reason. Otherwise all rows are written
+ * is written and each is reported by number and reason (the first
+ * {@link ImportErrors#LIMIT}, and how many more). Otherwise all rows are written
  * in one transaction, held to the same uniqueness constraint as single additions.
  * Served by the importPairings mutation and the upload at /import/pairings.
  */
@@ -37,6 +39,8 @@ public class PairingImport implements Importer {
 
     private static final CsvRows CSV = new CsvRows(List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note"),
             List.of("mentorId", "menteeId", "kind"), CsvRows.MAX_ROWS);
+    private static final ImportErrors.Values KINDS = new ImportErrors.Values("kinds",
+            String.join(", ", Arrays.stream(PairingKind.values()).map(Enum::name).toList()) + " (in any case)");
 
     private final Graph graph;
     private final PairingWrites writes;
@@ -60,11 +64,11 @@ public class PairingImport implements Importer {
 
     @Override
     public ImportReport run(Caller caller, Reader csv, boolean dryRun) {
-        List<ImportError> errors = new ArrayList<>();
+        ImportErrors errors = new ImportErrors();
         List<Row> rows = parse(csv, errors);
         check(caller, rows, errors);
         if (!errors.isEmpty() || dryRun) {
-            return new ImportReport(dryRun, rows.size(), 0, ImportError.inRowOrder(errors));
+            return new ImportReport(dryRun, rows.size(), 0, errors.inRowOrder());
         }
         List<Pairing> created;
         try {
@@ -91,7 +95,7 @@ public class PairingImport implements Importer {
         return run(caller, new StringReader(csv), dryRun);
     }
 
-    private static List<Row> parse(Reader reader, List<ImportError> errors) {
+    private static List<Row> parse(Reader reader, ImportErrors errors) {
         CsvRows.Result file = CSV.read(reader);
         errors.addAll(file.errors());
         List<Row> rows = new ArrayList<>();
@@ -101,7 +105,7 @@ public class PairingImport implements Importer {
         return rows;
     }
 
-    private static AddPairingInput input(CsvRows.Row row, List<ImportError> errors) {
+    private static AddPairingInput input(CsvRows.Row row, ImportErrors errors) {
         int number = row.number();
         String kindText = row.get("kind");
         String start = row.get("startDate");
@@ -110,8 +114,7 @@ public class PairingImport implements Importer {
             try {
                 kind = PairingKind.valueOf(kindText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new ImportError(number, "kind '%s' is not one of %s".formatted(kindText,
-                        java.util.Arrays.toString(PairingKind.values()))));
+                errors.add(number, "kind '%s' is not one of".formatted(ImportErrors.cut(kindText)), KINDS);
             }
         }
         LocalDate startDate = null;
@@ -119,7 +122,7 @@ public class PairingImport implements Importer {
             try {
                 startDate = LocalDate.parse(start);
             } catch (DateTimeParseException e) {
-                errors.add(new ImportError(number, "startDate '%s' is not a date such as 2022-09-01".formatted(start)));
+                errors.add(number, "startDate '%s' is not a date such as 2022-09-01".formatted(ImportErrors.cut(start)));
             }
         }
         AddPairingInput input = new AddPairingInput(row.get("mentorId"), row.get("menteeId"), kind, row.get("programId"),
@@ -128,12 +131,12 @@ public class PairingImport implements Importer {
         if (kindText != null) {
             problems.remove("kind is required");
         }
-        problems.forEach(p -> errors.add(new ImportError(number, p)));
+        problems.forEach(p -> errors.add(number, p));
         return input;
     }
 
     /** Checks against the graph, for all rows at once: ids exist, regions allowed, no duplicate. */
-    private void check(Caller caller, List<Row> rows, List<ImportError> errors) {
+    private void check(Caller caller, List<Row> rows, ImportErrors errors) {
         if (rows.isEmpty()) {
             return;
         }
@@ -179,28 +182,28 @@ public class PairingImport implements Importer {
                     continue;
                 }
                 if (!knownSchools.contains(side[1])) {
-                    errors.add(new ImportError(row.number(), "no school with id %s (%s)".formatted(side[1], side[0])));
+                    errors.add(row.number(), "no school with id %s (%s)".formatted(ImportErrors.cut(side[1]), side[0]));
                 } else if (!allowedSchools.contains(side[1])) {
-                    errors.add(new ImportError(row.number(), "school %s (%s) lies outside the regions %s may change"
-                            .formatted(side[1], side[0], caller.name())));
+                    errors.add(row.number(), "school %s (%s) lies outside the regions %s may change"
+                            .formatted(side[1], side[0], caller.name()));
                 }
             }
             if (in.programId() != null && !knownPrograms.contains(in.programId())) {
-                errors.add(new ImportError(row.number(), "no program with id " + in.programId() + " (programId)"));
+                errors.add(row.number(), "no program with id " + ImportErrors.cut(in.programId()) + " (programId)");
             }
             if (in.mentorId() != null && in.menteeId() != null && in.kind() != null) {
                 String key = writes.activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), null);
                 Integer first = keys.putIfAbsent(key, row.number());
                 if (first != null) {
-                    errors.add(new ImportError(row.number(), "the same pairing as row " + first));
+                    errors.add(row.number(), "the same pairing as row " + first);
                 }
             }
         }
         if (!keys.isEmpty()) {
             for (Record r : graph.read("UNWIND $keys AS key MATCH (p:Pairing {activeKey: key}) RETURN key, p.id AS id",
                     Map.of("keys", List.copyOf(keys.keySet())))) {
-                errors.add(new ImportError(keys.get(r.get("key").asString()),
-                        "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString()));
+                errors.add(keys.get(r.get("key").asString()),
+                        "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString());
             }
         }
     }

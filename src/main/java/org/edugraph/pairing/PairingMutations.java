@@ -2,6 +2,7 @@ package org.edugraph.pairing;
 
 import java.time.LocalDate;
 
+import org.edugraph.imports.Importer;
 import org.edugraph.security.CurrentCaller;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -42,7 +43,7 @@ class PairingMutations {
 
     @MutationMapping
     ImportReport importPairings(@Argument String csv, @Argument Boolean dryRun) {
-        return imports.run(caller.requireAdmin(), csv, Boolean.TRUE.equals(dryRun));
+        return imports.run(caller.requireAdmin(), csv, Importer.dryRun(dryRun));
     }
 
     @SubscriptionMapping

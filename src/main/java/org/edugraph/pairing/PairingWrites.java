@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
+import org.edugraph.imports.ImportErrors;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
@@ -55,7 +56,7 @@ public class PairingWrites {
             problems.add("kind is required");
         }
         if (!blank(in.mentorId()) && in.mentorId().equals(in.menteeId())) {
-            problems.add("a school cannot mentor itself (" + in.mentorId() + ")");
+            problems.add("a school cannot mentor itself (" + ImportErrors.cut(in.mentorId()) + ")");
         }
         if (in.startDate() != null && in.endDate() != null && in.endDate().isBefore(in.startDate())) {
             problems.add("endDate %s is before startDate %s".formatted(in.endDate(), in.startDate()));

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.edugraph.imports.CsvRows;
-import org.edugraph.imports.ImportError;
+import org.edugraph.imports.ImportErrors;
 
 /**
  * The rows of a schools CSV file (id,name,aliases,type,ownership,regionCode,nationalCode;
@@ -22,63 +22,79 @@ final class SchoolCsv {
 
     static final List<String> COLUMNS = List.of("id", "name", "aliases", "type", "ownership", "regionCode", "nationalCode");
     private static final CsvRows CSV = new CsvRows(COLUMNS, List.of("id", "name", "type", "regionCode"), CsvRows.MAX_ROWS);
+    private static final ImportErrors.Values TYPES = values("types", SchoolType.class);
+    private static final ImportErrors.Values OWNERSHIPS = values("ownerships", Ownership.class);
 
     /** A row of the file and the school it asks for; fields it gave wrong are null. */
     record SchoolRow(int number, NewSchool school) {
     }
 
-    /** The rows of a file, and every problem of the file and its rows found so far, each with its row. */
-    record Checked(List<SchoolRow> rows, List<ImportError> errors) {
-    }
-
     private SchoolCsv() {
     }
 
-    static Checked read(Reader reader) {
+    /** The rows of a file; every problem of the file and its rows is added to {@code errors}. */
+    static List<SchoolRow> read(Reader reader, ImportErrors errors) {
         CsvRows.Result file = CSV.read(reader);
-        Checked rows = check(file.rows());
-        List<ImportError> errors = new ArrayList<>(file.errors());
-        errors.addAll(rows.errors());
-        return new Checked(rows.rows(), errors);
+        errors.addAll(file.errors());
+        return check(file.rows(), errors);
     }
 
-    /** Each row on its own, then ids and national codes that a file gives twice (named at the later row). */
-    static Checked check(List<CsvRows.Row> rows) {
-        List<ImportError> errors = new ArrayList<>();
+    /**
+     * Each row on its own, then ids and national codes that a file gives twice (named at the
+     * later row). Ids are compared in any case: a pairings file names a school by its exact
+     * id, so two that differ only in case would be one typo apart.
+     */
+    static List<SchoolRow> check(List<CsvRows.Row> rows, ImportErrors errors) {
         List<SchoolRow> schools = new ArrayList<>();
         for (CsvRows.Row row : rows) {
             schools.add(new SchoolRow(row.number(), parse(row, errors)));
         }
-        once(schools, "id", NewSchool::id, errors);
-        once(schools, "nationalCode", NewSchool::nationalCode, errors);
-        return new Checked(schools, errors);
+        Map<String, SchoolRow> ids = new HashMap<>();
+        Map<String, Integer> codes = new HashMap<>();
+        for (SchoolRow row : schools) {
+            String id = row.school().id();
+            SchoolRow earlier = id == null ? null : ids.putIfAbsent(id.toLowerCase(Locale.ROOT), row);
+            if (earlier != null) {
+                String other = earlier.school().id();
+                errors.add(row.number(), other.equals(id) ? "id %s is also the id of row %d".formatted(id, earlier.number())
+                        : "id %s differs only in case from %s, the id of row %d".formatted(id, other, earlier.number()));
+            }
+            String code = row.school().nationalCode();
+            Integer first = code == null ? null : codes.putIfAbsent(code, row.number());
+            if (first != null) {
+                errors.add(row.number(), "nationalCode %s is also the nationalCode of row %d".formatted(code, first));
+            }
+        }
+        return schools;
     }
 
     /** The school a row asks for; each problem is added to {@code errors} with the row's number. */
-    static NewSchool parse(CsvRows.Row row, List<ImportError> errors) {
+    static NewSchool parse(CsvRows.Row row, ImportErrors errors) {
+        int number = row.number();
         List<String> problems = new ArrayList<>();
         String id = valid(row.get("id"), problems, SchoolRules::checkId);
         String name = valid(row.get("name"), problems, (n, p) -> SchoolRules.checkName(n, p, true));
         List<String> aliases = valid(aliases(row.get("aliases")), problems, (a, p) -> {
             SchoolRules.checkAliases(a, p);
-            if (!p.isEmpty()) {
-                p.set(0, "aliases must not be blank: '%s' has an empty one between its '|'".formatted(row.get("aliases")));
-            }
+            p.replaceAll(m -> m.equals(SchoolRules.BLANK_ALIAS)
+                    ? m + ": '%s' has an empty one between its '|'".formatted(ImportErrors.cut(row.get("aliases"))) : m);
         });
+        problems.forEach(p -> errors.add(number, p));
         SchoolType type = null;
         if (row.get("type") == null) {
-            problems.add("type is required");
+            errors.add(number, "type is required");
         } else {
-            type = named(SchoolType.class, row.get("type"), "type", problems);
+            type = named(SchoolType.class, row.get("type"), "type", TYPES, number, errors);
         }
         Ownership ownership = row.get("ownership") == null ? Ownership.UNKNOWN
-                : named(Ownership.class, row.get("ownership"), "ownership", problems);
+                : named(Ownership.class, row.get("ownership"), "ownership", OWNERSHIPS, number, errors);
         String region = row.get("regionCode");
         if (region == null) {
-            problems.add("regionCode is required");
+            errors.add(number, "regionCode is required");
         }
+        problems.clear();
         String nationalCode = valid(row.get("nationalCode"), problems, SchoolRules::checkNationalCode);
-        problems.forEach(p -> errors.add(new ImportError(row.number(), p)));
+        problems.forEach(p -> errors.add(number, p));
         return new NewSchool(id, name, aliases, type, ownership, region, nationalCode);
     }
 
@@ -95,26 +111,19 @@ final class SchoolCsv {
         return cell == null ? List.of() : Arrays.stream(cell.split("\\|", -1)).map(String::strip).toList();
     }
 
-    private static <E extends Enum<E>> E named(Class<E> type, String text, String field, List<String> problems) {
+    /** The constant a cell names in any case, or null with a problem that lists the constants once per report. */
+    private static <E extends Enum<E>> E named(Class<E> type, String text, String field, ImportErrors.Values values,
+            int row, ImportErrors errors) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add("%s '%s' is not one of %s".formatted(field, text, Arrays.toString(type.getEnumConstants())));
+            errors.add(row, "%s '%s' is not one of".formatted(field, ImportErrors.cut(text)), values);
             return null;
         }
     }
 
-    private static void once(List<SchoolRow> rows, String field, Function<NewSchool, String> value, List<ImportError> errors) {
-        Map<String, Integer> first = new HashMap<>();
-        for (SchoolRow row : rows) {
-            String v = value.apply(row.school());
-            if (v == null) {
-                continue;
-            }
-            Integer earlier = first.putIfAbsent(v, row.number());
-            if (earlier != null) {
-                errors.add(new ImportError(row.number(), "%s %s is also the %s of row %d".formatted(field, v, field, earlier)));
-            }
-        }
+    private static <E extends Enum<E>> ImportErrors.Values values(String what, Class<E> type) {
+        return new ImportErrors.Values(what, Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ", "", " (in any case)")));
     }
 }

@@ -2,10 +2,10 @@ package org.edugraph.school;
 
 import java.io.Reader;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
-import org.edugraph.imports.ImportError;
+import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.school.SchoolCsv.SchoolRow;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
  * Bulk import of schools from CSV, so that analysts can bring their own schools and then
  * pairings between them. Every row is checked first, against the file ({@link SchoolCsv})
  * and the graph (ids and national codes not taken, regions known and within the caller's);
- * with any bad row nothing is written and each is reported by number and reason.
+ * with any bad row nothing is written and each is reported by number and reason (the
+ * first {@link ImportErrors#LIMIT}, and how many more).
  * Otherwise all schools are written in one transaction with one audit record, held to
  * the database's uniqueness constraints. Served by the importSchools mutation and the
  * upload at /import/schools.
@@ -60,12 +61,11 @@ public class SchoolImport implements Importer {
 
     @Override
     public SchoolImportReport run(Caller caller, Reader csv, boolean dryRun) {
-        SchoolCsv.Checked file = SchoolCsv.read(csv);
-        List<SchoolRow> rows = file.rows();
-        List<ImportError> errors = new ArrayList<>(file.errors());
+        ImportErrors errors = new ImportErrors();
+        List<SchoolRow> rows = SchoolCsv.read(csv, errors);
         check(caller, rows, errors);
         if (!errors.isEmpty() || dryRun) {
-            return new SchoolImportReport(dryRun, rows.size(), 0, ImportError.inRowOrder(errors), List.of());
+            return new SchoolImportReport(dryRun, rows.size(), 0, errors.inRowOrder(), List.of());
         }
         List<NewSchool> schools = rows.stream().map(SchoolRow::school).toList();
         List<String> ids = schools.stream().map(NewSchool::id).toList();
@@ -90,38 +90,45 @@ public class SchoolImport implements Importer {
 
     /**
      * Checks against the graph, for all rows at once and in one statement, so that the
-     * answer is one view of the graph: ids and national codes free, regions known and allowed.
+     * answer is one view of the graph: ids (in any case) and national codes free, regions
+     * known and allowed. An id that differs only in case from a school's is refused: a
+     * pairings file names schools by exact id, and seeds' ids are lower-case slugs, so
+     * CS-PANYU-MS beside cs-panyu-ms would be a second school one typo from the first.
      */
-    private void check(Caller caller, List<SchoolRow> rows, List<ImportError> errors) {
+    private void check(Caller caller, List<SchoolRow> rows, ImportErrors errors) {
         if (rows.isEmpty()) {
             return;
         }
+        List<String> keys = distinct(rows, NewSchool::id).stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
         Record found = graph.read("""
-                CALL () { UNWIND $ids AS id MATCH (:School {id: id}) RETURN collect(id) AS takenIds }
+                CALL () { MATCH (s:School) WHERE toLower(s.id) IN $keys RETURN collect(s.id) AS takenIds }
                 CALL () { UNWIND $codes AS code MATCH (s:School {nationalCode: code}) RETURN collect([code, s.id]) AS takenCodes }
                 CALL () { UNWIND $regions AS code MATCH (:Region {code: code}) RETURN collect(code) AS knownRegions }
                 RETURN takenIds, takenCodes, knownRegions""",
-                Map.of("ids", distinct(rows, NewSchool::id), "codes", distinct(rows, NewSchool::nationalCode),
+                Map.of("keys", keys, "codes", distinct(rows, NewSchool::nationalCode),
                         "regions", distinct(rows, NewSchool::regionCode))).getFirst();
-        Set<String> takenIds = new HashSet<>(found.get("takenIds").asList(Value::asString));
+        Map<String, String> takenIds = new HashMap<>();
+        found.get("takenIds").asList(Value::asString).forEach(id -> takenIds.put(id.toLowerCase(Locale.ROOT), id));
         Map<String, String> takenCodes = new HashMap<>();
         found.get("takenCodes").asList(pair -> pair).forEach(pair -> takenCodes.put(pair.get(0).asString(), pair.get(1).asString()));
         Set<String> knownRegions = new HashSet<>(found.get("knownRegions").asList(Value::asString));
         Set<String> allowedRegions = scope.allowedRegions(caller, knownRegions);
         for (SchoolRow row : rows) {
             NewSchool s = row.school();
-            if (s.id() != null && takenIds.contains(s.id())) {
-                errors.add(new ImportError(row.number(), "a school with id " + s.id() + " exists already"));
+            String taken = s.id() == null ? null : takenIds.get(s.id().toLowerCase(Locale.ROOT));
+            if (taken != null) {
+                errors.add(row.number(), taken.equals(s.id()) ? "a school with id " + s.id() + " exists already"
+                        : "id %s differs only in case from the school %s; ids must differ in more than case".formatted(s.id(), taken));
             }
             if (s.nationalCode() != null && takenCodes.containsKey(s.nationalCode())) {
-                errors.add(new ImportError(row.number(), "nationalCode %s belongs to school %s already"
-                        .formatted(s.nationalCode(), takenCodes.get(s.nationalCode()))));
+                errors.add(row.number(), "nationalCode %s belongs to school %s already"
+                        .formatted(s.nationalCode(), takenCodes.get(s.nationalCode())));
             }
             if (s.regionCode() != null && !knownRegions.contains(s.regionCode())) {
-                errors.add(new ImportError(row.number(), "no region with code " + s.regionCode() + " (regionCode)"));
+                errors.add(row.number(), "no region with code " + ImportErrors.cut(s.regionCode()) + " (regionCode)");
             } else if (s.regionCode() != null && !allowedRegions.contains(s.regionCode())) {
-                errors.add(new ImportError(row.number(), "region %s lies outside the regions %s may change (%s)"
-                        .formatted(s.regionCode(), caller.name(), String.join(", ", caller.regions().stream().sorted().toList()))));
+                errors.add(row.number(), "region %s lies outside the regions %s may change (%s)"
+                        .formatted(s.regionCode(), caller.name(), String.join(", ", caller.regions().stream().sorted().toList())));
             }
         }
     }

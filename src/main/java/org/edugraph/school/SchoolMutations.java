@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
+import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.school.SchoolInputs.CreateSchoolInput;
 import org.edugraph.school.SchoolInputs.UpdateSchoolInput;
@@ -129,7 +130,7 @@ class SchoolMutations {
     /** The upload of the same import is {@code /import/schools}. */
     @MutationMapping
     SchoolImportReport importSchools(@Argument String csv, @Argument Boolean dryRun) {
-        return imports.run(callers.requireAdmin(), csv, Boolean.TRUE.equals(dryRun));
+        return imports.run(callers.requireAdmin(), csv, Importer.dryRun(dryRun));
     }
 
     private void requireRegion(String code) {

@@ -3,6 +3,8 @@ package org.edugraph.school;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.edugraph.imports.ImportErrors;
+
 /** The rules a school's fields obey, the same for createSchool, updateSchool and the import; no database needed. */
 final class SchoolRules {
 
@@ -13,6 +15,9 @@ final class SchoolRules {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     static final int MAX_NAME = 200;
+    static final int MAX_ALIASES = 50;
+    static final int MAX_ALIAS = 200;
+    static final String BLANK_ALIAS = "aliases must not be blank";
 
     private SchoolRules() {
     }
@@ -22,7 +27,7 @@ final class SchoolRules {
             problems.add("id is required");
         } else if (!ID.matcher(id).matches()) {
             problems.add("id '%s' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit"
-                    .formatted(id));
+                    .formatted(ImportErrors.cut(id)));
         }
     }
 
@@ -31,18 +36,61 @@ final class SchoolRules {
             problems.add("name must not be blank");
         } else if (name != null && name.length() > MAX_NAME) {
             problems.add("name is longer than " + MAX_NAME + " characters");
+        } else if (name != null && notText(name) != null) {
+            problems.add("name must be text; it has " + notText(name));
         }
     }
 
+    /** The aliases' problems, each kind said once, for the first alias that has it. */
     static void checkAliases(List<String> aliases, List<String> problems) {
-        if (aliases != null && aliases.stream().anyMatch(a -> a == null || a.isBlank())) {
-            problems.add("aliases must not be blank");
+        if (aliases == null) {
+            return;
+        }
+        if (aliases.size() > MAX_ALIASES) {
+            problems.add("aliases are at most %d, got %d".formatted(MAX_ALIASES, aliases.size()));
+        }
+        if (aliases.stream().anyMatch(a -> a == null || a.isBlank())) {
+            problems.add(BLANK_ALIAS);
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+            if (aliases.get(i) != null && aliases.get(i).length() > MAX_ALIAS) {
+                problems.add("aliases must each be at most %d characters; alias %d has %d"
+                        .formatted(MAX_ALIAS, i + 1, aliases.get(i).length()));
+                break;
+            }
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+            String bad = aliases.get(i) == null ? null : notText(aliases.get(i));
+            if (bad != null) {
+                problems.add("aliases must be text; alias %d has %s".formatted(i + 1, bad));
+                break;
+            }
         }
     }
 
     static void checkNationalCode(String code, List<String> problems) {
         if (code != null && !code.matches("\\d{10}")) {
-            problems.add("nationalCode must be the 10 digits of the Ministry's school code, got " + code);
+            problems.add("nationalCode must be the 10 digits of the Ministry's school code, got " + ImportErrors.cut(code));
         }
+    }
+
+    /**
+     * The first thing in {@code s} that is no text, described, or null: a control character
+     * (U+0000-U+001F, U+007F-U+009F: line breaks and tabs included, which a name in a list,
+     * a CSV export or a drawn network would carry along) or half of a surrogate pair.
+     */
+    static String notText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x1F || c >= 0x7F && c <= 0x9F) {
+                return "a control character (U+%04X at character %d)".formatted((int) c, i + 1);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "half of a surrogate pair (U+%04X at character %d)".formatted((int) c, i + 1);
+            }
+        }
+        return null;
     }
 }

@@ -2,7 +2,11 @@ package org.edugraph.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -87,9 +91,63 @@ class CsvRowsTest {
         });
     }
 
+    /** An upload's bytes, read as the upload reads them; up to 10,000 rows. */
+    private static CsvRows.Result readBytes(byte[] bytes) {
+        return new CsvRows(List.of("id", "name", "regionCode"), List.of("id", "regionCode"), 10_000)
+                .read(StrictUtf8.reader(new ByteArrayInputStream(bytes)));
+    }
+
     @Test
-    void errorsAreOrderedByRowKeepingTheOrderWithinARow() {
-        assertThat(ImportError.inRowOrder(List.of(new ImportError(4, "b"), new ImportError(2, "z"), new ImportError(4, "a"))))
-                .containsExactly(new ImportError(2, "z"), new ImportError(4, "b"), new ImportError(4, "a"));
+    void aFileInGbkIsRefusedWholeAtRow1AndNamedAsGbk() {
+        // As Excel's default "CSV (逗号分隔)" writes it on Chinese Windows.
+        byte[] gbk = "id,name,regionCode\r\na1,福州市仓山区测试小学,350104\r\na2,测试中学,350104\r\n".getBytes(Charset.forName("GBK"));
+        CsvRows.Result file = readBytes(gbk);
+        assertThat(file.rows()).isEmpty();
+        assertThat(file.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(1);
+            assertThat(e.message()).startsWith("the file is not UTF-8 text").contains("GBK")
+                    .contains("in Excel save it as \"CSV UTF-8 (逗号分隔)\"");
+        });
+    }
+
+    @Test
+    void otherTextThatIsNotUtf8IsRefusedWithoutAGuessAtItsEncoding() {
+        byte[] latin1 = "id,name,regionCode\na1,Müller-Schule Zürich,350104\na2,Élève,350104\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(readBytes(latin1).errors()).containsExactly(
+                new ImportError(1, "the file is not UTF-8 text; in Excel save it as \"CSV UTF-8 (逗号分隔)\" (CSV UTF-8 (Comma delimited))"));
+        byte[] utf16 = "id,name,regionCode\na1,测试小学,350104\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[utf16.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+        assertThat(readBytes(withBom).errors()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("UTF-16").doesNotContain("GBK"));
+    }
+
+    @Test
+    void oneBadByteFarIntoAUtf8FileRefusesTheWholeFile() {
+        StringBuilder text = new StringBuilder("id,name,regionCode\n");
+        for (int i = 0; i < 2_000; i++) {
+            text.append("a").append(i).append(",仓山区测试小学").append(i).append(",350104\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(good.length).as("past the decoder's first reads").isGreaterThan(64 * 1024);
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        bad.writeBytes(good);
+        bad.writeBytes(new byte[] {'z', ',', 'x', (byte) 0xFF, 'y', ',', '1', '\n'});
+
+        assertThat(readBytes(good).errors()).isEmpty();
+        assertThat(readBytes(good).rows()).hasSize(2_000);
+        CsvRows.Result file = readBytes(bad.toByteArray());
+        assertThat(file.rows()).isEmpty();
+        assertThat(file.errors()).extracting(ImportError::row).containsExactly(1);
+    }
+
+    @Test
+    void utf8TextOutsideTheBasicPlaneIsReadWithItsBom() {
+        byte[] bytes = "\uFEFFid,name,regionCode\na1,𠀋小学😀,350104\n".getBytes(StandardCharsets.UTF_8);
+        CsvRows.Result file = readBytes(bytes);
+        assertThat(file.errors()).isEmpty();
+        assertThat(file.rows().getFirst().get("name")).isEqualTo("𠀋小学😀");
     }
 }

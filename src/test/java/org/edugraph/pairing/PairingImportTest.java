@@ -88,6 +88,38 @@ class PairingImportTest extends IntegrationTest {
     }
 
     @Test
+    void anExplicitNullDryRunIsABadRequestAndWritesNothing() {
+        long before = pairings();
+        Map<String, Object> literal = postAs(TestUsers.ADMIN,
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-fz40-ms,cs-maiding-ps,OTHER\", dryRun: null) { pairingsCreated } }");
+        assertThat(classifications(literal)).containsExactly("BAD_REQUEST");
+        assertThat(literal.toString()).contains("dryRun must be true or false");
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).variable("dry", null).execute().errors().satisfy(errors -> {
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getExtensions()).containsEntry("classification", "BAD_REQUEST");
+                assertThat(e.getMessage()).isEqualTo("dryRun must be true or false");
+            });
+        });
+        assertThat(pairings()).isEqualTo(before);
+    }
+
+    @Test
+    void theKindsAreListedOnceAndRepeatedCellsAreCut() {
+        String csv = "mentorId,menteeId,kind\n"
+                + "cs-fz40-ms,cs-maiding-ps,FRIENDSHIP\n"
+                + "cs-fz40-ms,cs-maiding-ps,PARTNERSHIP\n"
+                + "cs-fz40-ms," + "x".repeat(5_000) + ",OTHER\n";
+        long before = pairings();
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
+                .path("importPairings.errors[*].message").entityList(String.class).containsExactly(
+                        "kind 'FRIENDSHIP' is not one of SPECIAL_DELIVERY_CLASSROOM, DEEP_ALLIANCE, TARGETED_SUPPORT, "
+                                + "ONE_TO_ONE, OTHER (in any case)",
+                        "kind 'PARTNERSHIP' is not one of the kinds listed at row 2",
+                        "no school with id " + "x".repeat(40) + "… (5000 characters) (menteeId)");
+        assertThat(pairings()).isEqualTo(before);
+    }
+
+    @Test
     void aWrongHeaderIsRow1() {
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", "mentor,mentee,kind\na,b,OTHER\n").execute()
                 .path("importPairings.errors[0].row").entity(Integer.class).isEqualTo(1);

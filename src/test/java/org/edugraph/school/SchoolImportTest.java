@@ -1,6 +1,7 @@
 package org.edugraph.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
@@ -168,12 +170,83 @@ class SchoolImportTest extends IntegrationTest {
                 m -> assertThat(m).isEqualTo("name is longer than 200 characters"),
                 m -> assertThat(m).startsWith("aliases must not be blank").contains("甲||乙"),
                 m -> assertThat(m).contains("type '小学' is not one of").contains("PRIMARY"),
-                m -> assertThat(m).contains("ownership '公办' is not one of [PUBLIC, PRIVATE, UNKNOWN]"),
+                m -> assertThat(m).isEqualTo("ownership '公办' is not one of PUBLIC, PRIVATE, UNKNOWN (in any case)"),
                 m -> assertThat(m).isEqualTo("regionCode is required"),
                 m -> assertThat(m).isEqualTo("no region with code T-NOWHERE (regionCode)"),
                 m -> assertThat(m).contains("nationalCode must be the 10 digits").contains("35990001"));
         assertThat(testSchoolsAndAudit()).isEqualTo(before);
         assertThat(schoolCount()).isEqualTo(schools);
+    }
+
+    @Test
+    void namesAndAliasesMustBeTextOfBoundedSize() {
+        String fiftyOne = aliases(51);
+        String csv = HEADER
+                + "test-imp-t1,\"测试导入\t制表符小学\",,PRIMARY,,T-IMPORT,\n"                 // 2: a tab in the name
+                + "test-imp-t2,\"测试导入\n换行小学\",,PRIMARY,,T-IMPORT,\n"                 // 3: a line break in the name
+                + "test-imp-t3,测试导入\u0085小学,,PRIMARY,,T-IMPORT,\n"                      // 4: C1 control (NEL)
+                + "test-imp-t4,测试导入别名小学,\"甲|乙\u0000丙\",PRIMARY,,T-IMPORT,\n"        // 5: NUL in an alias
+                + "test-imp-t5,测试导入多别名小学," + fiftyOne + ",PRIMARY,,T-IMPORT,\n"        // 6: 51 aliases
+                + "test-imp-t6,测试导入长别名小学,甲|" + "长".repeat(201) + ",PRIMARY,,T-IMPORT,\n" // 7: an alias too long
+                + "test-imp-t7,测试导入正常小学," + aliases(49) + "|" + "长".repeat(200)
+                + ",PRIMARY,,T-IMPORT,\n";                                                    // 8: 50 aliases, one of 200: fine
+        String before = testSchoolsAndAudit();
+        List<Map> errors = as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
+                .path("importSchools.schoolsCreated").entity(Integer.class).isEqualTo(0)
+                .path("importSchools.errors").entityList(Map.class).get();
+        assertThat(errors).extracting(e -> e.get("row"), e -> e.get("message")).containsExactly(
+                tuple(2, "name must be text; it has a control character (U+0009 at character 5)"),
+                tuple(3, "name must be text; it has a control character (U+000A at character 5)"),
+                tuple(4, "name must be text; it has a control character (U+0085 at character 5)"),
+                tuple(5, "aliases must be text; alias 2 has a control character (U+0000 at character 2)"),
+                tuple(6, "aliases are at most 50, got 51"),
+                tuple(7, "aliases must each be at most 200 characters; alias 2 has 201"));
+        assertThat(testSchoolsAndAudit()).isEqualTo(before);
+    }
+
+    private static String aliases(int count) {
+        return String.join("|", IntStream.rangeClosed(1, count).mapToObj(i -> "测别" + i).toList());
+    }
+
+    @Test
+    void anIdThatDiffersOnlyInCaseFromAnotherIsRefused() {
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).execute()
+                .path("importSchools.schoolsCreated").entity(Integer.class).isEqualTo(3);
+        String before = testSchoolsAndAudit();
+        long schools = schoolCount();
+        String csv = HEADER
+                + "test-imp-Q,测试导入大写校,,PRIMARY,,T-IMPORT,\n"
+                + "TEST-IMP-q,测试导入小写校,,PRIMARY,,T-IMPORT,\n"   // 3: row 2's id in other case
+                + "CS-PANYU-MS,测试导入盘屿校,,PRIMARY,,T-IMPORT,\n"  // 4: a seed school's id in upper case
+                + "Test-Imp-A,测试导入甲校,,PRIMARY,,T-IMPORT,\n";     // 5: an imported school's id in other case
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
+                .path("importSchools.schoolsCreated").entity(Integer.class).isEqualTo(0)
+                .path("importSchools.errors[*].row").entityList(Integer.class).containsExactly(3, 4, 5)
+                .path("importSchools.errors[0].message").entity(String.class)
+                .isEqualTo("id TEST-IMP-q differs only in case from test-imp-Q, the id of row 2")
+                .path("importSchools.errors[1].message").entity(String.class)
+                .isEqualTo("id CS-PANYU-MS differs only in case from the school cs-panyu-ms; ids must differ in more than case")
+                .path("importSchools.errors[2].message").entity(String.class)
+                .isEqualTo("id Test-Imp-A differs only in case from the school test-imp-a; ids must differ in more than case");
+        assertThat(testSchoolsAndAudit()).isEqualTo(before);
+        assertThat(schoolCount()).isEqualTo(schools);
+    }
+
+    @Test
+    void anExplicitNullDryRunIsABadRequestAndWritesNothing() {
+        String before = testSchoolsAndAudit();
+        Map<String, Object> literal = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
+                .bodyValue(Map.of("query", "mutation($csv: String!) { importSchools(csv: $csv, dryRun: null) { schoolsCreated } }",
+                        "variables", Map.of("csv", CSV)))
+                .exchange().expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(classifications(literal)).containsExactly("BAD_REQUEST");
+        assertThat(literal.toString()).contains("dryRun must be true or false");
+        Map<String, Object> variable = importAs(TestUsers.ADMIN, CSV, null);
+        assertThat(classifications(variable)).containsExactly("BAD_REQUEST");
+        assertThat(variable.toString()).contains("dryRun must be true or false");
+        assertThat(testSchoolsAndAudit()).isEqualTo(before);
     }
 
     @Test
@@ -333,7 +406,7 @@ class SchoolImportTest extends IntegrationTest {
                 .jsonPath("$.errors[0].message").isEqualTo("No import at /import/teachers; there are [pairings, schools]");
     }
 
-    private Map<String, Object> importAs(TestUsers.User user, String csv, boolean dryRun) {
+    private Map<String, Object> importAs(TestUsers.User user, String csv, Boolean dryRun) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("csv", csv);
         variables.put("dry", dryRun);

@@ -2,12 +2,15 @@ package org.edugraph.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 /** Admins create and correct schools and group memberships; bad input is refused and changes nothing. */
 class SchoolMutationsTest extends IntegrationTest {
@@ -63,6 +66,46 @@ class SchoolMutationsTest extends IntegrationTest {
         assertThat(classifications(postAs(TestUsers.ADMIN,
                 "mutation { updateSchool(id: \"no-such-school\", input: {name: \"x\"}) { id } }"))).containsExactly("NOT_FOUND");
         assertThat(schools()).isEqualTo(schools);
+    }
+
+    @Test
+    void namesAndAliasesMustBeTextOfBoundedSizeWhenCreatedOrUpdated() {
+        long schools = schools();
+        assertClassified(Map.of("name", "测试\u0007小学", "type", "PRIMARY", "regionCode", "350104"),
+                "BAD_REQUEST", "name must be text; it has a control character (U+0007 at character 3)");
+        assertClassified(Map.of("name", "测试小学", "aliases", List.of("测试", "测\u009b试"), "type", "PRIMARY", "regionCode", "350104"),
+                "BAD_REQUEST", "aliases must be text; alias 2 has a control character (U+009B at character 2)");
+        assertClassified(Map.of("name", "测试小学", "aliases", Collections.nCopies(51, "测试"), "type", "PRIMARY",
+                "regionCode", "350104"), "BAD_REQUEST", "aliases are at most 50, got 51");
+        assertClassified(Map.of("name", "测试小学", "aliases", List.of("长".repeat(201)), "type", "PRIMARY",
+                "regionCode", "350104"), "BAD_REQUEST", "aliases must each be at most 200 characters; alias 1 has 201");
+        // Half of a surrogate pair can only come as a JSON escape; it is no character at all.
+        Map<String, Object> loneSurrogate = postJson(TestUsers.ADMIN, """
+                {"query": "mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }",
+                 "variables": {"input": {"name": "测试\\ud800小学", "type": "PRIMARY", "regionCode": "350104"}}}""");
+        assertThat(classifications(loneSurrogate)).containsExactly("BAD_REQUEST");
+        assertThat(loneSurrogate.toString()).contains("name must be text; it has half of a surrogate pair (U+D800 at character 3)");
+
+        String id = as(TestUsers.ADMIN).document(CREATE).variable("input", Map.of("name", "测试原名小学", "type", "PRIMARY",
+                "regionCode", "350104")).execute().path("createSchool.id").entity(String.class).get();
+        String update = "mutation($id: ID!, $input: UpdateSchoolInput!) { updateSchool(id: $id, input: $input) { name } }";
+        for (Map<String, Object> input : List.<Map<String, Object>>of(Map.of("name", "测试新名\n小学"),
+                Map.of("aliases", List.of("测试\t别名")), Map.of("aliases", Collections.nCopies(51, "别名")))) {
+            as(TestUsers.ADMIN).document(update).variable("id", id).variable("input", input).execute().errors().satisfy(errors ->
+                    assertThat(errors).singleElement().satisfies(e ->
+                            assertThat(e.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
+        }
+        graphQl.document("{ school(id: \"" + id + "\") { name aliases } }").execute()
+                .path("school.name").entity(String.class).isEqualTo("测试原名小学")
+                .path("school.aliases").entityList(String.class).hasSize(0);
+        assertThat(schools()).isEqualTo(schools + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> postJson(TestUsers.User user, String json) {
+        return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(user.name(), user.password()))
+                .bodyValue(json).exchange().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test
