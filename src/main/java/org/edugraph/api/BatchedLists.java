@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * parent at one level of a request (the schools of each region, the pairings of each
  * program). Filters are Cypher conditions over the row {@code n} and the request's
  * values {@code k.<name>}: fixed text, never client text, with every value a parameter.
+ * A request may name an anchor: the clause that finds its candidate rows from an index
+ * (a region's code, then down its PART_OF tree; text indexes for a substring), so that a
+ * filtered list starts from what it filters on instead of reading every row of its label
+ * and testing each. The conditions are then checked on the candidates only.
  */
 @Component
 public class BatchedLists {
@@ -28,24 +32,50 @@ public class BatchedLists {
      * One list to page or count.
      *
      * @param label      the node label listed
+     * @param anchor     a clause binding {@code n} to every candidate row, from {@code k}; null for every
+     *                   node of the label
      * @param conditions Cypher conditions over {@code n} and {@code k}, by parameter name
      * @param values     the value of each condition, by the same name
      * @param page       the page, or null when counting
      */
-    public record ListRequest(String label, Map<String, String> conditions, Map<String, Object> values, Page page) {
+    public record ListRequest(String label, String anchor, Map<String, String> conditions, Map<String, Object> values,
+            Page page) {
 
         public ListRequest {
             conditions = new TreeMap<>(conditions);
             values = Map.copyOf(values);
         }
 
+        /** A list of every node of {@code label} that meets the conditions. */
+        public ListRequest(String label, Map<String, String> conditions, Map<String, Object> values, Page page) {
+            this(label, null, conditions, values, page);
+        }
+
         /** The same list without its page: what `totalCount` counts. */
         public ListRequest unpaged() {
-            return new ListRequest(label, conditions, values, null);
+            return new ListRequest(label, anchor, conditions, values, null);
         }
 
         String shape(String projection) {
-            return label + conditions.keySet() + (page == null ? "count" : page.first() + ":" + (page.after() != null)) + projection;
+            return label + anchor + conditions.keySet() + (page == null ? "count" : page.first() + ":" + (page.after() != null))
+                    + projection;
+        }
+
+        /** The clause that binds {@code n} to every row of this list. */
+        String match(boolean paged) {
+            String where = where(paged);
+            if (anchor == null) {
+                return "MATCH (n:%s)\n      WHERE %s".formatted(label, where);
+            }
+            return where.equals("true") ? anchor : anchor + "\n      WITH n WHERE " + where;
+        }
+
+        private String where(boolean paged) {
+            List<String> parts = new ArrayList<>(conditions.values());
+            if (paged && page.after() != null) {
+                parts.add("n.id > k.after");
+            }
+            return parts.isEmpty() ? "true" : String.join("\n        AND ", parts);
         }
     }
 
@@ -66,12 +96,11 @@ public class BatchedLists {
             String cypher = """
                     UNWIND $keys AS k
                     CALL (k) {
-                      MATCH (n:%s)
-                      WHERE %s
+                      %s
                       WITH n ORDER BY n.id LIMIT $limit
                       RETURN collect(%s) AS rows
                     }
-                    RETURN k.index AS index, rows""".formatted(first.label(), where(first, true), projection);
+                    RETURN k.index AS index, rows""".formatted(first.match(true), projection);
             List<Map<String, Object>> keys = keys(group);
             for (Record r : graph.read(cypher, Map.of("keys", keys, "limit", first.page().first() + 1))) {
                 result.put(group.get(r.get("index").asInt()), r.get("rows").asList(mapper::apply));
@@ -88,11 +117,10 @@ public class BatchedLists {
             String cypher = """
                     UNWIND $keys AS k
                     CALL (k) {
-                      MATCH (n:%s)
-                      WHERE %s
+                      %s
                       RETURN count(n) AS total
                     }
-                    RETURN k.index AS index, total""".formatted(first.label(), where(first, false));
+                    RETURN k.index AS index, total""".formatted(first.match(false));
             for (Record r : graph.read(cypher, Map.of("keys", keys(group)))) {
                 result.put(group.get(r.get("index").asInt()), r.get("total").asInt());
             }
@@ -106,14 +134,6 @@ public class BatchedLists {
             groups.computeIfAbsent(request.shape(projection), s -> new ArrayList<>()).add(request);
         }
         return groups.values();
-    }
-
-    private static String where(ListRequest request, boolean paged) {
-        List<String> parts = new ArrayList<>(request.conditions().values());
-        if (paged && request.page().after() != null) {
-            parts.add("n.id > k.after");
-        }
-        return parts.isEmpty() ? "true" : String.join("\n        AND ", parts);
     }
 
     private static List<Map<String, Object>> keys(List<ListRequest> group) {

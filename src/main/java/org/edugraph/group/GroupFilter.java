@@ -5,8 +5,9 @@ import java.util.Map;
 
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Page;
+import org.edugraph.region.RegionCypher;
 
-/** The contract's GroupFilter, and the Cypher conditions it stands for. */
+/** The contract's GroupFilter, and the Cypher it stands for: a region is the anchor, a kind a condition. */
 public record GroupFilter(GroupKind kind, String regionCode) {
 
     ListRequest toRequest(Page page) {
@@ -16,10 +17,12 @@ public record GroupFilter(GroupKind kind, String regionCode) {
             conditions.put("kind", "n.kind = k.kind");
             values.put("kind", kind.name());
         }
+        String anchor = null;
         if (regionCode != null) {
-            conditions.put("region", "EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: k.region}) }");
+            // Found from the region down, not tested on every group.
+            anchor = "MATCH " + RegionCypher.locatedUnder("n", "EducationGroup", "k.region");
             values.put("region", regionCode);
         }
-        return new ListRequest("EducationGroup", conditions, values, page);
+        return new ListRequest("EducationGroup", anchor, conditions, values, page);
     }
 }

@@ -31,6 +31,7 @@ public class Graph {
     private final String database;
     private final TransactionConfig txConfig;
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
 
     public Graph(Driver driver, EduGraphProperties properties) {
         this.driver = driver;
@@ -46,6 +47,49 @@ public class Graph {
         }
     }
 
+    /** A statement as it ran under {@link #profile}: its text and the database hits of its plan. */
+    public record Profiled(String cypher, long dbHits) {
+    }
+
+    private volatile List<Profiled> profiled;
+
+    /**
+     * Runs {@code work} with every statement it sends through {@link #read}, {@link #fold}
+     * or {@link #run} PROFILEd, whatever thread sends it, and returns each with its
+     * database hits: for the tests that hold the hot paths to a budget of db hits. Not for
+     * production: the application never calls it, and it profiles everyone's statements
+     * while it runs.
+     */
+    public synchronized List<Profiled> profile(Runnable work) {
+        profiled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try {
+            work.run();
+            return List.copyOf(profiled);
+        } finally {
+            profiled = null;
+        }
+    }
+
+    private static long dbHits(org.neo4j.driver.summary.ProfiledPlan plan) {
+        long hits = plan.dbHits();
+        for (org.neo4j.driver.summary.ProfiledPlan child : plan.children()) {
+            hits += dbHits(child);
+        }
+        return hits;
+    }
+
+    /** The records of {@code cypher}, PROFILEd and noted while {@link #profile} runs. */
+    private List<Record> records(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+        List<Profiled> noted = profiled;
+        if (noted == null) {
+            return tx.run(cypher, parameters).list();
+        }
+        var result = tx.run("PROFILE " + cypher, parameters);
+        List<Record> records = result.list();
+        noted.add(new Profiled(cypher, dbHits(result.consume().profile())));
+        return records;
+    }
+
     /**
      * Runs one read statement and folds its records into a fresh accumulator as they
      * stream in, so that a large answer is never held as a list. A retried transaction
@@ -57,7 +101,11 @@ public class Graph {
             return session.executeRead(tx -> {
                 A accumulator = start.get();
                 count(cypher);
-                tx.run(cypher, parameters).stream().forEach(r -> step.accept(accumulator, r));
+                if (profiled != null) {
+                    records(tx, cypher, parameters).forEach(r -> step.accept(accumulator, r));
+                } else {
+                    tx.run(cypher, parameters).stream().forEach(r -> step.accept(accumulator, r));
+                }
                 return accumulator;
             }, txConfig);
         }
@@ -117,7 +165,7 @@ public class Graph {
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         count(cypher);
-        return tx.run(cypher, parameters).list();
+        return records(tx, cypher, parameters);
     }
 
     private void count(String cypher) {
@@ -132,12 +180,21 @@ public class Graph {
         return "Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code());
     }
 
+    /**
+     * How many transactions this application has opened since it started (each method of this
+     * class opens one session for one transaction; a retried attempt is not counted again).
+     */
+    public long transactionsRun() {
+        return transactions.get();
+    }
+
     /** How many statements this application has sent to Neo4j since it started. */
     public long statementsRun() {
         return statements.get();
     }
 
     private Session session(AccessMode mode) {
+        transactions.incrementAndGet();
         SessionConfig.Builder config = SessionConfig.builder()
                 .withDefaultAccessMode(mode)
                 .withBookmarkManager(driver.executableQueryBookmarkManager());

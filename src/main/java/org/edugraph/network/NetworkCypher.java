@@ -53,7 +53,7 @@ final class NetworkCypher {
         PairingFilter f = filter.filter();
         if (!f.namesPairingsOnly()) {
             q.append("  UNION\n  MATCH ")
-                    .append(f.regionCode() != null ? RegionCypher.schoolsWithin("s", PairingFilter.Cypher.REGION) : "(s:School)")
+                    .append(f.regionCode() != null ? RegionCypher.schoolsWithin("s", "$" + PairingFilter.Cypher.REGION) : "(s:School)")
                     .append("\n  WHERE ");
             if (f.programId() != null) {
                 q.append("EXISTS { (s)-[r:PARTICIPATES_IN]->(:Program {id: $pfProgram}) WHERE ")
@@ -165,7 +165,7 @@ final class NetworkCypher {
             return "false";
         }
         return filter.filter().regionCode() == null ? "%s:EducationGroup".formatted(group)
-                : "(%s:EducationGroup AND %s)".formatted(group, RegionCypher.locatedWithin(group, PairingFilter.Cypher.REGION));
+                : "(%s:EducationGroup AND %s)".formatted(group, RegionCypher.locatedWithin(group, "$" + PairingFilter.Cypher.REGION));
     }
 
     /** Every node of a network once (for exports), projected. */

@@ -31,35 +31,57 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
         return kinds != null || mentorId != null || menteeId != null;
     }
 
+    /**
+     * The request for this filter, anchored as {@link Cypher#match()} anchors the analytics:
+     * at the mentor, the mentee, the program or the region (from the region down), the
+     * rest checked on those candidates.
+     */
     ListRequest toRequest(Page page) {
         Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        String anchored = mentorId != null ? "mentor" : menteeId != null ? "mentee" : programId != null ? "program"
+                : regionCode != null ? "region" : "";
+        String anchor = switch (anchored) {
+            case "mentor" -> "MATCH (:School {id: k.mentor})<-[:MENTOR]-(n:Pairing)";
+            case "mentee" -> "MATCH (:School {id: k.mentee})<-[:MENTEE]-(n:Pairing)";
+            case "program" -> "MATCH (:Program {id: k.program})<-[:UNDER]-(n:Pairing)";
+            case "region" -> "MATCH " + RegionCypher.schoolsWithin("", "k.region") + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
+            default -> null;
+        };
         if (programId != null) {
-            conditions.put("program", "EXISTS { (n)-[:UNDER]->(:Program {id: k.program}) }");
             values.put("program", programId);
+            if (!anchored.equals("program")) {
+                conditions.put("program", "EXISTS { (n)-[:UNDER]->(:Program {id: k.program}) }");
+            }
         }
         if (kinds != null) {
             conditions.put("kinds", "n.kind IN k.kinds");
             values.put("kinds", kinds.stream().map(Enum::name).toList());
         }
         if (regionCode != null) {
-            conditions.put("region",
-                    "EXISTS { (n)-[:MENTOR|MENTEE]->(:School)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: k.region}) }");
             values.put("region", regionCode);
+            if (!anchored.equals("region")) {
+                conditions.put("region", "EXISTS { (n)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
+                        .formatted(RegionCypher.locatedWithin("pfEnd", "k.region")));
+            }
         }
         if (mentorId != null) {
-            conditions.put("mentor", "EXISTS { (n)-[:MENTOR]->(:School {id: k.mentor}) }");
             values.put("mentor", mentorId);
+            if (!anchored.equals("mentor")) {
+                conditions.put("mentor", "EXISTS { (n)-[:MENTOR]->(:School {id: k.mentor}) }");
+            }
         }
         if (menteeId != null) {
-            conditions.put("mentee", "EXISTS { (n)-[:MENTEE]->(:School {id: k.mentee}) }");
             values.put("mentee", menteeId);
+            if (!anchored.equals("mentee")) {
+                conditions.put("mentee", "EXISTS { (n)-[:MENTEE]->(:School {id: k.mentee}) }");
+            }
         }
         if (activeOn != null) {
             conditions.put("activeOn", PairingActivity.cypher("n", "k.activeOn"));
             values.put("activeOn", activeOn);
         }
-        return new ListRequest("Pairing", conditions, values, page);
+        return new ListRequest("Pairing", anchor, conditions, values, page);
     }
 
     /**
@@ -103,7 +125,7 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
                 anchor = "MATCH (:Program {id: $pfProgram})<-[:UNDER]-(n:Pairing)";
                 anchored = "program";
             } else if (filter.regionCode() != null) {
-                anchor = "MATCH " + RegionCypher.schoolsWithin("", REGION) + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
+                anchor = "MATCH " + RegionCypher.schoolsWithin("", "$" + REGION) + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
                 anchored = "region";
             } else {
                 anchor = "MATCH (n:Pairing)";
@@ -126,7 +148,7 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
             }
             if (filter.regionCode() != null && !"region".equals(skip)) {
                 parts.add("EXISTS { (%s)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
-                        .formatted(p, RegionCypher.locatedWithin("pfEnd", REGION)));
+                        .formatted(p, RegionCypher.locatedWithin("pfEnd", "$" + REGION)));
             }
             if (filter.kinds() != null) {
                 parts.add("%s.kind IN $pfKinds".formatted(p));

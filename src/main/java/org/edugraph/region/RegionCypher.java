@@ -5,20 +5,31 @@ package org.edugraph.region;
  * and every region below it, down the PART_OF hierarchy. Two forms: a condition on a node
  * already bound, and an anchored pattern that starts at the region's index entry and walks
  * down, which is what a statement should start from when the region is its most selective
- * part.
+ * part (the condition, tested on every school of a label scan, walks PART_OF upwards from
+ * each: hundreds of thousands of db hits for one county's schools). {@code code} is a Cypher
+ * expression: a parameter ({@code $pfRegion}) or a value of a batch ({@code k.region}).
  */
 public final class RegionCypher {
 
     private RegionCypher() {
     }
 
-    /** A condition: the node bound to {@code located} is LOCATED_IN the region {@code $parameter} or below it. */
-    public static String locatedWithin(String located, String parameter) {
-        return "EXISTS { (%s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: $%s}) }".formatted(located, parameter);
+    /** A condition: the node bound to {@code located} is LOCATED_IN the region {@code code} or below it. */
+    public static String locatedWithin(String located, String code) {
+        return "EXISTS { (%s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: %s}) }".formatted(located, code);
     }
 
-    /** A pattern binding {@code school} to every school in the region {@code $parameter} or below it. */
-    public static String schoolsWithin(String school, String parameter) {
-        return "(:Region {code: $%s})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(%s:School)".formatted(parameter, school);
+    /**
+     * A pattern binding {@code node} to every node of {@code label} located in the region
+     * {@code code} or below it; each once, since a node lies in one region and a region in
+     * one parent.
+     */
+    public static String locatedUnder(String node, String label, String code) {
+        return "(:Region {code: %s})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(%s:%s)".formatted(code, node, label);
+    }
+
+    /** {@link #locatedUnder} for schools. */
+    public static String schoolsWithin(String school, String code) {
+        return locatedUnder(school, "School", code);
     }
 }
