@@ -4,24 +4,42 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.edugraph.api.Values;
+import org.edugraph.school.School;
 import org.neo4j.driver.Value;
 
-/** One school helping another: a directed, dated edge, stored as a node of its own. */
-public record Pairing(String id, PairingKind kind, String mentorId, String menteeId, String programId,
+/**
+ * One school helping another: a directed, dated edge, stored as a node of its own. It is
+ * read with both its schools, which the same statement returns for the price of two hops,
+ * so that a pairing's mentor and mentee never cost a statement of their own.
+ */
+public record Pairing(String id, PairingKind kind, School mentor, School mentee, String programId,
         LocalDate startDate, LocalDate endDate, String note, OffsetDateTime createdAt, String createdBy, boolean synthetic) {
 
-    /** The properties every query returns a pairing with; {@code n} is the pairing node. */
+    /** The properties every query returns a pairing with, its schools included; {@code n} is the pairing node. */
     public static final String PROJECTION = """
             n {.id, .kind, .startDate, .endDate, .note, .createdAt, .createdBy, synthetic: coalesce(n.synthetic, false),
-               mentorId: [(n)-[:MENTOR]->(s) | s.id][0],
-               menteeId: [(n)-[:MENTEE]->(s) | s.id][0],
-               programId: [(n)-[:UNDER]->(p) | p.id][0]}""";
+               mentor: [(n)-[:MENTOR]->(pm:School) | %s][0],
+               mentee: [(n)-[:MENTEE]->(pe:School) | %s][0],
+               programId: [(n)-[:UNDER]->(pp) | pp.id][0]}""".formatted(School.projection("pm"), School.projection("pe"));
 
     public static Pairing from(Value v) {
         return new Pairing(v.get("id").asString(), Values.enumValue(v, "kind", PairingKind.class),
-                v.get("mentorId").asString(), v.get("menteeId").asString(), Values.string(v, "programId"),
+                school(v.get("mentor")), school(v.get("mentee")), Values.string(v, "programId"),
                 Values.date(v, "startDate"), Values.date(v, "endDate"), Values.string(v, "note"),
                 Values.dateTime(v, "createdAt"), Values.string(v, "createdBy"), v.get("synthetic").asBoolean(false));
+    }
+
+    /** A pairing's school, or null for one that is gone (a damaged graph: reported by the API as an error, not a crash). */
+    private static School school(Value v) {
+        return v.isNull() ? null : School.from(v);
+    }
+
+    public String mentorId() {
+        return mentor == null ? null : mentor.id();
+    }
+
+    public String menteeId() {
+        return mentee == null ? null : mentee.id();
     }
 
     /** True while {@code day} is between the start and end dates; an open end never ends. */

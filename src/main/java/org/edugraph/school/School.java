@@ -9,8 +9,14 @@ import org.neo4j.driver.Value;
 public record School(String id, String name, List<String> aliases, SchoolType type, String typeCode,
         Ownership ownership, String nationalCode, boolean synthetic) {
 
-    /** The properties every query returns a school with. */
-    public static final String PROJECTION = "n {.id, .name, .aliases, .type, .typeCode, .ownership, .nationalCode, synthetic: coalesce(n.synthetic, false)}";
+    /** The properties every query returns a school with; {@code n} is the school node. */
+    public static final String PROJECTION = projection("n");
+
+    /** {@link #PROJECTION} of the school bound to {@code variable}. */
+    public static String projection(String variable) {
+        return "%1$s {.id, .name, .aliases, .type, .typeCode, .ownership, .nationalCode, synthetic: coalesce(%1$s.synthetic, false)}"
+                .formatted(variable);
+    }
 
     public static School from(Value v) {
         Ownership ownership = Values.enumValue(v, "ownership", Ownership.class);

@@ -85,11 +85,17 @@ class StatementCountTest extends IntegrationTest {
     @Test
     void oneSchoolAndAHundredSchoolsCostTheSameNumberOfStatements() {
         long one = statementsFor(1);
+        // Several times over: a batch sent in two parts when rows arrive late is a matter of timing.
+        for (int i = 0; i < 10; i++) {
+            long hundred = statementsFor(SCHOOLS);
+            System.out.printf("Cypher statements for 1 school: %d, for %d schools: %d%n", one, SCHOOLS, hundred);
+            assertThat(hundred).isEqualTo(one);
+            assertThat(statementsFor(1)).isEqualTo(one);
+        }
         long hundred = statementsFor(SCHOOLS);
-        System.out.printf("Cypher statements for 1 school: %d, for %d schools: %d%n", one, SCHOOLS, hundred);
-        assertThat(hundred).isEqualTo(one);
-        // One statement per level of the selection, not per row: far below one per school.
-        assertThat(hundred).isLessThan(20);
+        // One statement per level of the selection, not per row: 16 for this selection, since a
+        // pairing's mentor and mentee come with it (18 when each side was a statement of its own).
+        assertThat(hundred).isLessThanOrEqualTo(16);
     }
 
     private long statementsFor(int first) {

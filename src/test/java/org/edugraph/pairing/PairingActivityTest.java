@@ -36,7 +36,7 @@ class PairingActivityTest {
 
     @Property
     void aPairingRecordAnswersAsTheRuleDoes(@ForAll("days") LocalDate start, @ForAll("days") LocalDate end, @ForAll("days") LocalDate day) {
-        Pairing p = new Pairing("p", PairingKind.OTHER, "a", "b", null, start, end, null, null, null, false);
+        Pairing p = new Pairing("p", PairingKind.OTHER, null, null, null, start, end, null, null, null, false);
         assertThat(p.activeOn(day)).isEqualTo(!day.isBefore(start) && !day.isAfter(end));
     }
 }

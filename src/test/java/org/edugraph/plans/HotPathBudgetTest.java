@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hot paths held to a budget of database hits, the way {@code @neo4j/graphql} keeps
  * its named performance queries: each named operation is asked over HTTP with every
  * statement it sends PROFILEd, and the sum of their db hits must stay within the budget
- * recorded for it (what it took when written, plus headroom). A filter that goes back to
+ * recorded for it (what it took when written, plus headroom), and so must the number of
+ * statements. A filter that goes back to
  * scanning every school, or a nested field that goes back to one statement per parent,
  * fails here long before anyone notices it in a benchmark.
  *
@@ -34,8 +35,8 @@ class HotPathBudgetTest extends IntegrationTest {
 
     private NetworkGenerator.Network network;
 
-    /** A named operation and its budget of db hits, summed over all statements of the request. */
-    record Operation(String name, long budget, String document) {
+    /** A named operation, its budget of db hits summed over all statements of the request, and of statements. */
+    record Operation(String name, long budget, int statements, String document) {
         @Override
         public String toString() {
             return name;
@@ -57,34 +58,34 @@ class HotPathBudgetTest extends IntegrationTest {
         String county = "T-NET-B3";
         String[] chain = chain();
         return List.of(
-                new Operation("a: one school with region, groups, pairings, programs", 500, """
+                new Operation("a: one school with region, groups, pairings, programs", 550, 6, """
                         { school(id: "%s") { id name type region { code name } groups { role group { id name } }
                           mentoring { id kind mentee { id name } } mentoredBy { id kind mentor { id name } }
                           programs { role program { id name } } } }""".formatted(school)),
-                new Operation("b: 50 schools of a county, nested", 14_000, """
+                new Operation("b: 50 schools of a county, nested", 16_000, 5, """
                         { schools(filter: {regionCode: "%s"}, first: 50) { edges { node { id name type region { code name }
                           groups { role group { id name } } mentoring { id kind mentee { id name } } } } } }""".formatted(county)),
-                new Operation("b': a county's schools, counted", 1_400, """
+                new Operation("b': a county's schools, counted", 1_400, 3, """
                         { schools(filter: {regionCode: "%s"}, first: 1) { totalCount } }""".formatted(county)),
-                new Operation("c: 100 pairings of a county, both schools", 16_000, """
+                new Operation("c: 100 pairings of a county, both schools", 16_000, 3, """
                         { pairings(filter: {regionCode: "%s"}, first: 100) { totalCount edges { node { id kind startDate endDate
                           mentor { id name } mentee { id name } } } } }""".formatted(county)),
-                new Operation("d: nameContains, 20 schools", 200, """
+                new Operation("d: nameContains, 20 schools", 200, 1, """
                         { schools(filter: {nameContains: "示例小学01"}, first: 20) { edges { node { id name } } } }"""),
-                new Operation("f: 100 schools, each with groups, pairings, programs", 29_000, """
+                new Operation("f: 100 schools, each with groups, pairings, programs", 32_000, 5, """
                         { schools(first: 100, after: "%s") { edges { node { id name groups { role group { id name } }
                           mentoring { id kind mentee { id name } } mentoredBy { id kind mentor { id name } }
                           programs { role program { id name } } } } } }""".formatted(Page.cursor("tnet-s001000"))),
-                new Operation("group list of a county", 1_200, """
+                new Operation("group list of a county", 1_200, 3, """
                         { educationGroups(filter: {regionCode: "%s"}) { totalCount edges { node { id name } } } }""".formatted(county)),
-                new Operation("partnershipNetwork, one county", 70_000, """
+                new Operation("partnershipNetwork, one county", 70_000, 2, """
                         { partnershipNetwork(filter: {regionCode: "%s"}) { truncated nodes { id } edges { id source target } } }"""
                         .formatted(county)),
-                new Operation("schoolNeighborhood, depth 2", 23_000, """
+                new Operation("schoolNeighborhood, depth 2", 23_000, 5, """
                         { schoolNeighborhood(schoolId: "%s", depth: 2) { nodes { id } edges { id } } }""".formatted(school)),
-                new Operation("partnershipPath, two pairings apart", 1_000, """
+                new Operation("partnershipPath, two pairings apart", 1_000, 3, """
                         { partnershipPath(fromSchoolId: "%s", toSchoolId: "%s") { id } }""".formatted(chain[0], chain[1])),
-                new Operation("networkStats, one county", 42_000, """
+                new Operation("networkStats, one county", 42_000, 4, """
                         { networkStats(filter: {regionCode: "%s"}) { schools pairings components coverage { schools } } }"""
                         .formatted(county)));
     }
@@ -115,5 +116,6 @@ class HotPathBudgetTest extends IntegrationTest {
         System.out.printf("PLAN %-55s %8d db hits in %d statements%n", operation.name(), hits, statements.size());
         assertThat(hits).as("db hits of %s, statement by statement: %s", operation.name(), statements)
                 .isLessThanOrEqualTo(operation.budget());
+        assertThat(statements).as("statements of %s", operation.name()).hasSizeLessThanOrEqualTo(operation.statements());
     }
 }
