@@ -27,7 +27,7 @@ public record Page(int first, String after) {
         return new Page(size, after == null ? null : decode(after));
     }
 
-    static String cursor(String sortKey) {
+    public static String cursor(String sortKey) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((TAG + sortKey).getBytes(StandardCharsets.UTF_8));
     }
 
