@@ -70,8 +70,8 @@ public record EduGraphProperties(
 
     /**
      * @param maxDepth      deepest selection set accepted
-     * @param maxComplexity the most a request may cost: each field counts 1, the network analytics more
-     *                      (see {@code api.RequestCost})
+     * @param maxComplexity the most a request may cost: each field counts 1 per row it may return
+     *                      (times `first` under a page), the network analytics more (see {@code api.RequestCost})
      * @param maxTokens     most tokens the parser reads before giving up
      * @param maxCharacters longest document the parser reads
      * @param timeout       longest a request may take before it is answered with an error
@@ -82,7 +82,7 @@ public record EduGraphProperties(
      */
     public record Graphql(
             @DefaultValue("12") int maxDepth,
-            @DefaultValue("2000") int maxComplexity,
+            @DefaultValue("20000") int maxComplexity,
             @DefaultValue("15000") int maxTokens,
             @DefaultValue("100000") int maxCharacters,
             @DefaultValue("15s") Duration timeout,

@@ -50,7 +50,8 @@ class GraphQlConfiguration {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(EduGraphProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(), new RequestCost());
+        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(),
+                new RequestCost(properties.graphql().defaultPageSize()));
     }
 
     @Bean

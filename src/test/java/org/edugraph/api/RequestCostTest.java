@@ -6,29 +6,47 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The cost rule: plain fields one each, the analytics by what they read. */
+/** The cost rule: a field one per row it may return, the analytics by what they read. */
 class RequestCostTest {
 
     @Test
-    void aPlainFieldCostsOneAboveWhatItSelects() {
-        assertThat(RequestCost.of("schools", Map.of("first", 100), 12)).isEqualTo(13);
-        assertThat(RequestCost.of("school", Map.of(), 0)).isEqualTo(1);
+    void aFieldCostsOneAboveWhatItSelectsTimesItsRows() {
+        assertThat(RequestCost.of("schools", Map.of("first", 100), 12, 100)).isEqualTo(1 + 12 * 100);
+        assertThat(RequestCost.of("school", Map.of(), 0, 1)).isEqualTo(1);
+        assertThat(RequestCost.of("", Map.of(), 7, 1)).as("a field below the root").isEqualTo(8);
+    }
+
+    @Test
+    void nestedPagesMultiply() {
+        int inner = RequestCost.of("", Map.of(), 3, 20); // a page of 20 rows of 3 fields below a row
+        assertThat(inner).isEqualTo(61);
+        assertThat(RequestCost.of("schools", Map.of(), inner + 2, 100)).isEqualTo(1 + 63 * 100);
+        int big = RequestCost.of("", Map.of(), 3, 500);
+        assertThat(RequestCost.of("schools", Map.of(), big + 2, 500)).as("500 pages of 500 rows")
+                .isEqualTo(RequestCost.CEILING).isGreaterThan(20_000 * 3);
+    }
+
+    @Test
+    void aHugeSelectionCountsAtMostTheCeilingSoThatSumsCannotWrap() {
+        assertThat(RequestCost.of("", Map.of(), Integer.MAX_VALUE / 2, 500)).isEqualTo(RequestCost.CEILING);
+        assertThat((long) RequestCost.CEILING * 15_000).isLessThan(Integer.MAX_VALUE);
     }
 
     @Test
     void aNetworkCostsItsBaseAndWhatItSelectsTimesItsLimitInThousands() {
-        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 5000), 10)).isEqualTo(RequestCost.NETWORK + 50);
-        assertThat(RequestCost.of("schoolNeighborhood", Map.of("limit", 50_000), 10)).isEqualTo(RequestCost.NETWORK + 500);
-        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 1), 10)).isEqualTo(RequestCost.NETWORK + 10);
-        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 1001), 10)).isEqualTo(RequestCost.NETWORK + 20);
-        assertThat(RequestCost.of("partnershipNetwork", Map.of(), 10)).as("the schema's default limit")
-                .isEqualTo(RequestCost.NETWORK + 50);
+        int k = RequestCost.PER_THOUSAND;
+        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 5000), 10, 1)).isEqualTo(RequestCost.NETWORK + 50 * k);
+        assertThat(RequestCost.of("schoolNeighborhood", Map.of("limit", 50_000), 10, 1)).isEqualTo(RequestCost.NETWORK + 500 * k);
+        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 1), 10, 1)).isEqualTo(RequestCost.NETWORK + 10 * k);
+        assertThat(RequestCost.of("partnershipNetwork", Map.of("limit", 1001), 10, 1)).isEqualTo(RequestCost.NETWORK + 20 * k);
+        assertThat(RequestCost.of("partnershipNetwork", Map.of(), 10, 1)).as("the schema's default limit")
+                .isEqualTo(RequestCost.NETWORK + 50 * k);
     }
 
     @Test
     void statisticsAndPathsCostTheirBaseAndWhatTheySelect() {
-        assertThat(RequestCost.of("networkStats", Map.of(), 30)).isEqualTo(RequestCost.STATISTICS + 30);
-        assertThat(RequestCost.of("partnershipPath", Map.of(), 3)).isEqualTo(RequestCost.PATH + 3);
-        assertThat(RequestCost.of("partnershipPathNetwork", Map.of(), 8)).isEqualTo(RequestCost.PATH + 8);
+        assertThat(RequestCost.of("networkStats", Map.of(), 30, 1)).isEqualTo(RequestCost.STATISTICS + 30);
+        assertThat(RequestCost.of("partnershipPath", Map.of(), 3, 1)).isEqualTo(RequestCost.PATH + 3);
+        assertThat(RequestCost.of("partnershipPathNetwork", Map.of(), 8, 1)).isEqualTo(RequestCost.PATH + 8);
     }
 }

@@ -65,6 +65,24 @@ class NetworkBadInputTest extends IntegrationTest {
     }
 
     @Test
+    void nestedPagesCountTheirRowsAndAreRefusedBeforeAnyRuns() {
+        long before = graph.statementsRun();
+        // 500 schools, each with a page of 500 schools of its region: 250,000 rows.
+        assertError("{ schools(first: 500) { edges { node { region { schools(first: 500) { edges { node { id name } } } } } } } }",
+                "BAD_REQUEST", "complexity");
+        // The same with the default page of 20 inside: 500 x 20 rows.
+        assertError("{ schools(first: 500) { edges { node { region { schools { edges { node { id name } } } } } } } }",
+                "BAD_REQUEST", "complexity");
+        assertThat(graph.statementsRun() - before).as("nothing ran").isZero();
+        // A full page with a school's own relations is well within the limit.
+        assertThat(post("{ schools(first: 500) { totalCount edges { node { id name type region { code name } "
+                + "groups { role group { id name } } mentoring { id mentee { id name } } programs { role program { name } } } } } }"))
+                .doesNotContainKey("errors");
+        assertThat(post("{ schools(first: 50) { edges { node { region { schools(first: 20) { edges { node { id } } } } } } } }"))
+                .doesNotContainKey("errors");
+    }
+
+    @Test
     void aLongUnknownIdIsNotEchoedWhole() {
         String id = "9".repeat(7000);
         assertError("{ networkStats(filter: {regionCode: \"%s\"}) { pairings } }".formatted(id), "NOT_FOUND",
