@@ -40,10 +40,38 @@ public class Graph {
         this.txConfig = TransactionConfig.builder().withTimeout(properties.neo4j().queryTimeout()).build();
     }
 
-    /** Runs one read statement and returns all its records. */
+    /**
+     * Runs one read statement and returns all its records: in the read transaction of the
+     * GraphQL request it serves when there is one ({@link RequestTransaction}), else in a
+     * transaction of its own.
+     */
     public List<Record> read(String cypher, Map<String, Object> parameters) {
+        RequestTransaction shared = RequestTransactionFilter.CURRENT.get();
+        if (shared != null) {
+            return shared.read(tx -> {
+                count(cypher);
+                return records(tx, cypher, parameters);
+            }, () -> readAlone(cypher, parameters));
+        }
+        return readAlone(cypher, parameters);
+    }
+
+    private List<Record> readAlone(String cypher, Map<String, Object> parameters) {
         try (Session session = session(AccessMode.READ)) {
             return session.executeRead(tx -> run(tx, cypher, parameters), txConfig);
+        }
+    }
+
+    /** A request's shared read transaction, opened at its first read. */
+    RequestTransaction requestTransaction() {
+        return new RequestTransaction(() -> session(AccessMode.READ), s -> s.beginTransaction(txConfig));
+    }
+
+    /** Ends the request's shared read transaction before a write, so that the reads after the write see it. */
+    private static void beforeWrite() {
+        RequestTransaction shared = RequestTransactionFilter.CURRENT.get();
+        if (shared != null) {
+            shared.endBeforeWrite();
         }
     }
 
@@ -78,13 +106,22 @@ public class Graph {
         return hits;
     }
 
-    /** The records of {@code cypher}, PROFILEd and noted while {@link #profile} runs. */
+    private List<Record> records(org.neo4j.driver.Transaction tx, String cypher, Map<String, Object> parameters) {
+        return records(tx::run, cypher, parameters);
+    }
+
     private List<Record> records(TransactionContext tx, String cypher, Map<String, Object> parameters) {
+        return records(tx::run, cypher, parameters);
+    }
+
+    /** The records of {@code cypher}, PROFILEd and noted while {@link #profile} runs. */
+    private List<Record> records(java.util.function.BiFunction<String, Map<String, Object>, org.neo4j.driver.Result> tx,
+            String cypher, Map<String, Object> parameters) {
         List<Profiled> noted = profiled;
         if (noted == null) {
-            return tx.run(cypher, parameters).list();
+            return tx.apply(cypher, parameters).list();
         }
-        var result = tx.run("PROFILE " + cypher, parameters);
+        var result = tx.apply("PROFILE " + cypher, parameters);
         List<Record> records = result.list();
         noted.add(new Profiled(cypher, dbHits(result.consume().profile())));
         return records;
@@ -150,6 +187,7 @@ public class Graph {
 
     /** Runs one write statement and returns all its records. */
     public List<Record> write(String cypher, Map<String, Object> parameters) {
+        beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(tx -> run(tx, cypher, parameters), txConfig);
         }
@@ -157,6 +195,7 @@ public class Graph {
 
     /** Runs several write statements in one transaction; {@code work} uses {@link #run}. */
     public <T> T writeTransaction(Function<TransactionContext, T> work) {
+        beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(work::apply, txConfig);
         }

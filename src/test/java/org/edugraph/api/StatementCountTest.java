@@ -92,7 +92,9 @@ class StatementCountTest extends IntegrationTest {
             assertThat(hundred).isEqualTo(one);
             assertThat(statementsFor(1)).isEqualTo(one);
         }
+        long transactions = graph.transactionsRun();
         long hundred = statementsFor(SCHOOLS);
+        assertThat(graph.transactionsRun() - transactions).as("read transactions of the request").isEqualTo(1);
         // One statement per level of the selection, not per row: 16 for this selection, since a
         // pairing's mentor and mentee come with it (18 when each side was a statement of its own).
         assertThat(hundred).isLessThanOrEqualTo(16);
