@@ -25,6 +25,7 @@ import org.edugraph.api.Page;
 import org.edugraph.seed.NetworkGenerator;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestNetwork;
+import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,12 +69,19 @@ class ReadBenchmark extends IntegrationTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> table = new ArrayList<>();
+    /** Round numbers, never reused across runs: the mutation needs a new pair of schools each time. */
+    private final AtomicInteger round = new AtomicInteger();
+    private static final String NOTE = "ReadBenchmark";
     private NetworkGenerator.Network network;
     private List<String> schools;
     private List<String> counties;
 
-    /** One operation: its GraphQL document and the same answer as raw Cypher, for round i. */
-    record Operation(String name, IntFunction<String> graphQl, IntFunction<Map.Entry<String, Map<String, Object>>> cypher) {
+    /** One operation: its GraphQL document and the same answer as raw Cypher, for round i; a mutation signs in. */
+    record Operation(String name, IntFunction<String> graphQl, IntFunction<Map.Entry<String, Map<String, Object>>> cypher,
+            boolean write) {
+        Operation(String name, IntFunction<String> graphQl, IntFunction<Map.Entry<String, Map<String, Object>>> cypher) {
+            this(name, graphQl, cypher, false);
+        }
     }
 
     @BeforeAll
@@ -88,6 +96,8 @@ class ReadBenchmark extends IntegrationTest {
 
     @AfterAll
     void remove() {
+        graph.write("MATCH (p:Pairing {note: $note}) DETACH DELETE p", Map.of("note", NOTE));
+        graph.write("MATCH (e:AuditEvent) WHERE e.user = $user DELETE e", Map.of("user", TestUsers.ADMIN.name()));
         TestNetwork.remove(graph);
     }
 
@@ -164,7 +174,14 @@ class ReadBenchmark extends IntegrationTest {
                           edges { id source target kind } } }""".formatted(school(i)), null),
                 new Operation("partnershipPath, two schools", i -> """
                         { partnershipPath(fromSchoolId: "%s", toSchoolId: "%s") { id name } }"""
-                        .formatted(school(i), school(i * 7 + 3)), null));
+                        .formatted(school(i), school(i * 7 + 3)), null),
+                new Operation("mutation: addPairing (checked, unique, audited)", i -> """
+                        mutation { addPairing(input: {mentorId: "%s", menteeId: "%s", kind: OTHER, note: "%s"}) { id active } }"""
+                        .formatted(school(i), school(i + 1), NOTE),
+                        i -> Map.entry("""
+                                MATCH (a:School {id: $mentor}), (b:School {id: $mentee})
+                                CREATE (p:Pairing {id: randomUUID(), kind: 'OTHER', note: $note})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)
+                                RETURN p.id AS id""", Map.of("mentor", school(i), "mentee", school(i + 1), "note", NOTE)), true));
         System.gc();
         long heapBefore = usedHeap();
         long rssBefore = rss();
@@ -185,17 +202,17 @@ class ReadBenchmark extends IntegrationTest {
     }
 
     private void measure(Operation op) throws Exception {
-        run(i -> graphQl(op.graphQl().apply(i)), WARM_UP_SECONDS);
+        run(i -> graphQl(op.graphQl().apply(i), op.write()), WARM_UP_SECONDS);
         long statements = graph.statementsRun();
         long transactions = graph.transactionsRun();
-        Result result = run(i -> graphQl(op.graphQl().apply(i)), SECONDS);
+        Result result = run(i -> graphQl(op.graphQl().apply(i), op.write()), SECONDS);
         double perRequestStatements = (graph.statementsRun() - statements) / (double) result.requests();
         double perRequestTransactions = (graph.transactionsRun() - transactions) / (double) result.requests();
         String raw = "n/a";
         String ratio = "";
         if (op.cypher() != null) {
-            run(i -> cypher(op.cypher().apply(i)), WARM_UP_SECONDS);
-            Result cypher = run(i -> cypher(op.cypher().apply(i)), SECONDS);
+            run(i -> cypher(op.cypher().apply(i), op.write()), WARM_UP_SECONDS);
+            Result cypher = run(i -> cypher(op.cypher().apply(i), op.write()), SECONDS);
             raw = "%.1f".formatted(cypher.throughput());
             ratio = "%.2f×".formatted(result.throughput() / cypher.throughput());
         }
@@ -226,7 +243,6 @@ class ReadBenchmark extends IntegrationTest {
 
     /** Runs {@code work} from {@link #CLIENTS} threads for {@code seconds}, each taking the next round number. */
     private Result run(Work work, int seconds) throws Exception {
-        AtomicInteger round = new AtomicInteger();
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -254,8 +270,13 @@ class ReadBenchmark extends IntegrationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void graphQl(String document) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+    private void graphQl(String document, boolean admin) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"));
+        if (admin) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (TestUsers.ADMIN.name() + ":" + TestUsers.ADMIN.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        HttpRequest request = builder
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", document))))
                 .timeout(Duration.ofSeconds(60)).build();
@@ -267,9 +288,10 @@ class ReadBenchmark extends IntegrationTest {
         }
     }
 
-    private void cypher(Map.Entry<String, Map<String, Object>> statement) {
+    private void cypher(Map.Entry<String, Map<String, Object>> statement, boolean write) {
         try (Session session = driver.session(SessionConfig.builder().build())) {
-            int rows = session.executeRead(tx -> tx.run(statement.getKey(), statement.getValue()).list().size());
+            int rows = write ? session.executeWrite(tx -> tx.run(statement.getKey(), statement.getValue()).list().size())
+                    : session.executeRead(tx -> tx.run(statement.getKey(), statement.getValue()).list().size());
             assertThat(rows).isPositive();
         }
     }
