@@ -3,12 +3,14 @@ package org.edugraph.neo4j;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.edugraph.EduGraphProperties;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
@@ -50,7 +52,7 @@ public class Graph {
         if (shared != null) {
             return shared.read(tx -> {
                 count(cypher);
-                return records(tx, cypher, parameters);
+                return records(tx::run, cypher, parameters);
             }, () -> readAlone(cypher, parameters));
         }
         return readAlone(cypher, parameters);
@@ -106,17 +108,8 @@ public class Graph {
         return hits;
     }
 
-    private List<Record> records(org.neo4j.driver.Transaction tx, String cypher, Map<String, Object> parameters) {
-        return records(tx::run, cypher, parameters);
-    }
-
-    private List<Record> records(TransactionContext tx, String cypher, Map<String, Object> parameters) {
-        return records(tx::run, cypher, parameters);
-    }
-
-    /** The records of {@code cypher}, PROFILEd and noted while {@link #profile} runs. */
-    private List<Record> records(java.util.function.BiFunction<String, Map<String, Object>, org.neo4j.driver.Result> tx,
-            String cypher, Map<String, Object> parameters) {
+    /** The records of {@code cypher} run by {@code tx}, PROFILEd and noted while {@link #profile} runs. */
+    private List<Record> records(BiFunction<String, Map<String, Object>, Result> tx, String cypher, Map<String, Object> parameters) {
         List<Profiled> noted = profiled;
         if (noted == null) {
             return tx.apply(cypher, parameters).list();
@@ -139,7 +132,7 @@ public class Graph {
                 A accumulator = start.get();
                 count(cypher);
                 if (profiled != null) {
-                    records(tx, cypher, parameters).forEach(r -> step.accept(accumulator, r));
+                    records(tx::run, cypher, parameters).forEach(r -> step.accept(accumulator, r));
                 } else {
                     tx.run(cypher, parameters).stream().forEach(r -> step.accept(accumulator, r));
                 }
@@ -204,7 +197,7 @@ public class Graph {
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         count(cypher);
-        return records(tx, cypher, parameters);
+        return records(tx::run, cypher, parameters);
     }
 
     private void count(String cypher) {

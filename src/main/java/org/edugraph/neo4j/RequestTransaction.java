@@ -37,24 +37,24 @@ final class RequestTransaction {
     <T> T read(Function<Transaction, T> work, Supplier<T> alone) {
         lock.lock();
         try {
-            if (ended) {
-                return alone.get();
-            }
-            if (transaction == null) {
-                session = sessions.get();
-                transaction = begin.apply(session);
-            }
-            try {
-                return work.apply(transaction);
-            } catch (RuntimeException e) {
-                // A failed statement fails its transaction: the reads after it go alone.
-                close();
-                ended = true;
-                throw e;
+            if (!ended) {
+                if (transaction == null) {
+                    session = sessions.get();
+                    transaction = begin.apply(session);
+                }
+                try {
+                    return work.apply(transaction);
+                } catch (RuntimeException e) {
+                    // A failed statement fails its transaction: the reads after it go alone.
+                    close();
+                    ended = true;
+                    throw e;
+                }
             }
         } finally {
             lock.unlock();
         }
+        return alone.get();
     }
 
     /** Before a write: no read after it may use a transaction opened before it. */
