@@ -39,15 +39,8 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
     ListRequest toRequest(Page page) {
         Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
-        String anchored = mentorId != null ? "mentor" : menteeId != null ? "mentee" : programId != null ? "program"
-                : regionCode != null ? "region" : "";
-        String anchor = switch (anchored) {
-            case "mentor" -> "MATCH (:School {id: k.mentor})<-[:MENTOR]-(n:Pairing)";
-            case "mentee" -> "MATCH (:School {id: k.mentee})<-[:MENTEE]-(n:Pairing)";
-            case "program" -> "MATCH (:Program {id: k.program})<-[:UNDER]-(n:Pairing)";
-            case "region" -> "MATCH " + RegionCypher.schoolsWithin("", "k.region") + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
-            default -> null;
-        };
+        String anchored = anchored();
+        String anchor = anchored.isEmpty() ? null : anchor(anchored, field -> "k." + field);
         if (programId != null) {
             values.put("program", programId);
             if (!anchored.equals("program")) {
@@ -84,6 +77,28 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
         return new ListRequest("Pairing", anchor, conditions, values, page);
     }
 
+    /** What selected pairings are found from: the most selective field the filter names, or "" for none. */
+    private String anchored() {
+        return mentorId != null ? "mentor" : menteeId != null ? "mentee" : programId != null ? "program"
+                : regionCode != null ? "region" : "";
+    }
+
+    /**
+     * The clause binding {@code n} to the pairings of the {@code anchored} field, one rule
+     * for the lists and the analytics; {@code value} gives the Cypher expression of a
+     * field's value (a batch's {@code k.mentor}, a parameter {@code $pfMentor}).
+     */
+    private String anchor(String anchored, java.util.function.UnaryOperator<String> value) {
+        String v = value.apply(anchored);
+        return switch (anchored) {
+            case "mentor" -> "MATCH (:School {id: %s})<-[:MENTOR]-(n:Pairing)".formatted(v);
+            case "mentee" -> "MATCH (:School {id: %s})<-[:MENTEE]-(n:Pairing)".formatted(v);
+            case "program" -> "MATCH (:Program {id: %s})<-[:UNDER]-(n:Pairing)".formatted(v);
+            case "region" -> "MATCH " + RegionCypher.schoolsWithin("", v) + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
+            default -> throw new IllegalArgumentException(anchored);
+        };
+    }
+
     /**
      * The filter as whole Cypher for the analytics: a condition over any pairing variable,
      * and a clause that binds {@code n} to every selected pairing, starting from the most
@@ -113,24 +128,9 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
          * conditions follow.
          */
         public String match() {
-            String anchor;
-            String anchored;
-            if (filter.mentorId() != null) {
-                anchor = "MATCH (:School {id: $pfMentor})<-[:MENTOR]-(n:Pairing)";
-                anchored = "mentor";
-            } else if (filter.menteeId() != null) {
-                anchor = "MATCH (:School {id: $pfMentee})<-[:MENTEE]-(n:Pairing)";
-                anchored = "mentee";
-            } else if (filter.programId() != null) {
-                anchor = "MATCH (:Program {id: $pfProgram})<-[:UNDER]-(n:Pairing)";
-                anchored = "program";
-            } else if (filter.regionCode() != null) {
-                anchor = "MATCH " + RegionCypher.schoolsWithin("", "$" + REGION) + "<-[:MENTOR|MENTEE]-(n:Pairing) WITH DISTINCT n";
-                anchored = "region";
-            } else {
-                anchor = "MATCH (n:Pairing)";
-                anchored = "";
-            }
+            String anchored = filter.anchored();
+            String anchor = anchored.isEmpty() ? "MATCH (n:Pairing)"
+                    : filter.anchor(anchored, field -> "$pf" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
             String rest = where("n", anchored);
             return rest.equals("true") ? anchor : anchor + (anchor.contains("WITH") ? " WHERE " : " WITH n WHERE ") + rest;
         }
