@@ -79,6 +79,8 @@ public record EduGraphProperties(
      * @param defaultPageSize `first` when a client gives none
      * @param analyticsConcurrency how many network analytics may read the database at once; more wait
      * @param analyticsWait how long an analytic waits for its turn before it is refused
+     * @param maxRootFields most fields an operation may ask for at its top level
+     * @param maxAliases    most aliases a request may name, at any depth
      */
     public record Graphql(
             @DefaultValue("12") int maxDepth,
@@ -89,7 +91,9 @@ public record EduGraphProperties(
             @DefaultValue("500") int maxPageSize,
             @DefaultValue("20") int defaultPageSize,
             @DefaultValue("4") int analyticsConcurrency,
-            @DefaultValue("10s") Duration analyticsWait) {
+            @DefaultValue("10s") Duration analyticsWait,
+            @DefaultValue("30") int maxRootFields,
+            @DefaultValue("50") int maxAliases) {
     }
 
     /**

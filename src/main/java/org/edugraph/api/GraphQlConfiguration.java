@@ -49,6 +49,11 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    RequestShape requestShape(EduGraphProperties properties) {
+        return new RequestShape(properties.graphql().maxRootFields(), properties.graphql().maxAliases());
+    }
+
+    @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity(EduGraphProperties properties) {
         return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity(),
                 new RequestCost(properties.graphql().defaultPageSize()));
