@@ -33,12 +33,14 @@ public record EduGraphProperties(
      * @param database     the database to use on a server; empty for the server's default
      * @param queryTimeout longest a single Cypher transaction may run
      * @param pageCache    page cache of the embedded Neo4j, e.g. 256m
+     * @param requestTransaction a GraphQL request over HTTP makes its reads in one read transaction
      */
     public record Neo4j(
             @DefaultValue("7687") int boltPort,
             @DefaultValue("") String database,
             @DefaultValue("10s") Duration queryTimeout,
-            @DefaultValue("256m") String pageCache) {
+            @DefaultValue("256m") String pageCache,
+            @DefaultValue("true") boolean requestTransaction) {
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.edugraph.EduGraphProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,9 +33,9 @@ class RequestTransactionFilter extends OncePerRequestFilter {
     private final Graph graph;
     private final boolean enabled;
 
-    RequestTransactionFilter(Graph graph, @org.springframework.beans.factory.annotation.Value("${edugraph.neo4j.request-transaction:true}") boolean enabled) {
+    RequestTransactionFilter(Graph graph, EduGraphProperties properties) {
         this.graph = graph;
-        this.enabled = enabled;
+        this.enabled = properties.neo4j().requestTransaction();
     }
 
     @Override
