@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Page;
@@ -37,44 +39,48 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
      * rest checked on those candidates.
      */
     ListRequest toRequest(Page page) {
-        Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        values.put("program", programId);
+        values.put("kinds", kinds == null ? null : kinds.stream().map(Enum::name).toList());
+        values.put("region", regionCode);
+        values.put("mentor", mentorId);
+        values.put("mentee", menteeId);
+        values.put("activeOn", activeOn);
+        values.values().removeIf(Objects::isNull);
         String anchored = anchored();
-        String anchor = anchored.isEmpty() ? null : anchor(anchored, field -> "k." + field);
-        if (programId != null) {
-            values.put("program", programId);
-            if (!anchored.equals("program")) {
-                conditions.put("program", "EXISTS { (n)-[:UNDER]->(:Program {id: k.program}) }");
-            }
+        UnaryOperator<String> value = field -> "k." + field;
+        String anchor = anchored.isEmpty() ? null : anchor(anchored, value);
+        Map<String, String> conditions = conditions("n", anchored, value);
+        return new ListRequest("Pairing", anchor, conditions, values, page);
+    }
+
+    /**
+     * Every condition of the filter over the pairing bound to {@code p}, by field, but the
+     * {@code skip}ped one (the anchor, which already holds); {@code value} gives the Cypher
+     * expression of a field's value. One rule for the lists and the analytics.
+     */
+    private Map<String, String> conditions(String p, String skip, UnaryOperator<String> value) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        if (mentorId != null && !"mentor".equals(skip)) {
+            conditions.put("mentor", "EXISTS { (%s)-[:MENTOR]->(:School {id: %s}) }".formatted(p, value.apply("mentor")));
+        }
+        if (menteeId != null && !"mentee".equals(skip)) {
+            conditions.put("mentee", "EXISTS { (%s)-[:MENTEE]->(:School {id: %s}) }".formatted(p, value.apply("mentee")));
+        }
+        if (programId != null && !"program".equals(skip)) {
+            conditions.put("program", "EXISTS { (%s)-[:UNDER]->(:Program {id: %s}) }".formatted(p, value.apply("program")));
+        }
+        if (regionCode != null && !"region".equals(skip)) {
+            conditions.put("region", "EXISTS { (%s)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
+                    .formatted(p, RegionCypher.locatedWithin("pfEnd", value.apply("region"))));
         }
         if (kinds != null) {
-            conditions.put("kinds", "n.kind IN k.kinds");
-            values.put("kinds", kinds.stream().map(Enum::name).toList());
-        }
-        if (regionCode != null) {
-            values.put("region", regionCode);
-            if (!anchored.equals("region")) {
-                conditions.put("region", "EXISTS { (n)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
-                        .formatted(RegionCypher.locatedWithin("pfEnd", "k.region")));
-            }
-        }
-        if (mentorId != null) {
-            values.put("mentor", mentorId);
-            if (!anchored.equals("mentor")) {
-                conditions.put("mentor", "EXISTS { (n)-[:MENTOR]->(:School {id: k.mentor}) }");
-            }
-        }
-        if (menteeId != null) {
-            values.put("mentee", menteeId);
-            if (!anchored.equals("mentee")) {
-                conditions.put("mentee", "EXISTS { (n)-[:MENTEE]->(:School {id: k.mentee}) }");
-            }
+            conditions.put("kinds", "%s.kind IN %s".formatted(p, value.apply("kinds")));
         }
         if (activeOn != null) {
-            conditions.put("activeOn", PairingActivity.cypher("n", "k.activeOn"));
-            values.put("activeOn", activeOn);
+            conditions.put("activeOn", PairingActivity.cypher(p, value.apply("activeOn")));
         }
-        return new ListRequest("Pairing", anchor, conditions, values, page);
+        return conditions;
     }
 
     /** What selected pairings are found from: the most selective field the filter names, or "" for none. */
@@ -88,7 +94,7 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
      * for the lists and the analytics; {@code value} gives the Cypher expression of a
      * field's value (a batch's {@code k.mentor}, a parameter {@code $pfMentor}).
      */
-    private String anchor(String anchored, java.util.function.UnaryOperator<String> value) {
+    private String anchor(String anchored, UnaryOperator<String> value) {
         String v = value.apply(anchored);
         return switch (anchored) {
             case "mentor" -> "MATCH (:School {id: %s})<-[:MENTOR]-(n:Pairing)".formatted(v);
@@ -127,35 +133,20 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
          * program or the region (walking down from it), else every pairing; the other
          * conditions follow.
          */
+        /** The parameter holding a field's value: {@code $pfMentor} for mentor, {@code $pfDay} for activeOn. */
+        private static String parameter(String field) {
+            return "$" + (field.equals("activeOn") ? DAY : "pf" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+        }
+
         public String match() {
             String anchored = filter.anchored();
-            String anchor = anchored.isEmpty() ? "MATCH (n:Pairing)"
-                    : filter.anchor(anchored, field -> "$pf" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+            String anchor = anchored.isEmpty() ? "MATCH (n:Pairing)" : filter.anchor(anchored, Cypher::parameter);
             String rest = where("n", anchored);
             return rest.equals("true") ? anchor : anchor + (anchor.contains("WITH") ? " WHERE " : " WITH n WHERE ") + rest;
         }
 
         private String where(String p, String skip) {
-            List<String> parts = new ArrayList<>();
-            if (filter.mentorId() != null && !"mentor".equals(skip)) {
-                parts.add("EXISTS { (%s)-[:MENTOR]->(:School {id: $pfMentor}) }".formatted(p));
-            }
-            if (filter.menteeId() != null && !"mentee".equals(skip)) {
-                parts.add("EXISTS { (%s)-[:MENTEE]->(:School {id: $pfMentee}) }".formatted(p));
-            }
-            if (filter.programId() != null && !"program".equals(skip)) {
-                parts.add("EXISTS { (%s)-[:UNDER]->(:Program {id: $pfProgram}) }".formatted(p));
-            }
-            if (filter.regionCode() != null && !"region".equals(skip)) {
-                parts.add("EXISTS { (%s)-[:MENTOR|MENTEE]->(pfEnd:School) WHERE %s }"
-                        .formatted(p, RegionCypher.locatedWithin("pfEnd", "$" + REGION)));
-            }
-            if (filter.kinds() != null) {
-                parts.add("%s.kind IN $pfKinds".formatted(p));
-            }
-            if (filter.activeOn() != null) {
-                parts.add(PairingActivity.cypher(p, "$" + DAY));
-            }
+            List<String> parts = new ArrayList<>(filter.conditions(p, skip, Cypher::parameter).values());
             return parts.isEmpty() ? "true" : "(" + String.join(" AND ", parts) + ")";
         }
     }
