@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security who may read and who may write
  * @param demo     the generated network the {@code demo} profile loads
  * @param export   the file exports
+ * @param imports  the bulk imports of schools and pairings
  */
 @ConfigurationProperties("edugraph")
 public record EduGraphProperties(
@@ -26,7 +27,8 @@ public record EduGraphProperties(
         @DefaultValue Graphql graphql,
         @DefaultValue Security security,
         @DefaultValue Demo demo,
-        @DefaultValue Export export) {
+        @DefaultValue Export export,
+        @DefaultValue Imports imports) {
 
     /**
      * @param boltPort     Bolt port of the embedded Neo4j on 127.0.0.1; 0 picks a free one
@@ -68,6 +70,17 @@ public record EduGraphProperties(
      * @param concurrency how many exports may stream at once; one more is refused (503)
      */
     public record Export(@DefaultValue("10m") Duration timeout, @DefaultValue("4") int concurrency) {
+    }
+
+    /**
+     * @param maxRows   the most data rows one file may hold
+     * @param batchSize rows written per statement; every statement of an import runs in its one transaction
+     * @param timeout   longest an import's checks, and its one write transaction, may take
+     */
+    public record Imports(
+            @DefaultValue("1000000") int maxRows,
+            @DefaultValue("10000") int batchSize,
+            @DefaultValue("10m") Duration timeout) {
     }
 
     /**

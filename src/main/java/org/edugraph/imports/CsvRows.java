@@ -27,8 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvRows {
 
-    /** The most data rows one file may hold; a larger file is refused at the first row past it. */
-    public static final int MAX_ROWS = 100_000;
+    /** The most data rows one file may hold by default ({@code edugraph.imports.max-rows}); a larger file is refused at the first row past it. */
+    public static final int MAX_ROWS = 1_000_000;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader().setSkipHeaderRecord(true)
@@ -72,6 +72,11 @@ public final class CsvRows {
     }
 
     public Result read(Reader reader) {
+        return read(reader, maxRows);
+    }
+
+    /** Reads a file of at most {@code maxRows} data rows. */
+    public Result read(Reader reader, int maxRows) {
         List<Row> rows = new ArrayList<>();
         List<ImportError> errors = new ArrayList<>();
         CSVParser parser = null;

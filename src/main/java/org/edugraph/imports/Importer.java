@@ -23,6 +23,35 @@ public interface Importer {
         List<ImportError> errors();
     }
 
+    /** Ids an import's audit record lists; the rest are found by the import's id, which every created node carries. */
+    int AUDITED_IDS = 1_000;
+
+    /**
+     * What an import's audit record says it created: the number of rows and the first
+     * {@link #AUDITED_IDS} ids (all of them for a file of that size or less). A file of a
+     * million rows would otherwise make an audit record of tens of megabytes; every node an
+     * import creates carries {@code importId}, the audit record's target, instead.
+     */
+    static java.util.Map<String, Object> auditRecord(int rows, String idsName, List<String> ids) {
+        java.util.Map<String, Object> after = new java.util.HashMap<>();
+        after.put("rows", rows);
+        after.put(idsName, ids.size() <= AUDITED_IDS ? ids : ids.subList(0, AUDITED_IDS));
+        if (ids.size() > AUDITED_IDS) {
+            after.put(idsName + "NotListed", ids.size() - AUDITED_IDS);
+        }
+        return after;
+    }
+
+    /**
+     * The refusal of a file whose one transaction would need more memory than the database
+     * lets a transaction use (embedded, 70 % of the service's heap): nothing was written.
+     */
+    static ApiException tooLargeForOneTransaction(int rows) {
+        return ApiException.badRequest(("The %,d rows need more memory than one transaction may use"
+                + " (dbms.memory.transaction.total.max); nothing was imported. Split the file (each file is imported"
+                + " whole or not at all) or give the service more heap").formatted(rows));
+    }
+
     /**
      * The mutations' {@code dryRun}: omitted, it is the schema's default, false; an explicit
      * null is refused, since reading it as false would turn a muddled dry run into a real,

@@ -194,6 +194,65 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs several write statements in one transaction with a timeout of its own, not
+     * retried, for the bulk imports: a file of a million rows is written in statements of a
+     * few thousand, all in this one transaction, so that it is imported whole or not at all;
+     * a failure minutes in (such as the database's limit on a transaction's memory) is
+     * reported at once rather than run again.
+     */
+    public <T> T writeOnce(java.time.Duration timeout, Function<TransactionContext, T> work) {
+        beforeWrite();
+        try (Session session = session(AccessMode.WRITE);
+                org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
+            T result = work.apply(new TransactionContext() {
+                @Override
+                public Result run(String query, org.neo4j.driver.Value parameters) {
+                    return tx.run(query, parameters);
+                }
+
+                @Override
+                public Result run(String query, Map<String, Object> parameters) {
+                    return tx.run(query, parameters);
+                }
+
+                @Override
+                public Result run(String query, Record parameters) {
+                    return tx.run(query, parameters);
+                }
+
+                @Override
+                public Result run(String query) {
+                    return tx.run(query);
+                }
+
+                @Override
+                public Result run(org.neo4j.driver.Query query) {
+                    return tx.run(query);
+                }
+            });
+            tx.commit();
+            return result;
+        }
+    }
+
+    /** Whether {@code e} is the database refusing a transaction more memory than it may use. */
+    public static boolean exceedsTransactionMemory(org.neo4j.driver.exceptions.Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("MemoryPoolOutOfMemoryError") || code.contains("TransactionMemoryLimit")
+                || String.valueOf(e.getMessage()).contains("dbms.memory.transaction");
+    }
+
+    /**
+     * Runs one read statement in a transaction of its own with its own timeout, outside any
+     * request's shared transaction: for the checks of a bulk import over a large file.
+     */
+    public List<Record> read(java.time.Duration timeout, String cypher, Map<String, Object> parameters) {
+        try (Session session = session(AccessMode.READ)) {
+            return session.executeRead(tx -> run(tx, cypher, parameters), TransactionConfig.builder().withTimeout(timeout).build());
+        }
+    }
+
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         count(cypher);

@@ -20,6 +20,11 @@ public class PairingEvents {
         sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 
+    /** Whether anyone listens now: an import of a million rows builds its events only for a listener. */
+    boolean hasSubscribers() {
+        return sink.currentSubscriberCount() > 0;
+    }
+
     public Flux<PairingChange> changes() {
         return sink.asFlux().onBackpressureBuffer(1000, dropped -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.CsvRows;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PairingImport implements Importer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PairingImport.class);
+
     private static final CsvRows CSV = new CsvRows(List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note"),
             List.of("mentorId", "menteeId", "kind"), CsvRows.MAX_ROWS);
     private static final ImportErrors.Values KINDS = new ImportErrors.Values("kinds",
@@ -46,12 +49,14 @@ public class PairingImport implements Importer {
     private final PairingWrites writes;
     private final Audit audit;
     private final PairingEvents events;
+    private final EduGraphProperties.Imports limits;
 
-    PairingImport(Graph graph, PairingWrites writes, Audit audit, PairingEvents events) {
+    PairingImport(Graph graph, PairingWrites writes, Audit audit, PairingEvents events, EduGraphProperties properties) {
         this.graph = graph;
         this.writes = writes;
         this.audit = audit;
         this.events = events;
+        this.limits = properties.imports();
     }
 
     private record Row(int number, AddPairingInput input) {
@@ -65,29 +70,46 @@ public class PairingImport implements Importer {
     @Override
     public ImportReport run(Caller caller, Reader csv, boolean dryRun) {
         ImportErrors errors = new ImportErrors();
-        List<Row> rows = parse(csv, errors);
+        long t0 = System.nanoTime();
+        List<Row> rows = parse(csv, errors, limits.maxRows());
+        long t1 = System.nanoTime();
         check(caller, rows, errors);
+        log.info("Pairing import by {}: {} rows read in {} ms, checked in {} ms, {} problems", caller.name(), rows.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, errors.found());
         if (!errors.isEmpty() || dryRun) {
             return new ImportReport(dryRun, rows.size(), 0, errors.inRowOrder());
         }
-        List<Pairing> created;
+        String importId = "import-" + UUID.randomUUID();
+        long t2 = System.nanoTime();
+        List<String> created;
         try {
-            created = graph.writeTransaction(tx -> {
-                List<Pairing> out = writes.create(tx, caller, rows.stream().map(Row::input).toList());
-                Map<String, Object> after = new HashMap<>();
-                after.put("rows", rows.size());
-                after.put("pairingIds", out.stream().map(Pairing::id).toList());
-                audit.record(tx, caller, "importPairings", "PairingImport", "import-" + UUID.randomUUID(), null, after);
-                return out;
+            created = graph.writeOnce(limits.timeout(), tx -> {
+                List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
+                        limits.batchSize());
+                audit.record(tx, caller, "importPairings", "PairingImport", importId, null, Importer.auditRecord(rows.size(), "pairingIds", ids));
+                return ids;
             });
+        } catch (org.neo4j.driver.exceptions.TransientException e) {
+            if (Graph.exceedsTransactionMemory(e)) {
+                throw Importer.tooLargeForOneTransaction(rows.size());
+            }
+            throw e;
         } catch (ClientException e) {
+            if (Graph.exceedsTransactionMemory(e)) {
+                throw Importer.tooLargeForOneTransaction(rows.size());
+            }
             if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict("Another write created one of these pairings meanwhile; nothing was imported");
             }
             throw e;
         }
-        created.forEach(p -> events.publish(new PairingChange(PairingChange.Type.ADDED, p.id(), p,
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), caller.name())));
+        log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
+                (System.nanoTime() - t2) / 1_000_000);
+        if (events.hasSubscribers()) {
+            var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            writes.load(created, limits.batchSize()).forEach(p ->
+                    events.publish(new PairingChange(PairingChange.Type.ADDED, p.id(), p, now, caller.name())));
+        }
         return new ImportReport(false, rows.size(), created.size(), List.of());
     }
 
@@ -95,8 +117,8 @@ public class PairingImport implements Importer {
         return run(caller, new StringReader(csv), dryRun);
     }
 
-    private static List<Row> parse(Reader reader, ImportErrors errors) {
-        CsvRows.Result file = CSV.read(reader);
+    private static List<Row> parse(Reader reader, ImportErrors errors, int maxRows) {
+        CsvRows.Result file = CSV.read(reader, maxRows);
         errors.addAll(file.errors());
         List<Row> rows = new ArrayList<>();
         for (CsvRows.Row row : file.rows()) {
@@ -153,26 +175,28 @@ public class PairingImport implements Importer {
                 programs.add(row.input().programId());
             }
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("schools", List.copyOf(schools));
-        params.put("programs", List.copyOf(programs));
-        params.put("allowed", List.copyOf(caller.regions()));
-        params.put("scoped", caller.isRegionScoped());
         Set<String> knownSchools = new HashSet<>();
         Set<String> allowedSchools = new HashSet<>();
-        for (Record r : graph.read("""
-                UNWIND $schools AS id
-                MATCH (s:School {id: id})
-                RETURN id, NOT $scoped OR EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
-                """, params)) {
-            knownSchools.add(r.get("id").asString());
-            if (r.get("allowed").asBoolean()) {
-                allowedSchools.add(r.get("id").asString());
+        // In statements of a few batches each, so that a file naming half a million schools is checked as fast as one of a thousand.
+        String scopeRule = caller.isRegionScoped()
+                ? "EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed }" : "true";
+        for (List<String> chunk : chunks(List.copyOf(schools))) {
+            for (Record r : graph.read(limits.timeout(), """
+                    UNWIND $schools AS id
+                    MATCH (s:School {id: id})
+                    RETURN id, %s AS allowed""".formatted(scopeRule),
+                    Map.of("schools", chunk, "allowed", List.copyOf(caller.regions())))) {
+                knownSchools.add(r.get("id").asString());
+                if (r.get("allowed").asBoolean()) {
+                    allowedSchools.add(r.get("id").asString());
+                }
             }
         }
         Set<String> knownPrograms = new HashSet<>();
-        graph.read("UNWIND $programs AS id MATCH (p:Program {id: id}) RETURN id", params)
-                .forEach(r -> knownPrograms.add(r.get("id").asString()));
+        for (List<String> chunk : chunks(List.copyOf(programs))) {
+            graph.read(limits.timeout(), "UNWIND $programs AS id MATCH (p:Program {id: id}) RETURN id", Map.of("programs", chunk))
+                    .forEach(r -> knownPrograms.add(r.get("id").asString()));
+        }
 
         Map<String, Integer> keys = new HashMap<>();
         for (Row row : rows) {
@@ -199,12 +223,21 @@ public class PairingImport implements Importer {
                 }
             }
         }
-        if (!keys.isEmpty()) {
-            for (Record r : graph.read("UNWIND $keys AS key MATCH (p:Pairing {activeKey: key}) RETURN key, p.id AS id",
-                    Map.of("keys", List.copyOf(keys.keySet())))) {
+        for (List<String> chunk : chunks(List.copyOf(keys.keySet()))) {
+            for (Record r : graph.read(limits.timeout(), "UNWIND $keys AS key MATCH (p:Pairing {activeKey: key}) RETURN key, p.id AS id",
+                    Map.of("keys", chunk))) {
                 errors.add(keys.get(r.get("key").asString()),
                         "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString());
             }
         }
+    }
+
+    private List<List<String>> chunks(List<String> values) {
+        int size = limits.batchSize() * 5;
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
     }
 }

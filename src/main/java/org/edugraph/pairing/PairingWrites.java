@@ -96,10 +96,49 @@ public class PairingWrites {
      * their schools and programs are known to exist. The pairings come back in input order.
      */
     List<Pairing> create(TransactionContext tx, Caller caller, List<AddPairingInput> inputs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AddPairingInput in : inputs) {
+        List<Pairing> created = graph.run(tx, CREATE + "\nRETURN " + Pairing.PROJECTION + " AS p",
+                        Map.of("rows", rows(inputs, null, null), "user", caller.name()))
+                .stream().map(r -> Pairing.from(r.get("p"))).toList();
+        requireAllCreated(created.size(), inputs.size());
+        return created;
+    }
+
+    /**
+     * Creates the pairings of an import in the caller's transaction, in statements of
+     * {@code batchSize} rows, each stamped with {@code importId}; returns their ids in input
+     * order. Nothing is read back: a file of a million rows costs a million creations, not
+     * a million projections.
+     */
+    List<String> createAll(TransactionContext tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
+        List<String> ids = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
+            List<String> batchIds = batch.stream().map(in -> "p-" + UUID.randomUUID()).toList();
+            long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
+                            Map.of("rows", rows(batch, batchIds, importId), "user", caller.name()))
+                    .getFirst().get("created").asLong();
+            requireAllCreated(created, batch.size());
+            ids.addAll(batchIds);
+        }
+        return ids;
+    }
+
+    /** The one statement that creates pairings, for single additions and imports alike. */
+    private static final String CREATE = """
+            UNWIND $rows AS row
+            MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+            CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, note: row.note,
+                               createdAt: datetime(), createdBy: $user, activeKey: row.activeKey, importId: row.importId})
+            CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
+            WITH n, row
+            CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }""";
+
+    private List<Map<String, Object>> rows(List<AddPairingInput> inputs, List<String> ids, String importId) {
+        List<Map<String, Object>> rows = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            AddPairingInput in = inputs.get(i);
             Map<String, Object> row = new HashMap<>();
-            row.put("id", "p-" + UUID.randomUUID());
+            row.put("id", ids == null ? "p-" + UUID.randomUUID() : ids.get(i));
             row.put("mentor", in.mentorId());
             row.put("mentee", in.menteeId());
             row.put("program", in.programId());
@@ -108,23 +147,28 @@ public class PairingWrites {
             row.put("end", in.endDate());
             row.put("note", in.note());
             row.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
+            row.put("importId", importId);
             rows.add(row);
         }
-        List<Pairing> created = graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
-                CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, note: row.note,
-                                   createdAt: datetime(), createdBy: $user, activeKey: row.activeKey})
-                CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
-                WITH n, row
-                CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }
-                RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("rows", rows, "user", caller.name()))
-                .stream().map(r -> Pairing.from(r.get("p"))).toList();
-        if (created.size() != inputs.size()) {
+        return rows;
+    }
+
+    private static void requireAllCreated(long created, int asked) {
+        if (created != asked) {
             // A school was removed between the checks and this write: roll back, say so.
             throw ApiException.notFound("A school of these pairings no longer exists; nothing was written");
         }
-        return created;
+    }
+
+    /** The pairings of these ids as they are now, in statements of {@code batchSize}: for the events of an import. */
+    List<Pairing> load(List<String> ids, int batchSize) {
+        List<Pairing> pairings = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            graph.read("UNWIND $ids AS id MATCH (n:Pairing {id: id}) RETURN " + Pairing.PROJECTION + " AS p",
+                            Map.of("ids", ids.subList(from, Math.min(ids.size(), from + batchSize))))
+                    .forEach(r -> pairings.add(Pairing.from(r.get("p"))));
+        }
+        return pairings;
     }
 
     public Pairing end(Caller caller, String id, LocalDate endDate) {

@@ -34,7 +34,12 @@ final class SchoolCsv {
 
     /** The rows of a file; every problem of the file and its rows is added to {@code errors}. */
     static List<SchoolRow> read(Reader reader, ImportErrors errors) {
-        CsvRows.Result file = CSV.read(reader);
+        return read(reader, errors, CsvRows.MAX_ROWS);
+    }
+
+    /** The rows of a file of at most {@code maxRows} rows. */
+    static List<SchoolRow> read(Reader reader, ImportErrors errors, int maxRows) {
+        CsvRows.Result file = CSV.read(reader, maxRows);
         errors.addAll(file.errors());
         return check(file.rows(), errors);
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.ImportErrors;
@@ -38,16 +39,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class SchoolImport implements Importer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchoolImport.class);
+
     private final Graph graph;
     private final SchoolWrites writes;
     private final Audit audit;
     private final RegionScope scope;
+    private final EduGraphProperties.Imports limits;
 
-    SchoolImport(Graph graph, SchoolWrites writes, Audit audit, RegionScope scope) {
+    SchoolImport(Graph graph, SchoolWrites writes, Audit audit, RegionScope scope, EduGraphProperties properties) {
         this.graph = graph;
         this.writes = writes;
         this.audit = audit;
         this.scope = scope;
+        this.limits = properties.imports();
     }
 
     public SchoolImportReport run(Caller caller, String csv, boolean dryRun) {
@@ -62,29 +67,43 @@ public class SchoolImport implements Importer {
     @Override
     public SchoolImportReport run(Caller caller, Reader csv, boolean dryRun) {
         ImportErrors errors = new ImportErrors();
-        List<SchoolRow> rows = SchoolCsv.read(csv, errors);
+        long t0 = System.nanoTime();
+        List<SchoolRow> rows = SchoolCsv.read(csv, errors, limits.maxRows());
+        long t1 = System.nanoTime();
         check(caller, rows, errors);
+        log.info("School import by {}: {} rows read in {} ms, checked in {} ms, {} problems", caller.name(), rows.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, errors.found());
         if (!errors.isEmpty() || dryRun) {
             return new SchoolImportReport(dryRun, rows.size(), 0, errors.inRowOrder(), List.of());
         }
         List<NewSchool> schools = rows.stream().map(SchoolRow::school).toList();
         List<String> ids = schools.stream().map(NewSchool::id).toList();
+        String importId = "import-" + UUID.randomUUID();
+        long t2 = System.nanoTime();
         try {
-            graph.writeTransaction(tx -> {
-                writes.create(tx, caller, schools);
-                Map<String, Object> after = new HashMap<>();
-                after.put("rows", rows.size());
-                after.put("schoolIds", ids);
-                audit.record(tx, caller, "importSchools", "SchoolImport", "import-" + UUID.randomUUID(), null, after);
+            graph.writeOnce(limits.timeout(), tx -> {
+                writes.createAll(tx, caller, schools, importId, limits.batchSize());
+                audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
+                        Importer.auditRecord(rows.size(), "schoolIds", ids));
                 return null;
             });
+        } catch (org.neo4j.driver.exceptions.TransientException e) {
+            if (Graph.exceedsTransactionMemory(e)) {
+                throw Importer.tooLargeForOneTransaction(rows.size());
+            }
+            throw e;
         } catch (ClientException e) {
+            if (Graph.exceedsTransactionMemory(e)) {
+                throw Importer.tooLargeForOneTransaction(rows.size());
+            }
             if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict(
                         "Another write took one of these school ids or national codes meanwhile; nothing was imported");
             }
             throw e;
         }
+        log.info("School import {} by {}: {} schools written in {} ms", importId, caller.name(), ids.size(),
+                (System.nanoTime() - t2) / 1_000_000);
         return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids);
     }
 
@@ -100,7 +119,7 @@ public class SchoolImport implements Importer {
             return;
         }
         List<String> keys = distinct(rows, NewSchool::id).stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
-        Record found = graph.read("""
+        Record found = graph.read(limits.timeout(), """
                 CALL () { MATCH (s:School) WHERE toLower(s.id) IN $keys RETURN collect(s.id) AS takenIds }
                 CALL () { UNWIND $codes AS code MATCH (s:School {nationalCode: code}) RETURN collect([code, s.id]) AS takenCodes }
                 CALL () { UNWIND $regions AS code MATCH (:Region {code: code}) RETURN collect(code) AS knownRegions }

@@ -35,7 +35,36 @@ class SchoolWrites {
      * meanwhile the transaction is refused, so that no school is written without its region.
      */
     List<Created> create(TransactionContext tx, Caller caller, List<NewSchool> schools) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Record> records = graph.run(tx, CREATE + "\nRETURN %s AS school, n {.*, region: r.code} AS after".formatted(School.PROJECTION),
+                Map.of("rows", rows(schools), "user", caller.name(), "importId", ""));
+        requireAllCreated(records.size(), schools.size());
+        return records.stream().map(r -> new Created(School.from(r.get("school")), plain(r.get("after").asMap()))).toList();
+    }
+
+    /**
+     * Creates the schools of an import in the caller's transaction, in statements of
+     * {@code batchSize} rows, each stamped with {@code importId}; nothing is read back.
+     */
+    void createAll(TransactionContext tx, Caller caller, List<NewSchool> schools, String importId, int batchSize) {
+        for (int from = 0; from < schools.size(); from += batchSize) {
+            List<NewSchool> batch = schools.subList(from, Math.min(schools.size(), from + batchSize));
+            long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
+                    Map.of("rows", rows(batch), "user", caller.name(), "importId", importId)).getFirst().get("created").asLong();
+            requireAllCreated(created, batch.size());
+        }
+    }
+
+    /** The one statement that creates schools, alone or by the hundred thousand; an empty importId is none. */
+    private static final String CREATE = """
+            UNWIND $rows AS row
+            MATCH (r:Region {code: row.region})
+            CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
+                              type: row.type, typeCode: row.typeCode, ownership: row.ownership,
+                              nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user,
+                              importId: CASE WHEN $importId = '' THEN null ELSE $importId END})-[:LOCATED_IN]->(r)""";
+
+    private static List<Map<String, Object>> rows(List<NewSchool> schools) {
+        List<Map<String, Object>> rows = new ArrayList<>(schools.size());
         for (NewSchool s : schools) {
             List<String> aliases = s.aliases() == null ? List.of() : s.aliases().stream().map(String::strip).toList();
             Map<String, Object> row = new HashMap<>();
@@ -50,18 +79,13 @@ class SchoolWrites {
             row.put("region", s.regionCode());
             rows.add(row);
         }
-        List<Record> records = graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (r:Region {code: row.region})
-                CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
-                                  type: row.type, typeCode: row.typeCode, ownership: row.ownership,
-                                  nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user})-[:LOCATED_IN]->(r)
-                RETURN %s AS school, n {.*, region: r.code} AS after""".formatted(School.PROJECTION),
-                Map.of("rows", rows, "user", caller.name()));
-        if (records.size() != schools.size()) {
+        return rows;
+    }
+
+    private static void requireAllCreated(long created, int asked) {
+        if (created != asked) {
             throw ApiException.notFound("A region of these schools no longer exists; nothing was written");
         }
-        return records.stream().map(r -> new Created(School.from(r.get("school")), plain(r.get("after").asMap()))).toList();
     }
 
     /** A node's properties as plain values for the audit record (dates as text). */

@@ -40,7 +40,12 @@ public abstract class IntegrationTest {
             registry.add("spring.neo4j.authentication.password", server::password);
         }
         TestUsers.register(registry);
+        // Imports write in statements of this many rows, all in one transaction: small here, so that tests cross batches.
+        registry.add("edugraph.imports.batch-size", () -> String.valueOf(IMPORT_BATCH));
     }
+
+    /** The import batch size of the tests' application. */
+    protected static final int IMPORT_BATCH = 100;
 
     /** A GraphQL client that signs in as {@code user}. */
     protected HttpGraphQlTester as(TestUsers.User user) {
