@@ -13,8 +13,10 @@ import graphql.analysis.FieldComplexityEnvironment;
  * The network analytics cost what they read: a drawn network or a neighbourhood
  * {@link #NETWORK} plus what is selected inside it times {@link #PER_THOUSAND} for each
  * thousand of its {@code limit}, the statistics {@link #STATISTICS}, a path {@link #PATH}.
- * Lists without {@code first} (a school's pairings, a program's participants) count as
- * one row: they are as long as the graph makes them.
+ * Lists without {@code first} (a school's pairings, a program's participants) are as long
+ * as the graph makes them; each counts {@link #UNPAGED_ROWS} rows, so that lists nested in
+ * lists multiply like pages do (a school's mentees' mentees' mentees cost 5 × 5 × 5 rows)
+ * while one level of them under a page of 100 schools stays well within the limit.
  */
 public final class RequestCost implements FieldComplexityCalculator {
 
@@ -31,6 +33,9 @@ public final class RequestCost implements FieldComplexityCalculator {
      */
     static final int CEILING = Integer.MAX_VALUE / 32_768;
 
+    /** What a list without {@code first} counts: a busy school's list is longer, most are shorter. */
+    public static final int UNPAGED_ROWS = 5;
+
     private final int defaultPageSize;
 
     public RequestCost(int defaultPageSize) {
@@ -40,7 +45,9 @@ public final class RequestCost implements FieldComplexityCalculator {
     @Override
     public int calculate(FieldComplexityEnvironment environment, int childComplexity) {
         Map<String, Object> arguments = environment.getArguments();
-        int rows = environment.getFieldDefinition().getArgument("first") == null ? 1 : rows(arguments.get("first"));
+        var definition = environment.getFieldDefinition();
+        int rows = definition.getArgument("first") != null ? rows(arguments.get("first"))
+                : isRelationList(environment.getParentType().getName(), definition.getType()) ? UNPAGED_ROWS : 1;
         String field = "Query".equals(environment.getParentType().getName()) ? environment.getField().getName() : "";
         return of(field, arguments, childComplexity, rows);
     }
@@ -55,6 +62,20 @@ public final class RequestCost implements FieldComplexityCalculator {
             default -> 1 + (long) childComplexity * rows;
         };
         return (int) Math.min(cost, CEILING);
+    }
+
+    /** The types whose list fields are relations in the graph, as long as it makes them. */
+    static final java.util.Set<String> ENTITIES = java.util.Set.of("Region", "School", "EducationGroup", "Program", "Pairing",
+            "GroupMembership", "ProgramParticipation");
+
+    /**
+     * A list of an entity's relations (a school's pairings, a program's participants): not the
+     * edges of a connection, which its {@code first} counts, nor a network's nodes, which its
+     * {@code limit} counts.
+     */
+    static boolean isRelationList(String parentType, graphql.schema.GraphQLOutputType type) {
+        return ENTITIES.contains(parentType)
+                && graphql.schema.GraphQLTypeUtil.isList(graphql.schema.GraphQLTypeUtil.unwrapNonNull(type));
     }
 
     private int rows(Object first) {

@@ -27,6 +27,18 @@ class RequestCostTest {
     }
 
     @Test
+    void anEntitysListsOfRelationsCountFiveRowsOtherListsTheirPageOrLimit() {
+        var list = graphql.schema.GraphQLList.list(graphql.schema.GraphQLNonNull.nonNull(graphql.schema.GraphQLTypeReference.typeRef("Pairing")));
+        var nonNullList = graphql.schema.GraphQLNonNull.nonNull(list);
+        assertThat(RequestCost.isRelationList("School", nonNullList)).as("a school's mentoring").isTrue();
+        assertThat(RequestCost.isRelationList("Program", list)).isTrue();
+        assertThat(RequestCost.isRelationList("SchoolConnection", nonNullList)).as("a page's edges: first counts them").isFalse();
+        assertThat(RequestCost.isRelationList("Network", nonNullList)).as("a network's nodes: limit counts them").isFalse();
+        assertThat(RequestCost.isRelationList("School", graphql.Scalars.GraphQLString)).as("a single value").isFalse();
+        assertThat(RequestCost.UNPAGED_ROWS).isEqualTo(5);
+    }
+
+    @Test
     void aHugeSelectionCountsAtMostTheCeilingSoThatSumsCannotWrap() {
         assertThat(RequestCost.of("", Map.of(), Integer.MAX_VALUE / 2, 500)).isEqualTo(RequestCost.CEILING);
         assertThat((long) RequestCost.CEILING * 15_000).isLessThan(Integer.MAX_VALUE);

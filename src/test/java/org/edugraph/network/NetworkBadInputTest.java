@@ -73,11 +73,18 @@ class NetworkBadInputTest extends IntegrationTest {
         // The same with the default page of 20 inside: 500 x 20 rows.
         assertError("{ schools(first: 500) { edges { node { region { schools { edges { node { id name } } } } } } } }",
                 "BAD_REQUEST", "complexity");
+        // Lists of relations nested in lists: each counts five rows, so 100 schools' mentees' mentees' mentees' ... are too many.
+        String mentees = "{ schools(first: 100) { edges { node { mentoring { mentee { mentoring { mentee { mentoring { mentee { id name "
+                + "} } } } } } } } } }";
+        assertError(mentees, "BAD_REQUEST", "complexity");
         assertThat(graph.statementsRun() - before).as("nothing ran").isZero();
-        // A full page with a school's own relations is well within the limit.
-        assertThat(post("{ schools(first: 500) { totalCount edges { node { id name type region { code name } "
+        // A page of 200 with a school's own relations is within the limit (one of 500 is not: page by 200).
+        assertThat(post("{ schools(first: 200) { totalCount edges { node { id name type region { code name } "
                 + "groups { role group { id name } } mentoring { id mentee { id name } } programs { role program { name } } } } } }"))
                 .doesNotContainKey("errors");
+        assertError("{ schools(first: 500) { totalCount edges { node { id name type region { code name } "
+                + "groups { role group { id name } } mentoring { id mentee { id name } } programs { role program { name } } } } } }",
+                "BAD_REQUEST", "complexity");
         assertThat(post("{ schools(first: 50) { edges { node { region { schools(first: 20) { edges { node { id } } } } } } } }"))
                 .doesNotContainKey("errors");
     }
