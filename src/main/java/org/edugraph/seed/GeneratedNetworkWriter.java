@@ -61,17 +61,56 @@ public final class GeneratedNetworkWriter {
 
     /** Replaces whatever {@code dataset} held with {@code network}. */
     public void write(Network network) {
+        remove(network.spec().dataset());
+        writeSourceAndPrograms(network);
+        writeSchools(network);
+        writeGroups(network);
+        writePairings(network);
+        writeProgramRoles(network);
+        graph.write("MERGE (m:GeneratedDataset {name: $name}) SET m.checksum = $checksum, m.loadedAt = datetime()",
+                Map.of("name", network.spec().dataset(), "checksum", checksum(network.spec())));
+    }
+
+    /**
+     * For a network that goes through the importers ({@link NetworkCsv}): what they cannot
+     * create, written before them (its source and programs, which pairings name).
+     */
+    public void writeBeforeImports(Network network) {
+        remove(network.spec().dataset());
+        writeSourceAndPrograms(network);
+    }
+
+    /** For a network that went through the importers: its groups and program roles, which no importer creates. */
+    public void writeAfterImports(Network network) {
+        writeGroups(network);
+        writeProgramRoles(network);
+    }
+
+    private static String source(Network network) {
+        return network.spec().idPrefix() + "source";
+    }
+
+    private void writeSourceAndPrograms(Network network) {
         NetworkGenerator.Spec spec = network.spec();
         String dataset = spec.dataset();
-        remove(dataset);
-        String source = spec.idPrefix() + "source";
+        String source = source(network);
         graph.write("""
                 CREATE (:Source {id: $id, title: 'EduGraph 合成示例网络 (synthetic demonstration data, generated)',
                                  issuer: 'EduGraph', section: $section, synthetic: true, dataset: $dataset})""",
                 Map.of("id", source, "dataset", dataset, "section",
                         "generator %s, seed %d: %d schools, %d pairings".formatted(GENERATOR_VERSION, spec.seed(),
                                 spec.schools(), spec.pairings())));
+        batches(network.programs(), p -> row("id", p.id(), "name", p.name()), """
+                UNWIND $rows AS row
+                MATCH (src:Source {id: $source})
+                CREATE (p:Program {id: row.id, name: row.name, kind: 'PARTNERSHIP', synthetic: true, dataset: $dataset,
+                                   note: 'Generated for demonstration; not a real program.'})
+                CREATE (p)-[:STATED_IN {synthetic: true}]->(src)""", dataset, source);
+    }
 
+    private void writeSchools(Network network) {
+        String dataset = network.spec().dataset();
+        String source = source(network);
         batches(network.schools(), s -> row("id", s.id(), "name", s.name(), "type", s.type().name(),
                 "typeCode", s.type().defaultCode(), "region", s.regionCode()), """
                 UNWIND $rows AS row
@@ -79,14 +118,11 @@ public final class GeneratedNetworkWriter {
                 CREATE (s:School {id: row.id, name: row.name, aliases: [], searchText: '', type: row.type, typeCode: row.typeCode,
                                   ownership: 'PUBLIC', synthetic: true, dataset: $dataset})
                 CREATE (s)-[:LOCATED_IN {synthetic: true}]->(r), (s)-[:STATED_IN {synthetic: true}]->(src)""", dataset, source);
+    }
 
-        batches(network.programs(), p -> row("id", p.id(), "name", p.name()), """
-                UNWIND $rows AS row
-                MATCH (src:Source {id: $source})
-                CREATE (p:Program {id: row.id, name: row.name, kind: 'PARTNERSHIP', synthetic: true, dataset: $dataset,
-                                   note: 'Generated for demonstration; not a real program.'})
-                CREATE (p)-[:STATED_IN {synthetic: true}]->(src)""", dataset, source);
-
+    private void writeGroups(Network network) {
+        String dataset = network.spec().dataset();
+        String source = source(network);
         List<Map<String, Object>> members = new ArrayList<>();
         for (var g : network.groups()) {
             members.add(row("group", g.id(), "school", g.leadId(), "role", "LEAD", "since", g.since()));
@@ -101,8 +137,12 @@ public final class GeneratedNetworkWriter {
                 UNWIND $rows AS row
                 MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
                 CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, synthetic: true}]->(g)""", dataset, source);
+    }
 
-        var today = spec.today();
+    private void writePairings(Network network) {
+        String dataset = network.spec().dataset();
+        String source = source(network);
+        var today = network.spec().today();
         batches(network.pairings(), p -> row("id", p.id(), "mentor", p.mentorId(), "mentee", p.menteeId(),
                 "kind", p.kind().name(), "program", p.programId(), "start", p.startDate(), "end", p.endDate(),
                 "activeKey", p.endDate() != null && p.endDate().isBefore(today) ? null
@@ -116,7 +156,9 @@ public final class GeneratedNetworkWriter {
                 WITH n, row
                 CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {synthetic: true}]->(p) }""",
                 dataset, source);
+    }
 
+    private void writeProgramRoles(Network network) {
         // Program roles follow the pairings: a program's mentors and mentees take part in it.
         Set<String> roles = new LinkedHashSet<>();
         List<Map<String, Object>> participants = new ArrayList<>();
@@ -133,10 +175,7 @@ public final class GeneratedNetworkWriter {
         batches(participants, m -> m, """
                 UNWIND $rows AS row
                 MATCH (s:School {id: row.school}), (p:Program {id: row.program})
-                CREATE (s)-[:PARTICIPATES_IN {role: row.role, synthetic: true}]->(p)""", dataset, source);
-
-        graph.write("MERGE (m:GeneratedDataset {name: $name}) SET m.checksum = $checksum, m.loadedAt = datetime()",
-                Map.of("name", dataset, "checksum", checksum(spec)));
+                CREATE (s)-[:PARTICIPATES_IN {role: row.role, synthetic: true}]->(p)""", network.spec().dataset(), source(network));
     }
 
     private <T> void batches(List<T> items, Function<T, Map<String, Object>> toRow, String cypher, String dataset,

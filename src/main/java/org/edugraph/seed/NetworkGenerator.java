@@ -78,7 +78,11 @@ public final class NetworkGenerator {
 
         List<School> schools = new ArrayList<>(spec.schools());
         List<List<School>> byCounty = new ArrayList<>();
-        spec.counties().forEach(c -> byCounty.add(new ArrayList<>()));
+        java.util.Map<String, Integer> countyIndex = new java.util.HashMap<>();
+        for (County c : spec.counties()) {
+            countyIndex.putIfAbsent(c.code(), byCounty.size());
+            byCounty.add(new ArrayList<>());
+        }
         List<School> strong = new ArrayList<>();
         List<School> weak = new ArrayList<>();
         for (int i = 0; i < spec.schools(); i++) {
@@ -108,7 +112,7 @@ public final class NetworkGenerator {
         int groupCount = Math.max(1, spec.schools() / 40);
         for (int g = 0; g < groupCount; g++) {
             School lead = strong.get(random.nextInt(strong.size()));
-            List<School> county = byCounty.get(indexOf(spec.counties(), lead.regionCode()));
+            List<School> county = byCounty.get(countyIndex.get(lead.regionCode()));
             Set<String> members = new HashSet<>();
             int size = 3 + random.nextInt(10);
             for (int k = 0; k < size * 2 && members.size() < size; k++) {
@@ -132,7 +136,7 @@ public final class NetworkGenerator {
             School mentor = strong.get(random.nextInt(6) == 0 ? random.nextInt(hubs) : random.nextInt(strong.size()));
             School mentee;
             if (random.nextInt(10) < 6) {
-                List<School> county = byCounty.get(indexOf(spec.counties(), mentor.regionCode()));
+                List<School> county = byCounty.get(countyIndex.get(mentor.regionCode()));
                 mentee = county.get(random.nextInt(county.size()));
             } else {
                 mentee = weak.get(random.nextInt(weak.size()));
@@ -152,15 +156,6 @@ public final class NetworkGenerator {
                     start, end));
         }
         return new Network(spec, schools, groups, programs, pairings);
-    }
-
-    private static int indexOf(List<County> counties, String code) {
-        for (int i = 0; i < counties.size(); i++) {
-            if (counties.get(i).code().equals(code)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no county " + code);
     }
 
     private static String typeName(SchoolType type) {

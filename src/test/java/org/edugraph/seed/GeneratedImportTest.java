@@ -1,0 +1,86 @@
+package org.edugraph.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The generator's CSV files go through the public imports as a user's would, and the
+ * service then answers about the network the generator made: the path the national
+ * benchmark takes, at a size for {@code mvn test}. In made-up regions (T-GEN) only.
+ */
+class GeneratedImportTest extends IntegrationTest {
+
+    private static final String DATASET = "test-generated-import";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void cleanUp() {
+        new GeneratedNetworkWriter(graph).remove(DATASET);
+        removeWhatTestsWrote();
+        graph.write("MATCH (r:Region) WHERE r.code STARTS WITH 'T-GEN' DETACH DELETE r", Map.of());
+    }
+
+    @Test
+    void theGeneratedFilesImportAndTheServiceCountsWhatTheGeneratorMade() throws Exception {
+        List<SyntheticRegions.Region> regions = SyntheticRegions.country("T-GEN", 1, 2, 3);
+        assertThat(regions).hasSize(1 + 2 + 2 * 3);
+        var spec = new NetworkGenerator.Spec(DATASET, "tgen-", 400, 900, 7, SyntheticRegions.counties(regions), LocalDate.now());
+        var network = NetworkGenerator.generate(spec);
+        SyntheticRegions.write(graph, regions);
+        new GeneratedNetworkWriter(graph).writeBeforeImports(network);
+        NetworkCsv.writeSchools(network, dir.resolve("schools.csv"));
+        NetworkCsv.writePairings(network, dir.resolve("pairings.csv"));
+        assertThat(Files.readAllLines(dir.resolve("pairings.csv"))).hasSize(1 + network.pairings().size())
+                .first().isEqualTo("mentorId,menteeId,kind,programId,startDate,note");
+
+        upload("/import/schools", dir.resolve("schools.csv")).expectStatus().isOk().expectBody()
+                .jsonPath("$.schoolsCreated").isEqualTo(400);
+        upload("/import/pairings", dir.resolve("pairings.csv")).expectStatus().isOk().expectBody()
+                .jsonPath("$.pairingsCreated").isEqualTo(network.pairings().size());
+        new GeneratedNetworkWriter(graph).writeAfterImports(network);
+
+        // What the generator made, counted from its own lists; what the service says, over GraphQL.
+        var lead = network.groups().getFirst();
+        graphQl.document("""
+                { networkStats(filter: {regionCode: "T-GEN-01"}) { schools pairings }
+                  schools(filter: {regionCode: "T-GEN-01-02"}, first: 1) { totalCount }
+                  school(id: "%s") { name region { code } groups { role group { id } } } }""".formatted(lead.leadId()))
+                .execute()
+                .path("networkStats.pairings").entity(Integer.class).isEqualTo(network.pairings().size())
+                .path("schools.totalCount").entity(Integer.class)
+                .isEqualTo((int) network.schools().stream().filter(s -> s.regionCode().startsWith("T-GEN-01-02-")).count())
+                .path("school.name").entity(String.class).satisfies(name -> assertThat(name).contains("示例"))
+                .path("school.region.code").entity(String.class).isEqualTo(lead.regionCode())
+                .path("school.groups[?(@.role == 'LEAD')].group.id").entityList(String.class).contains(lead.id());
+        long groupsOfTheNetwork = graph.read("MATCH (g:EducationGroup {dataset: $d}) RETURN count(g) AS n", Map.of("d", DATASET))
+                .getFirst().get("n").asLong();
+        assertThat(groupsOfTheNetwork).isEqualTo(network.groups().size());
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String path, Path file) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new FileSystemResource(file));
+        body.add("dryRun", "false");
+        return http.mutate().responseTimeout(Duration.ofMinutes(2)).build()
+                .post().uri(path)
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
+    }
+}
