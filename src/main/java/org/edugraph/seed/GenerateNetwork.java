@@ -28,7 +28,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *
  * Options: {@code --schools} (20000), {@code --pairings} (40000), {@code --seed} (2022),
  * {@code --provinces} (31), {@code --prefectures} per province (11), {@code --counties} per
- * prefecture (8). With {@code --out=DIR}, writes DIR/schools.csv and DIR/pairings.csv for
+ * prefecture (8). With {@code --out=DIR}, writes DIR/schools.csv and DIR/pairings.csv (pairings-1.csv,
+ * pairings-2.csv ... of {@code --pairings-per-file} rows, 250000, for more) for
  * {@code POST /import/schools} and {@code /import/pairings}, and, given {@code --bolt}, the
  * regions and programs they need (no importer creates those) into that database; without
  * {@code --out}, writes the whole network into the database at {@code --bolt} (a running
@@ -61,8 +62,14 @@ public final class GenerateNetwork {
             Path dir = Path.of(out);
             Files.createDirectories(dir);
             NetworkCsv.writeSchools(network, dir.resolve("schools.csv"));
-            NetworkCsv.writePairings(network, dir.resolve("pairings.csv"));
-            System.out.printf("Wrote %s and %s%n", dir.resolve("schools.csv"), dir.resolve("pairings.csv"));
+            int perFile = Integer.parseInt(options.getOrDefault("pairings-per-file", "250000"));
+            List<Path> files = new java.util.ArrayList<>();
+            for (int from = 0, n = 1; from < network.pairings().size(); from += perFile, n++) {
+                Path file = dir.resolve(network.pairings().size() <= perFile ? "pairings.csv" : "pairings-%d.csv".formatted(n));
+                NetworkCsv.writePairings(network, file, from, Math.min(network.pairings().size(), from + perFile));
+                files.add(file);
+            }
+            System.out.printf("Wrote %s and %s%n", dir.resolve("schools.csv"), files);
         }
         String bolt = options.get("bolt");
         if (bolt == null) {

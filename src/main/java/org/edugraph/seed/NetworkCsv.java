@@ -37,10 +37,20 @@ public final class NetworkCsv {
     }
 
     public static void writePairings(Network network, Path file) throws IOException {
+        writePairings(network, file, 0, network.pairings().size());
+    }
+
+    /**
+     * Writes the pairings from index {@code from} (inclusive) to {@code to} (exclusive): a
+     * national network's million pairings go to the import as several files, each imported
+     * whole or not at all, since one transaction of a million pairings needs more memory than
+     * a service of a few GiB of heap lets it have (BENCHMARKS.md).
+     */
+    public static void writePairings(Network network, Path file, int from, int to) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = CSVFormat.RFC4180.builder()
                         .setHeader("mentorId", "menteeId", "kind", "programId", "startDate", "note").get().print(out)) {
-            for (var p : network.pairings()) {
+            for (var p : network.pairings().subList(from, to)) {
                 csv.printRecord(p.mentorId(), p.menteeId(), p.kind().name(), p.programId() == null ? "" : p.programId(),
                         p.startDate(), NOTE);
             }
