@@ -128,10 +128,11 @@ final class ReadOperations {
                         { schools(first: 100, after: "%s") { edges { node { id name groups { role group { id name } }
                           mentoring { id kind mentee { id name } } mentoredBy { id kind mentor { id name } }
                           programs { role program { id name } } } } } }""".formatted(Page.cursor(n.afterId(i))),
+                        // The page ordered by the id index, then projected: the projection in the same query part as
+                        // ORDER BY s.id meets a planner error in Neo4j 2026.08 (insertCachedProperties).
                         i -> Map.entry("""
-                                MATCH (s:School)
-                                WITH s, s.id AS sid WHERE sid > $after
-                                WITH s ORDER BY sid LIMIT 100
+                                CALL () { MATCH (p:School) WHERE p.id > $after WITH p ORDER BY p.id LIMIT 100 RETURN collect(p) AS page }
+                                UNWIND page AS s
                                 RETURN %s AS school""".formatted(SCHOOL_DETAIL), Map.of("after", n.afterId(i)))),
                 new Operation("networkStats, one prefecture", i -> """
                         { networkStats(filter: {regionCode: "%s"}) { schools pairings components largestComponent
