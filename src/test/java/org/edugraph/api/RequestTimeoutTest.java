@@ -28,7 +28,7 @@ class RequestTimeoutTest extends IntegrationTest {
     void aStoppedRequestIsLoggedOnceNotOnceForEveryFieldStillInFlight(CapturedOutput output) throws InterruptedException {
         StringBuilder query = new StringBuilder("{");
         for (int i = 0; i < 20; i++) {
-            query.append(" a%d: schools(first: 50) { edges { node { name region { name parent { name } } groups { group { name } } sources { title } } } }"
+            query.append(" a%d: schools(first: 40) { edges { node { name region { name parent { name } } groups { group { name } } sources { title } } } }"
                     .formatted(i));
         }
         Map<String, Object> response = post(query.append(" }").toString());

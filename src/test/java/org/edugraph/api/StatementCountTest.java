@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class StatementCountTest extends IntegrationTest {
 
     private static final String REGION = "T-STMT";
-    private static final int SCHOOLS = 100;
+    /** A page as large as the cost limit lets this selection be (its nested lists of relations count five rows each). */
+    private static final int SCHOOLS = 80;
 
     private static final String QUERY = """
             query($first: Int) {
@@ -83,21 +84,21 @@ class StatementCountTest extends IntegrationTest {
     }
 
     @Test
-    void oneSchoolAndAHundredSchoolsCostTheSameNumberOfStatements() {
+    void oneSchoolAndEightySchoolsCostTheSameNumberOfStatements() {
         long one = statementsFor(1);
         // Several times over: a batch sent in two parts when rows arrive late is a matter of timing.
         for (int i = 0; i < 10; i++) {
-            long hundred = statementsFor(SCHOOLS);
-            System.out.printf("Cypher statements for 1 school: %d, for %d schools: %d%n", one, SCHOOLS, hundred);
-            assertThat(hundred).isEqualTo(one);
+            long many = statementsFor(SCHOOLS);
+            System.out.printf("Cypher statements for 1 school: %d, for %d schools: %d%n", one, SCHOOLS, many);
+            assertThat(many).isEqualTo(one);
             assertThat(statementsFor(1)).isEqualTo(one);
         }
         long transactions = graph.transactionsRun();
-        long hundred = statementsFor(SCHOOLS);
+        long many = statementsFor(SCHOOLS);
         assertThat(graph.transactionsRun() - transactions).as("read transactions of the request").isEqualTo(1);
         // One statement per level of the selection, not per row: 16 for this selection, since a
         // pairing's mentor and mentee come with it (18 when each side was a statement of its own).
-        assertThat(hundred).isLessThanOrEqualTo(16);
+        assertThat(many).isLessThanOrEqualTo(16);
     }
 
     private long statementsFor(int first) {
