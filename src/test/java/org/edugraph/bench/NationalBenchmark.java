@@ -55,7 +55,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * one of a million pairings needs more transaction memory than a 12 GiB heap allows); stop it and write the generated groups and program roles
  * (no importer creates them either); measure the store on disk; start the service again on
  * the full store; run every operation with 1 client (latency) and with
- * {@code bench.clients} clients beside raw Cypher through the driver (throughput).
+ * {@code bench.clients} clients beside raw Cypher through the driver (throughput); then 32
+ * clients for 60 s ({@code bench.soakClients}, {@code bench.soakSeconds}; 0 skips it) with the
+ * service's RSS before and after.
  * Not part of `mvn test`: {@code mvn test -Pbench -Dtest=NationalBenchmark}
  * [{@code -Dbench.schools=520000 -Dbench.pairings=1000000 -Dbench.seconds=10 -Dbench.clients=16
  * -Dbench.heap=6g -Dbench.pageCache=2g -Dbench.only=a,b}]. Asserts only that the service did
@@ -72,6 +74,8 @@ class NationalBenchmark {
     private static final String PAGE_CACHE = System.getProperty("bench.pageCache", "2g");
     /** Each file is one transaction; one of a million pairings needs more than 8.4 GiB (measured with -Xmx12g). */
     private static final int PAIRINGS_PER_FILE = Integer.getInteger("bench.pairingsPerFile", 250_000);
+    private static final int SOAK_CLIENTS = Integer.getInteger("bench.soakClients", 32);
+    private static final int SOAK_SECONDS = Integer.getInteger("bench.soakSeconds", 60);
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = UUID.randomUUID().toString();
@@ -187,6 +191,9 @@ class NationalBenchmark {
                 System.out.println("BENCHMARK " + throughput.getLast());
             }
             note("service RSS after the reads: %d MiB (heap -Xmx%s, page cache %s)", child.rss() >> 20, HEAP, PAGE_CACHE);
+            if (SOAK_SECONDS > 0) {
+                soak(child, driver, operations);
+            }
             report.addAll(latency);
             report.add("");
             report.add("%d clients:".formatted(CLIENTS));
@@ -254,6 +261,24 @@ class NationalBenchmark {
                     network.schools().size(), schools, network.schools().size() / schools,
                     network.pairings().size(), pairings, network.pairings().size() / pairings, schools + pairings);
         });
+    }
+
+    /**
+     * 32 clients (bench.soakClients) for a minute (bench.soakSeconds) asking one school and a
+     * county's pairings in turn: any error fails the run; the service's RSS before and after.
+     */
+    private void soak(Child child, Driver driver, List<ReadOperations.Operation> operations) throws Exception {
+        var a = operations.get(0);
+        var c = operations.get(2);
+        var load = new ReadOperations.Load(child.baseUri, "admin", PASSWORD, driver, SOAK_CLIENTS, SOAK_SECONDS, 0,
+                () -> 0, () -> 0);
+        load.run(i -> load.graphQl((i % 2 == 0 ? a : c).graphQl().apply(i), false), WARM_UP_SECONDS);
+        long before = child.rss();
+        var result = load.run(i -> load.graphQl((i % 2 == 0 ? a : c).graphQl().apply(i), false), SOAK_SECONDS);
+        long after = child.rss();
+        note("%d clients for %d s asking a and c in turn: %,d requests, no error, %.1f requests/s, p99 %.0f ms;"
+                + " service RSS %,d MiB before, %,d MiB after (%+.1f %%)", SOAK_CLIENTS, SOAK_SECONDS, result.requests(),
+                result.throughput(), result.p99(), before >> 20, after >> 20, 100.0 * (after - before) / before);
     }
 
     private void note(String format, Object... args) {
