@@ -26,6 +26,12 @@ import org.springframework.util.LinkedMultiValueMap;
 class ImportBenchmark extends IntegrationTest {
 
     private static final int ROWS = 10_000;
+
+    /** The service's own batch size, not the tests' small one, so that the figures are the service's. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void serviceBatches(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("edugraph.imports.batch-size", () -> "10000");
+    }
     private static final int SCHOOLS = 200;
 
     @BeforeEach
