@@ -43,6 +43,27 @@ public interface Importer {
     }
 
     /**
+     * Runs an import's writes in its one transaction ({@link org.edugraph.neo4j.Graph#writeOnce})
+     * and turns the database's refusals into the import's: a transaction that would need more
+     * memory than it may have is a file too large ({@link #tooLargeForOneTransaction}), a
+     * uniqueness constraint met because another write came first is {@code conflict}.
+     */
+    static <T> T writeWhole(org.edugraph.neo4j.Graph graph, java.time.Duration timeout, int rows, String conflict,
+            java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
+        try {
+            return graph.writeOnce(timeout, work);
+        } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+            if (org.edugraph.neo4j.Graph.exceedsTransactionMemory(e)) {
+                throw tooLargeForOneTransaction(rows);
+            }
+            if (e instanceof org.neo4j.driver.exceptions.ClientException c && org.edugraph.neo4j.Graph.violatesConstraint(c)) {
+                throw ApiException.conflict(conflict);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * The refusal of a file whose one transaction would need more memory than the database
      * lets a transaction use (embedded, 70 % of the service's heap): nothing was written.
      */

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.edugraph.EduGraphProperties;
-import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.CsvRows;
 import org.edugraph.imports.ImportErrors;
@@ -23,7 +22,6 @@ import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,28 +79,14 @@ public class PairingImport implements Importer {
         }
         String importId = "import-" + UUID.randomUUID();
         long t2 = System.nanoTime();
-        List<String> created;
-        try {
-            created = graph.writeOnce(limits.timeout(), tx -> {
-                List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
-                        limits.batchSize());
-                audit.record(tx, caller, "importPairings", "PairingImport", importId, null, Importer.auditRecord(rows.size(), "pairingIds", ids));
-                return ids;
-            });
-        } catch (org.neo4j.driver.exceptions.TransientException e) {
-            if (Graph.exceedsTransactionMemory(e)) {
-                throw Importer.tooLargeForOneTransaction(rows.size());
-            }
-            throw e;
-        } catch (ClientException e) {
-            if (Graph.exceedsTransactionMemory(e)) {
-                throw Importer.tooLargeForOneTransaction(rows.size());
-            }
-            if (Graph.violatesConstraint(e)) {
-                throw ApiException.conflict("Another write created one of these pairings meanwhile; nothing was imported");
-            }
-            throw e;
-        }
+        List<String> created = Importer.writeWhole(graph, limits.timeout(), rows.size(),
+                "Another write created one of these pairings meanwhile; nothing was imported", tx -> {
+                    List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
+                            limits.batchSize());
+                    audit.record(tx, caller, "importPairings", "PairingImport", importId, null,
+                            Importer.auditRecord(rows.size(), "pairingIds", ids));
+                    return ids;
+                });
         log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
                 (System.nanoTime() - t2) / 1_000_000);
         if (events.hasSubscribers()) {

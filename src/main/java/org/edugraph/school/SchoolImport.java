@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.edugraph.EduGraphProperties;
-import org.edugraph.api.ApiException;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
@@ -23,7 +22,6 @@ import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,28 +78,13 @@ public class SchoolImport implements Importer {
         List<String> ids = schools.stream().map(NewSchool::id).toList();
         String importId = "import-" + UUID.randomUUID();
         long t2 = System.nanoTime();
-        try {
-            graph.writeOnce(limits.timeout(), tx -> {
-                writes.createAll(tx, caller, schools, importId, limits.batchSize());
-                audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
-                        Importer.auditRecord(rows.size(), "schoolIds", ids));
-                return null;
-            });
-        } catch (org.neo4j.driver.exceptions.TransientException e) {
-            if (Graph.exceedsTransactionMemory(e)) {
-                throw Importer.tooLargeForOneTransaction(rows.size());
-            }
-            throw e;
-        } catch (ClientException e) {
-            if (Graph.exceedsTransactionMemory(e)) {
-                throw Importer.tooLargeForOneTransaction(rows.size());
-            }
-            if (Graph.violatesConstraint(e)) {
-                throw ApiException.conflict(
-                        "Another write took one of these school ids or national codes meanwhile; nothing was imported");
-            }
-            throw e;
-        }
+        Importer.writeWhole(graph, limits.timeout(), rows.size(),
+                "Another write took one of these school ids or national codes meanwhile; nothing was imported", tx -> {
+                    writes.createAll(tx, caller, schools, importId, limits.batchSize());
+                    audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
+                            Importer.auditRecord(rows.size(), "schoolIds", ids));
+                    return null;
+                });
         log.info("School import {} by {}: {} schools written in {} ms", importId, caller.name(), ids.size(),
                 (System.nanoTime() - t2) / 1_000_000);
         return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids);
