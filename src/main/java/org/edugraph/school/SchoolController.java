@@ -74,10 +74,7 @@ class SchoolController {
 
     @QueryMapping
     List<School> searchSchools(@Argument String text, @Argument Integer first) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("`text` must not be blank");
-        }
-        return queries.search(text.strip(), Page.of(first, null, limits).first());
+        return queries.search(SchoolRules.searchText("text", text), Page.of(first, null, limits).first());
     }
 
     @SchemaMapping(typeName = "Region", field = "schools")

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.edugraph.api.ApiException;
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Page;
 import org.edugraph.region.RegionCypher;
@@ -26,11 +25,9 @@ public record SchoolFilter(String nameContains, String regionCode, List<SchoolTy
         Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
         if (nameContains != null) {
-            if (nameContains.isBlank()) {
-                throw ApiException.badRequest("`nameContains` must not be blank");
-            }
+            String text = SchoolRules.searchText("nameContains", nameContains);
             conditions.put("name", "(n.name CONTAINS k.name OR any(a IN n.aliases WHERE a CONTAINS k.name))");
-            values.put("name", nameContains.strip());
+            values.put("name", text);
         }
         if (regionCode != null) {
             values.put("region", regionCode);

@@ -22,6 +22,24 @@ final class SchoolRules {
     private SchoolRules() {
     }
 
+    /**
+     * A text searched for in names and aliases ({@code searchSchools(text)}, {@code nameContains}),
+     * stripped: not blank, and no longer than a name or alias may be, since a longer one can
+     * match nothing; a text of hundreds of kilobytes would otherwise hold a transaction while
+     * every name is compared with it.
+     */
+    static String searchText(String argument, String text) {
+        if (text == null || text.isBlank()) {
+            throw org.edugraph.api.ApiException.badRequest("`%s` must not be blank".formatted(argument));
+        }
+        String stripped = text.strip();
+        if (stripped.length() > Math.max(MAX_NAME, MAX_ALIAS)) {
+            throw org.edugraph.api.ApiException.badRequest("`%s` is %,d characters long; a name or alias has at most %d"
+                    .formatted(argument, stripped.length(), Math.max(MAX_NAME, MAX_ALIAS)));
+        }
+        return stripped;
+    }
+
     static void checkId(String id, List<String> problems) {
         if (id == null || id.isBlank()) {
             problems.add("id is required");

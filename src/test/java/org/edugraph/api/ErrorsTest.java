@@ -2,6 +2,7 @@ package org.edugraph.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
@@ -47,6 +48,25 @@ class ErrorsTest extends IntegrationTest {
         assertThat(classifications(post("{ pairings(filter: {activeOn: \"2022-13-45\"}) { totalCount } }")))
                 .containsExactly("BAD_REQUEST");
         assertThat(classifications(post("{ searchSchools(text: \"  \") { id } }"))).containsExactly("BAD_REQUEST");
+    }
+
+    @Test
+    void aSearchTextLongerThanANameCanBeIsRefusedBeforeItRuns() {
+        // 600,000 characters, as variables carry them past the parser's limit on the document's length.
+        String huge = "盘".repeat(600_000);
+        long before = graph.statementsRun();
+        for (String document : List.of("query($t: String!) { searchSchools(text: $t) { id } }",
+                "query($t: String!) { schools(filter: {nameContains: $t}) { totalCount } }")) {
+            Map<String, Object> response = post(document, Map.of("t", huge));
+            assertThat(classifications(response)).as(document).containsExactly("BAD_REQUEST");
+            assertThat(response.toString()).contains("600,000 characters long; a name or alias has at most 200");
+            assertNoInternals(response);
+        }
+        assertThat(graph.statementsRun()).as("nothing ran").isEqualTo(before);
+        // The longest a name may be is still searched, and a name is found by itself.
+        assertThat(post("query($t: String!) { schools(filter: {nameContains: $t}) { totalCount } }", Map.of("t", "盘".repeat(200))))
+                .doesNotContainKey("errors");
+        assertThat(post("{ searchSchools(text: \"  盘屿  \") { id } }").toString()).doesNotContain("errors");
     }
 
     @Test
