@@ -120,6 +120,22 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * What a bearer token must carry besides a valid signature and, when present, an unexpired
+     * {@code exp} (Spring's default checks): an {@code exp} at all, since a token without one
+     * would be good forever once leaked, and a {@code sub}, since every write is audited by
+     * its subject. Spring Boot adds this validator to the decoder it configures.
+     */
+    @Bean
+    org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> expiryAndSubjectRequired() {
+        return new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<Object>(
+                        org.springframework.security.oauth2.jwt.JwtClaimNames.EXP, java.util.Objects::nonNull),
+                new org.springframework.security.oauth2.jwt.JwtClaimValidator<Object>(
+                        org.springframework.security.oauth2.jwt.JwtClaimNames.SUB,
+                        sub -> sub instanceof String s && !s.isBlank()));
+    }
+
     private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(EduGraphProperties.Security.Jwt config) {
         return jwt -> {
             List<SimpleGrantedAuthority> authorities = new ArrayList<>();

@@ -72,6 +72,22 @@ class JwtModeTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenWithoutAnExpiryOrASubjectIsUnauthorized() {
+        String mutation = "mutation { removePairing(id: \"cs-jxx-panyu\") }";
+        JwtClaimsSet noExpiry = JwtClaimsSet.builder().subject("dave").issuedAt(Instant.now())
+                .claim("edugraph_roles", List.of("ADMIN")).build();
+        JwtClaimsSet noSubject = JwtClaimsSet.builder().issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
+                .claim("edugraph_roles", List.of("ADMIN")).build();
+        JwtClaimsSet blankSubject = JwtClaimsSet.builder().subject(" ").issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", List.of("ADMIN")).build();
+        for (JwtClaimsSet claims : List.of(noExpiry, noSubject, blankSubject)) {
+            assertThat(classifications(postWithToken(sign(ISSUER, claims), mutation))).as(claims.getClaims().toString())
+                    .containsExactly("UNAUTHORIZED");
+        }
+        graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { id } }").execute().path("pairing.id").hasValue();
+    }
+
+    @Test
     void theRegionsClaimScopesAnAdmin() {
         String token = token(ISSUER, "carol", List.of("ADMIN"), List.of("350104"));
         assertThat(classifications(postWithToken(token,
@@ -89,10 +105,14 @@ class JwtModeTest extends IntegrationTest {
     }
 
     private static String token(KeyPair keys, String subject, List<String> roles, List<String> regions) {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate()).build();
-        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", roles).claim("regions", regions).build();
+        return sign(keys, claims);
+    }
+
+    private static String sign(KeyPair keys, JwtClaimsSet claims) {
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate()).build();
+        var encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims)).getTokenValue();
     }
 
