@@ -34,6 +34,9 @@ class WriteAuthorisationTest extends IntegrationTest {
         for (String mutation : MUTATIONS) {
             assertThat(classifications(postAs(null, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
         }
+        // The request itself is a valid GraphQL request that ran and was refused field by field: HTTP 200, as the README says.
+        http.post().uri("/graphql").bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
         assertThat(snapshot()).isEqualTo(before);
     }
 
