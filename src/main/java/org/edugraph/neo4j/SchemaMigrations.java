@@ -33,7 +33,27 @@ public class SchemaMigrations {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
 
-    record Migration(int version, String description, String checksum, List<String> statements) {
+    /**
+     * @param checksum       over the statements, line endings and surrounding whitespace normalised
+     *                       and comments left out (as neo4j-migrations does), so that a checkout
+     *                       with CRLF line endings is the same migration
+     * @param legacyChecksum over the whole file with LF line endings, as stores migrated before
+     *                       recorded it; accepted and replaced by {@code checksum}
+     */
+    record Migration(int version, String description, String checksum, String legacyChecksum, List<String> statements) {
+
+        /** Whether the checksum a store recorded is this migration's. */
+        boolean isRecordedAs(String recorded) {
+            return checksum.equals(recorded) || legacyChecksum.equals(recorded);
+        }
+
+        static Migration of(int version, String description, String text) {
+            String lf = text.replace("\r\n", "\n").replace('\r', '\n');
+            List<String> statements = SchemaMigrations.statements(lf);
+            String canonical = String.join(";\n", statements.stream()
+                    .map(st -> String.join("\n", st.lines().map(String::strip).toList())).toList());
+            return new Migration(version, description, sha256(canonical), sha256(lf), statements);
+        }
     }
 
     private final Graph graph;
@@ -52,9 +72,13 @@ public class SchemaMigrations {
         for (Migration m : load()) {
             String known = applied.get(m.version());
             if (known != null) {
-                if (!known.equals(m.checksum())) {
+                if (!m.isRecordedAs(known)) {
                     throw new IllegalStateException("Migration V%03d (%s) was changed after it was applied; add a new migration instead"
                             .formatted(m.version(), m.description()));
+                }
+                if (!known.equals(m.checksum())) {
+                    graph.write("MATCH (m:__Migration {version: $version}) SET m.checksum = $checksum",
+                            Map.of("version", m.version(), "checksum", m.checksum()));
                 }
                 continue;
             }
@@ -83,9 +107,8 @@ public class SchemaMigrations {
                     throw new IllegalStateException("Migration file name not of the form V<version>__<description>.cypher: "
                             + resource.getFilename());
                 }
-                String text = resource.getContentAsString(StandardCharsets.UTF_8);
-                migrations.add(new Migration(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '),
-                        sha256(text), statements(text)));
+                migrations.add(Migration.of(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '),
+                        resource.getContentAsString(StandardCharsets.UTF_8)));
             }
             migrations.sort(Comparator.comparingInt(Migration::version));
             return migrations;
