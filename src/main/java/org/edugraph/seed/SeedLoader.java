@@ -66,6 +66,11 @@ public class SeedLoader {
                 String name = resource.getFilename();
                 files.add(new Named(name, sha256(bytes) + ":" + LOADER_VERSION, SeedReader.parse(name, new java.io.ByteArrayInputStream(bytes))));
             }
+            if (files.isEmpty()) {
+                // A mistyped location would otherwise start an empty graph that looks like a working one.
+                throw new SeedException(("No seed files (*.yaml) at edugraph.seeds.location=%s; give the folder that holds them,"
+                        + " or set edugraph.seeds.enabled=false to start without seeds").formatted(location));
+            }
             files.sort(Comparator.comparing((Named n) -> n.file().regions().isEmpty()).thenComparing(Named::name));
             return files;
         } catch (IOException e) {

@@ -119,6 +119,18 @@ class SeedLoadingTest extends IntegrationTest {
                         .hasMessageContaining("programs[0].figures[0].qualifier"));
     }
 
+    @Test
+    void aSeedLocationWithoutSeedFilesStopsStartUpRatherThanStartingEmpty() {
+        String nowhere = dir.resolve("no-such-folder").toUri().toString();
+        assertThatThrownBy(() -> SeedLoader.read(nowhere)).isInstanceOf(SeedException.class)
+                .hasMessageContaining("No seed files (*.yaml) at edugraph.seeds.location=" + nowhere)
+                .hasMessageContaining("edugraph.seeds.enabled=false");
+        var app = new SpringApplicationBuilder(EduGraphApplication.class);
+        assertThatThrownBy(() -> app.run("--spring.neo4j.uri=" + TestNeo4j.get().uri(), "--server.port=0",
+                "--edugraph.seeds.location=" + nowhere))
+                .satisfies(e -> assertThat(seedException(e)).hasMessageContaining("No seed files"));
+    }
+
     private static Throwable seedException(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SeedException) {
