@@ -70,6 +70,22 @@ class ErrorsTest extends IntegrationTest {
     }
 
     @Test
+    void aBodyThatIsNoRequestAndTheErrorPageAreClientErrorsNot500() {
+        for (String body : List.of("null", "[]", "42", "\"query\"", "{}", "{\"query\": null}", "{\"query\": 7}")) {
+            var result = http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange().expectBody(String.class).returnResult();
+            assertThat(result.getStatus().value()).as(body).isEqualTo(400);
+            assertThat(result.getResponseBody()).as(body).contains("BAD_REQUEST").doesNotContain("Exception").doesNotContain("at org.");
+        }
+        http.get().uri("/error").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("NOT_FOUND");
+        // A path no handler takes goes through the container's error dispatch: the same body, not Spring's page.
+        http.get().uri("/no/such/page").exchange().expectStatus().isNotFound().expectBody()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("NOT_FOUND")
+                .jsonPath("$.timestamp").doesNotExist();
+    }
+
+    @Test
     void aQueryDeeperThanTheLimitIsRefusedBeforeItRuns() {
         String deep = "{ region(code: \"350104\") { " + "parent { ".repeat(12) + "code" + " }".repeat(12) + " } }";
         long before = graph.statementsRun();

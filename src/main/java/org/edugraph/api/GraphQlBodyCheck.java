@@ -1,0 +1,120 @@
+package org.edugraph.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A POST to /graphql whose JSON body is not a GraphQL request (an object with a string
+ * {@code query}) is answered 400 with a classified error before anything else reads it:
+ * Spring's handler met a body of {@code null} with a NullPointerException, a 500. The body
+ * is read once here and handed on as it came.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class GraphQlBodyCheck extends OncePerRequestFilter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return !"POST".equals(request.getMethod()) || !"/graphql".equals(request.getRequestURI())
+                || type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        String problem = problem(body);
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(JSON.writeValueAsString(java.util.Map.of("errors", java.util.List.of(java.util.Map.of(
+                    "message", problem, "extensions", java.util.Map.of("classification", ErrorKind.BAD_REQUEST.name()))))));
+            return;
+        }
+        chain.doFilter(new Replayed(request, body), response);
+    }
+
+    /** What is wrong with the body as a GraphQL request, or null. */
+    static String problem(byte[] body) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            return "The body is not JSON; a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
+        }
+        if (request == null || !request.isObject()) {
+            return "The body is not a GraphQL request: it must be a JSON object such as {\"query\": \"{ regions { name } }\"}";
+        }
+        JsonNode query = request.get("query");
+        if (query == null || !query.isString() || query.asString().isBlank()) {
+            return "The body has no query: give \"query\" as a string holding the GraphQL document";
+        }
+        return null;
+    }
+
+    /** The request with its body, already read, to be read again. */
+    private static final class Replayed extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Replayed(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
