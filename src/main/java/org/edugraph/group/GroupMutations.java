@@ -51,6 +51,7 @@ class GroupMutations {
             throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
         }
         scope.requireSchools(caller, List.of(schoolId));
+        scope.requireGroups(caller, List.of(groupId));
         Map<String, Object> params = new HashMap<>();
         params.put("group", groupId);
         params.put("school", schoolId);

@@ -28,17 +28,30 @@ public class RegionScope {
 
     /** Every school must lie in the caller's regions; else FORBIDDEN naming the first that does not. */
     public void requireSchools(Caller caller, Collection<String> schoolIds) {
+        requireLocated(caller, "School", "school", schoolIds);
+    }
+
+    /**
+     * Every education group must lie in the caller's regions: a region-scoped admin may not
+     * add a school of theirs to another region's group. A group with no region is no one
+     * region's, so it is outside every scope.
+     */
+    public void requireGroups(Caller caller, Collection<String> groupIds) {
+        requireLocated(caller, "EducationGroup", "group", groupIds);
+    }
+
+    private void requireLocated(Caller caller, String label, String what, Collection<String> ids) {
         if (!caller.isRegionScoped()) {
             return;
         }
-        List<String> ids = schoolIds.stream().filter(Objects::nonNull).distinct().toList();
+        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
         for (Record r : graph.read("""
                 UNWIND $ids AS id
-                MATCH (s:School {id: id})
-                RETURN id, EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
-                """, Map.of("ids", ids, "allowed", List.copyOf(caller.regions())))) {
+                MATCH (n:%s {id: id})
+                RETURN id, EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
+                """.formatted(label), Map.of("ids", wanted, "allowed", List.copyOf(caller.regions())))) {
             if (!r.get("allowed").asBoolean()) {
-                throw outside(caller, "school " + r.get("id").asString());
+                throw outside(caller, what + " " + r.get("id").asString());
             }
         }
     }

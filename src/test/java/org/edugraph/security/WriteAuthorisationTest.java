@@ -94,7 +94,9 @@ class WriteAuthorisationTest extends IntegrationTest {
                 "mutation { updateSchool(id: \"qz-wuzhong\", input: {name: \"改名\"}) { id } }",
                 "mutation { createSchool(input: {name: \"泉州新校\", type: PRIMARY, regionCode: \"350500\"}) { id } }",
                 "mutation { updateSchool(id: \"cs-panyu-ms\", input: {regionCode: \"350500\"}) { id } }",
-                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,qz-wuzhong,OTHER\\n\") { errors { row message } } }")) {
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,qz-wuzhong,OTHER\\n\") { errors { row message } } }",
+                // A school of theirs into a group of 泉州市: the group lies outside 仓山区 too.
+                "mutation { addGroupMember(groupId: \"qz-g20-high-school-consortium\", schoolId: \"cs-luozhou-ms\", role: MEMBER) { role } }")) {
             Map<String, Object> response = postAs(TestUsers.CANGSHAN_ADMIN, mutation);
             if (mutation.contains("importPairings")) {
                 assertThat(response.toString()).contains("row=2").contains("qz-wuzhong").contains("outside");
