@@ -41,6 +41,15 @@ class WriteAuthorisationTest extends IntegrationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFailedSignInIsLoggedWithTheNameAndAddressButNotThePassword(org.springframework.boot.test.system.CapturedOutput output) {
+        String password = "guess-" + java.util.UUID.randomUUID();
+        http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", password))
+                .bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange().expectStatus().isUnauthorized();
+        assertThat(output.getOut()).contains("Failed sign-in as 'admin' from 127.0.0.1").doesNotContain(password);
+    }
+
+    @Test
     void withWrongCredentialsEveryMutationIsUnauthorizedAndChangesNothing() {
         String before = snapshot();
         TestUsers.User impostor = new TestUsers.User("admin", "not-the-password");
