@@ -25,10 +25,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Transaction;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A file larger than one statement's batch ({@code edugraph.imports.batch-size}, 100 in the
@@ -68,7 +65,7 @@ class LargeImportTest extends IntegrationTest {
 
     @Test
     void aFileOfSeveralBatchesIsWrittenWholeEachPairingCarryingItsImportsId() {
-        EntityExchangeResult<byte[]> result = upload(csv(ROWS)).expectStatus().isOk().expectBody()
+        EntityExchangeResult<byte[]> result = uploadAsAdmin("/import/pairings", "pairings.csv", csv(ROWS).getBytes(StandardCharsets.UTF_8)).expectStatus().isOk().expectBody()
                 .jsonPath("$.pairingsCreated").isEqualTo(ROWS).returnResult();
         assertThat(result.getResponseBody()).isNotNull();
 
@@ -162,18 +159,4 @@ class LargeImportTest extends IntegrationTest {
         return csv.toString();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String csv) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "pairings.csv";
-            }
-        });
-        body.add("dryRun", "false");
-        return http.mutate().responseTimeout(Duration.ofMinutes(2)).build()
-                .post().uri("/import/pairings")
-                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
-                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
-    }
 }

@@ -10,9 +10,6 @@ import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Bulk import: all rows are checked first; one bad row writes nothing and is named. */
 class PairingImportTest extends IntegrationTest {
@@ -128,30 +125,17 @@ class PairingImportTest extends IntegrationTest {
     @Test
     void theMultipartUploadSharesTheImport() {
         long before = pairings();
-        var bad = upload(CSV.replace("DEEP_ALLIANCE", "DEEP"));
+        var bad = uploadAsAdmin("/import/pairings", "pairings.csv", CSV.replace("DEEP_ALLIANCE", "DEEP").getBytes(StandardCharsets.UTF_8));
         bad.expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors[0].row").isEqualTo(4)
                 .jsonPath("$.pairingsCreated").isEqualTo(0);
         assertThat(pairings()).isEqualTo(before);
-        upload(CSV).expectStatus().isOk().expectBody()
+        uploadAsAdmin("/import/pairings", "pairings.csv", CSV.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk().expectBody()
                 .jsonPath("$.rowsRead").isEqualTo(4)
                 .jsonPath("$.pairingsCreated").isEqualTo(4);
         assertThat(pairings()).isEqualTo(before + 4);
-        upload(CSV).expectStatus().isEqualTo(422).expectBody()
+        uploadAsAdmin("/import/pairings", "pairings.csv", CSV.getBytes(StandardCharsets.UTF_8)).expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(4);
-    }
-
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String csv) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "pairings.csv";
-            }
-        });
-        return http.post().uri("/import/pairings")
-                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
-                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
     }
 
     private long pairings() {

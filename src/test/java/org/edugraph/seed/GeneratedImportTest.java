@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
-import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The generator's CSV files go through the public imports as a user's would, and the
@@ -50,9 +45,9 @@ class GeneratedImportTest extends IntegrationTest {
         assertThat(Files.readAllLines(dir.resolve("pairings.csv"))).hasSize(1 + network.pairings().size())
                 .first().isEqualTo("mentorId,menteeId,kind,programId,startDate,note");
 
-        upload("/import/schools", dir.resolve("schools.csv")).expectStatus().isOk().expectBody()
+        uploadAsAdmin("/import/schools", "schools.csv", Files.readAllBytes(dir.resolve("schools.csv"))).expectStatus().isOk().expectBody()
                 .jsonPath("$.schoolsCreated").isEqualTo(400);
-        upload("/import/pairings", dir.resolve("pairings.csv")).expectStatus().isOk().expectBody()
+        uploadAsAdmin("/import/pairings", "pairings.csv", Files.readAllBytes(dir.resolve("pairings.csv"))).expectStatus().isOk().expectBody()
                 .jsonPath("$.pairingsCreated").isEqualTo(network.pairings().size());
         new GeneratedNetworkWriter(graph).writeAfterImports(network);
 
@@ -74,13 +69,4 @@ class GeneratedImportTest extends IntegrationTest {
         assertThat(groupsOfTheNetwork).isEqualTo(network.groups().size());
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String path, Path file) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new FileSystemResource(file));
-        body.add("dryRun", "false");
-        return http.mutate().responseTimeout(Duration.ofMinutes(2)).build()
-                .post().uri(path)
-                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
-                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
-    }
 }

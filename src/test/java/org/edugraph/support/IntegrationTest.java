@@ -66,6 +66,21 @@ public abstract class IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** Posts a CSV file to an import upload ({@code /import/pairings}...) as the admin, as a browser's form would; dryRun omitted. */
+    protected WebTestClient.ResponseSpec uploadAsAdmin(String path, String filename, byte[] csv) {
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource(csv) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return http.mutate().responseTimeout(Duration.ofMinutes(2)).build()
+                .post().uri(path)
+                .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
+    }
+
     /** Removes what write tests made: every pairing, school, membership and audit record not from a seed. */
     protected void removeWhatTestsWrote() {
         graph.write("MATCH (p:Pairing) WHERE p.seed IS NULL AND p.synthetic IS NULL DETACH DELETE p", Map.of());
