@@ -97,7 +97,7 @@ public class PairingWrites {
      */
     List<Pairing> create(TransactionContext tx, Caller caller, List<AddPairingInput> inputs) {
         List<Pairing> created = graph.run(tx, CREATE + "\nRETURN " + Pairing.PROJECTION + " AS p",
-                        Map.of("rows", rows(inputs, null, null), "user", caller.name()))
+                        Map.of("rows", rows(inputs, newIds(inputs.size()), null), "user", caller.name()))
                 .stream().map(r -> Pairing.from(r.get("p"))).toList();
         requireAllCreated(created.size(), inputs.size());
         return created;
@@ -113,7 +113,7 @@ public class PairingWrites {
         List<String> ids = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
-            List<String> batchIds = batch.stream().map(in -> "p-" + UUID.randomUUID()).toList();
+            List<String> batchIds = newIds(batch.size());
             long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
                             Map.of("rows", rows(batch, batchIds, importId), "user", caller.name()))
                     .getFirst().get("created").asLong();
@@ -138,7 +138,7 @@ public class PairingWrites {
         for (int i = 0; i < inputs.size(); i++) {
             AddPairingInput in = inputs.get(i);
             Map<String, Object> row = new HashMap<>();
-            row.put("id", ids == null ? "p-" + UUID.randomUUID() : ids.get(i));
+            row.put("id", ids.get(i));
             row.put("mentor", in.mentorId());
             row.put("mentee", in.menteeId());
             row.put("program", in.programId());
@@ -151,6 +151,10 @@ public class PairingWrites {
             rows.add(row);
         }
         return rows;
+    }
+
+    private static List<String> newIds(int count) {
+        return java.util.stream.Stream.generate(() -> "p-" + UUID.randomUUID()).limit(count).toList();
     }
 
     private static void requireAllCreated(long created, int asked) {

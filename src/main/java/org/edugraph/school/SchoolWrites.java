@@ -36,7 +36,7 @@ class SchoolWrites {
      */
     List<Created> create(TransactionContext tx, Caller caller, List<NewSchool> schools) {
         List<Record> records = graph.run(tx, CREATE + "\nRETURN %s AS school, n {.*, region: r.code} AS after".formatted(School.PROJECTION),
-                Map.of("rows", rows(schools), "user", caller.name(), "importId", ""));
+                parameters(schools, caller, null));
         requireAllCreated(records.size(), schools.size());
         return records.stream().map(r -> new Created(School.from(r.get("school")), plain(r.get("after").asMap()))).toList();
     }
@@ -49,19 +49,28 @@ class SchoolWrites {
         for (int from = 0; from < schools.size(); from += batchSize) {
             List<NewSchool> batch = schools.subList(from, Math.min(schools.size(), from + batchSize));
             long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
-                    Map.of("rows", rows(batch), "user", caller.name(), "importId", importId)).getFirst().get("created").asLong();
+                    parameters(batch, caller, importId)).getFirst().get("created").asLong();
             requireAllCreated(created, batch.size());
         }
     }
 
-    /** The one statement that creates schools, alone or by the hundred thousand; an empty importId is none. */
+    /** The one statement that creates schools, alone or by the hundred thousand. */
     private static final String CREATE = """
             UNWIND $rows AS row
             MATCH (r:Region {code: row.region})
             CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
                               type: row.type, typeCode: row.typeCode, ownership: row.ownership,
                               nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user,
-                              importId: CASE WHEN $importId = '' THEN null ELSE $importId END})-[:LOCATED_IN]->(r)""";
+                              importId: $importId})-[:LOCATED_IN]->(r)""";
+
+    /** The statement's parameters; {@code importId} null for a school created on its own. */
+    private static Map<String, Object> parameters(List<NewSchool> schools, Caller caller, String importId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("rows", rows(schools));
+        parameters.put("user", caller.name());
+        parameters.put("importId", importId);
+        return parameters;
+    }
 
     private static List<Map<String, Object>> rows(List<NewSchool> schools) {
         List<Map<String, Object>> rows = new ArrayList<>(schools.size());
