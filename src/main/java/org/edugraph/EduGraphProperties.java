@@ -36,13 +36,16 @@ public record EduGraphProperties(
      * @param queryTimeout longest a single Cypher transaction may run
      * @param pageCache    page cache of the embedded Neo4j, e.g. 256m
      * @param requestTransaction a GraphQL request over HTTP makes its reads in one read transaction
+     * @param password     password of user {@code neo4j} on the embedded Bolt port (EDUGRAPH_NEO4J_PASSWORD);
+     *                     empty: one is generated at each start and never shown, so only the service connects
      */
     public record Neo4j(
             @DefaultValue("7687") int boltPort,
             @DefaultValue("") String database,
             @DefaultValue("10s") Duration queryTimeout,
             @DefaultValue("256m") String pageCache,
-            @DefaultValue("true") boolean requestTransaction) {
+            @DefaultValue("true") boolean requestTransaction,
+            @DefaultValue("") String password) {
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.edugraph.neo4j;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -10,6 +13,8 @@ import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -23,39 +28,82 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+    /** Neo4j's built-in user, the one the application signs in as. */
+    public static final String USER = "neo4j";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final DatabaseManagementService service;
     private final int boltPort;
+    private final String password;
 
-    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
+    private EmbeddedNeo4j(DatabaseManagementService service, int boltPort, String password) {
         this.service = service;
         this.boltPort = boltPort;
+        this.password = password;
+    }
+
+    /** Starts Neo4j with a password generated for this run and known only to this process. */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, String pageCache) {
+        return start(home, boltPort, transactionTimeout, pageCache, "");
     }
 
     /**
-     * Starts Neo4j with its files under {@code home}. Authentication is off: Bolt only
-     * listens on the loopback interface.
+     * Starts Neo4j with its files under {@code home}. Bolt listens on the loopback
+     * interface only, and even there asks for a password: any local process could
+     * otherwise bypass the service's roles, region scopes and audit. {@code LOAD CSV}
+     * may not read local files (it would read {@code /proc/self/environ}).
      *
      * @param boltPort the Bolt port, or 0 for a free one
+     * @param password the password of user {@code neo4j}; empty for one generated now and never shown
      */
-    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, String pageCache) {
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, String pageCache,
+            String password) {
         long started = System.nanoTime();
+        String secret = password == null || password.isEmpty() ? generatedPassword() : password;
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
+        setPassword(service, secret);
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
         log.info("Embedded Neo4j started in {} ms, files under {}, Bolt on bolt://127.0.0.1:{}",
                 (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), port);
-        return new EmbeddedNeo4j(service, port);
+        return new EmbeddedNeo4j(service, port, secret);
+    }
+
+    /**
+     * Sets the password of user {@code neo4j} at every start (the store keeps the last
+     * one): the embedded API runs as the database itself, so no old password is needed.
+     */
+    private static void setPassword(DatabaseManagementService service, String password) {
+        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    }
+
+    private static String generatedPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The password of user {@code neo4j} for this run. */
+    public String password() {
+        return password;
+    }
+
+    /** How a driver signs in to this database. */
+    public AuthToken authToken() {
+        return AuthTokens.basic(USER, password);
     }
 
     public int boltPort() {

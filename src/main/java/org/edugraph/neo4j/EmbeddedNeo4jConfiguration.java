@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.edugraph.EduGraphProperties;
 import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -25,7 +24,8 @@ class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedNeo4j embeddedNeo4j(EduGraphProperties properties) {
         var neo4j = properties.neo4j();
-        return EmbeddedNeo4j.start(properties.dataDir(), neo4j.boltPort(), neo4j.queryTimeout(), neo4j.pageCache());
+        return EmbeddedNeo4j.start(properties.dataDir(), neo4j.boltPort(), neo4j.queryTimeout(), neo4j.pageCache(),
+                neo4j.password());
     }
 
     @Bean
@@ -38,7 +38,7 @@ class EmbeddedNeo4jConfiguration {
 
             @Override
             public AuthToken getAuthToken() {
-                return AuthTokens.none();
+                return neo4j.authToken();
             }
         };
     }

@@ -153,7 +153,7 @@ class NationalBenchmark {
 
         child = Child.start(dir, data, bolt, "second");
         note("service started on the full store in %.1f s (JVM launch to first answer)", child.startSeconds);
-        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic(EmbeddedNeo4j.USER, PASSWORD))) {
             String program;
             try (var session = driver.session()) {
                 program = session.run("""
@@ -296,7 +296,7 @@ class NationalBenchmark {
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(
                 Map.of("edugraph.neo4j.query-timeout", "10m"))).bindOrCreate("edugraph", EduGraphProperties.class);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(10), PAGE_CACHE);
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
             new SchemaMigrations(graph);
             work.accept(graph);
@@ -325,6 +325,7 @@ class NationalBenchmark {
                     "-cp", System.getProperty("java.class.path"), EduGraphApplication.class.getName(),
                     "--edugraph.data-dir=" + data, "--server.port=0", "--edugraph.neo4j.bolt-port=" + bolt,
                     "--edugraph.neo4j.page-cache=" + PAGE_CACHE, "--edugraph.security.admin-password=" + PASSWORD,
+                    "--edugraph.neo4j.password=" + PASSWORD,
                     "--spring.servlet.multipart.max-file-size=256MB", "--spring.servlet.multipart.max-request-size=256MB",
                     "--server.tomcat.max-swallow-size=512MB")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

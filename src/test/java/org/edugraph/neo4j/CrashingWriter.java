@@ -3,7 +3,6 @@ package org.edugraph.neo4j;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -14,7 +13,7 @@ public final class CrashingWriter {
 
     public static void main(String[] args) throws InterruptedException {
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(Path.of(args[0]), 0, Duration.ofSeconds(30), "64m");
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             driver.executableQuery("CREATE (:CrashProbe {value: 'committed before kill -9'})").execute();
         }
         System.out.println(WRITTEN);

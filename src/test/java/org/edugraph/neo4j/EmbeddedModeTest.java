@@ -1,6 +1,7 @@
 package org.edugraph.neo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,11 +61,30 @@ class EmbeddedModeTest {
             http.get().uri("/actuator/health").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.components.neo4j.status").isEqualTo("UP");
 
-            // Neo4j Browser or cypher-shell can connect to the embedded Bolt port.
+            // Bolt asks for a password even on 127.0.0.1: another local process cannot bypass roles, scopes and audit.
             EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
-            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            for (var wrong : java.util.List.of(AuthTokens.none(), AuthTokens.basic("neo4j", "neo4j"),
+                    AuthTokens.basic("admin", password))) {
+                try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), wrong)) {
+                    assertThatThrownBy(() -> driver.executableQuery("MATCH (s:School) RETURN count(s)").execute())
+                            .isInstanceOf(AuthenticationException.class);
+                }
+            }
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
                 var result = driver.executableQuery("MATCH (r:Region {code: '350104'}) RETURN r.name AS name").execute();
                 assertThat(result.records().getFirst().get("name").asString()).isEqualTo("仓山区");
+                // Even signed in, LOAD CSV reads no local file (it would show the process environment).
+                assertThatThrownBy(() -> driver.executableQuery(
+                        "LOAD CSV FROM 'file:///proc/self/environ' AS line RETURN line").execute())
+                        .isInstanceOf(ClientException.class).hasMessageContaining("file");
+            }
+            assertThat(output.getOut()).doesNotContain(neo4j.password());
+        }
+        // Neo4j Browser or cypher-shell connect with the password an operator configures.
+        try (ConfigurableApplicationContext app = start("--edugraph.neo4j.password=browser-" + dataDir.hashCode())) {
+            EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "browser-" + dataDir.hashCode()))) {
+                assertThat(driver.executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
             }
         }
         try (ConfigurableApplicationContext app = start()) {
@@ -90,16 +112,18 @@ class EmbeddedModeTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, 0, Duration.ofSeconds(30), "64m");
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             var result = driver.executableQuery("MATCH (n:CrashProbe) RETURN n.value AS value").execute();
             assertThat(result.records()).hasSize(1);
             assertThat(result.records().getFirst().get("value").asString()).isEqualTo("committed before kill -9");
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(EduGraphApplication.class).run(
-                "--edugraph.data-dir=" + dataDir, "--edugraph.neo4j.bolt-port=0", "--server.port=0");
+    private ConfigurableApplicationContext start(String... more) {
+        var arguments = new java.util.ArrayList<>(java.util.List.of(
+                "--edugraph.data-dir=" + dataDir, "--edugraph.neo4j.bolt-port=0", "--server.port=0"));
+        arguments.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(EduGraphApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static WebTestClient client(ConfigurableApplicationContext app) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.edugraph.EduGraphProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.ClientException;
@@ -39,7 +38,7 @@ class ExportTransactionTimeoutTest {
                 Map.of("edugraph.neo4j.query-timeout", "1s"))).bindOrCreate("edugraph", EduGraphProperties.class);
         Duration queryTimeout = properties.neo4j().queryTimeout();
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, 0, queryTimeout, "16m");
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
 
             long started = System.nanoTime();

@@ -36,7 +36,6 @@ import org.edugraph.neo4j.Graph;
 import org.edugraph.neo4j.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -136,7 +135,7 @@ class ExportMemoryTest {
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(
                 Map.of("edugraph.neo4j.query-timeout", "120s"))).bindOrCreate("edugraph", EduGraphProperties.class);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(2), "128m");
-                Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
             new SchemaMigrations(graph);
             graph.write("CREATE (:Region {code: 'T-BIG', name: '大网测试县', level: 'COUNTY', official: false})", Map.of());

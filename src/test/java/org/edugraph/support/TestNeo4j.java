@@ -56,7 +56,8 @@ public final class TestNeo4j {
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             return new Server(container.getBoltUrl(), null, null, "Testcontainers");
         }
-        return new Server(embedded().boltUri(), null, null, "in-process");
+        EmbeddedNeo4j embedded = embedded();
+        return new Server(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), "in-process");
     }
 
     static boolean dockerAvailable() {
