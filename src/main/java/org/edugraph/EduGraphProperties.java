@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo     the generated network the {@code demo} profile loads
  * @param export   the file exports
  * @param imports  the bulk imports of schools and pairings
+ * @param timeZone the zone whose calendar dates the reports and admins mean (a pairing ending
+ *                 31 December ends at midnight there)
  */
 @ConfigurationProperties("edugraph")
 public record EduGraphProperties(
@@ -28,7 +30,8 @@ public record EduGraphProperties(
         @DefaultValue Security security,
         @DefaultValue Demo demo,
         @DefaultValue Export export,
-        @DefaultValue Imports imports) {
+        @DefaultValue Imports imports,
+        @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
 
     /**
      * @param boltPort     Bolt port of the embedded Neo4j on 127.0.0.1; 0 picks a free one
@@ -120,15 +123,33 @@ public record EduGraphProperties(
      * @param adminPassword password of the built-in user `admin` (EDUGRAPH_ADMIN_PASSWORD); generated when empty
      * @param users         more users: name, bcrypt hash, roles, and the regions an admin is limited to
      * @param jwt           where roles and regions are found in a JWT
+     * @param signIn        throttling of failed sign-ins
+     * @param trustedOrigins origins (https://host:port) besides the service's own whose browser pages may
+     *                      send state-changing requests; any other origin is refused (cross-site request forgery)
      */
     public record Security(
             @DefaultValue("true") boolean publicRead,
             @DefaultValue("BASIC") Mode mode,
             @DefaultValue("") String adminPassword,
             @DefaultValue java.util.List<User> users,
-            @DefaultValue Jwt jwt) {
+            @DefaultValue Jwt jwt,
+            @DefaultValue SignIn signIn,
+            @DefaultValue java.util.List<String> trustedOrigins) {
 
         public enum Mode { BASIC, JWT }
+
+        /**
+         * @param window             how long a failed sign-in counts
+         * @param maxFailures        failed sign-ins as one user name (from anywhere) within the window before
+         *                           that name is refused, right password or not, until the window passes
+         * @param maxFailuresPerAddress failed sign-ins from one address (any names, bearer tokens too) within the
+         *                           window before that address is refused
+         */
+        public record SignIn(
+                @DefaultValue("5m") java.time.Duration window,
+                @DefaultValue("10") int maxFailures,
+                @DefaultValue("30") int maxFailuresPerAddress) {
+        }
 
         /**
          * @param name         the user name

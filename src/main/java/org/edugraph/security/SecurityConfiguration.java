@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 
 /**
  * Reads are open unless {@code edugraph.security.public-read} is false; every write needs
@@ -46,9 +47,14 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, EduGraphProperties properties) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, EduGraphProperties properties, SignInThrottle throttle)
+            throws Exception {
         var security = properties.security();
+        // Spring's CSRF tokens are for session logins; this service has none, and its guard is the
+        // browser's own word on where a request comes from (CrossSiteRequestGuard), before any sign-in.
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestGuard(security.trustedOrigins()), LogoutFilter.class)
+                .addFilterAfter(new SignInGuard(throttle), CrossSiteRequestGuard.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll();
@@ -75,6 +81,11 @@ class SecurityConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()));
         }
         return http.build();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(java.time.Clock clock, EduGraphProperties properties) {
+        return new SignInThrottle(clock, properties.security().signIn());
     }
 
     @Bean
@@ -155,7 +166,7 @@ class SecurityConfiguration {
                 "Your role does not allow this");
     }
 
-    private static void write(HttpServletResponse response, int status, String classification, String message)
+    static void write(HttpServletResponse response, int status, String classification, String message)
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/graphql-response+json");

@@ -61,13 +61,17 @@ class JwtModeTest extends IntegrationTest {
     }
 
     @Test
-    void aTokenWithoutTheAdminRoleIsForbiddenAndAForgedOneUnauthorized() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aTokenWithoutTheAdminRoleIsForbiddenAndAForgedOneUnauthorized(
+            org.springframework.boot.test.system.CapturedOutput output) {
         String mutation = "mutation { removePairing(id: \"cs-jxx-panyu\") }";
         assertThat(classifications(postWithToken(token(ISSUER, "bob", List.of("READER"), List.of()), mutation)))
                 .containsExactly("FORBIDDEN");
         assertThat(classifications(postWithToken(token(STRANGER, "mallory", List.of("ADMIN"), List.of()), mutation)))
                 .containsExactly("UNAUTHORIZED");
         assertThat(classifications(postWithToken(null, mutation))).containsExactly("UNAUTHORIZED");
+        // The forged token is logged as a failed sign-in (and counted by the throttle), the token itself never.
+        assertThat(output.getOut()).contains("Failed sign-in as a bearer token from 127.0.0.1");
         graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { id } }").execute().path("pairing.id").hasValue();
     }
 

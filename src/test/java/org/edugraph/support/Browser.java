@@ -106,6 +106,19 @@ public final class Browser implements AutoCloseable {
         return session;
     }
 
+    /**
+     * A fresh browser profile that answers a sign-in challenge from any site with
+     * {@code user}'s credentials, as a browser does once its user has signed in; it shows
+     * nothing yet.
+     */
+    public Session openSignedIn(String user, String password) {
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setViewportSize(1366, 768)
+                .setHttpCredentials(user, password));
+        return new Session(context);
+    }
+
     @Override
     public void close() {
         chromium.close();
@@ -163,6 +176,12 @@ public final class Browser implements AutoCloseable {
         /** Saves what the page shows to target/browser/{@code name}.png, for a person to look at. */
         public void screenshot(String name) {
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "browser", name + ".png")));
+        }
+
+        /** Serves {@code html} at {@code url} from inside the browser, as if a site there had it. */
+        public void serve(String url, String html) {
+            context.route(url, route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(200).setContentType("text/html; charset=utf-8").setBody(html)));
         }
 
         /** Waits until {@code condition}, a JavaScript expression, holds in the page. */

@@ -20,6 +20,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * running application, which talks to the one real Neo4j of the test JVM, seeds loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Many tests sign in wrongly on purpose, all from 127.0.0.1: the throttle has its own test (SignInThrottlingTest).
+@org.springframework.test.context.TestPropertySource(properties = {
+        "edugraph.security.sign-in.max-failures=100000", "edugraph.security.sign-in.max-failures-per-address=100000"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -40,9 +43,13 @@ public abstract class IntegrationTest {
             registry.add("spring.neo4j.authentication.password", server::password);
         }
         TestUsers.register(registry);
+        registry.add("edugraph.security.trusted-origins[0]", () -> TRUSTED_ORIGIN);
         // Imports write in statements of this many rows, all in one transaction: small here, so that tests cross batches.
         registry.add("edugraph.imports.batch-size", () -> String.valueOf(IMPORT_BATCH));
     }
+
+    /** A browser origin besides the service's own that the tests' application trusts with writes. */
+    protected static final String TRUSTED_ORIGIN = "https://frontend.example.org";
 
     /** The import batch size of the tests' application. */
     protected static final int IMPORT_BATCH = 100;
