@@ -155,10 +155,11 @@ public record EduGraphProperties(
          * @param name         the user name
          * @param passwordHash a bcrypt hash ({bcrypt}$2a$... or $2a$...); plain passwords are refused
          * @param roles        ADMIN for writes; any role for reads when public-read is off
-         * @param regions      GB/T 2260 codes an admin may write in (and below); empty for everywhere
+         * @param regions      GB/T 2260 codes an admin may write in (and below); left out for everywhere
+         *                     (an empty list stops start-up: it would mean nowhere)
          */
         public record User(String name, String passwordHash, @DefaultValue java.util.List<String> roles,
-                @DefaultValue java.util.List<String> regions) {
+                java.util.List<String> regions) {
         }
 
         /**

@@ -10,12 +10,17 @@ import org.edugraph.api.BatchedLists;
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Connection;
 import org.edugraph.api.Page;
+import org.edugraph.security.Caller;
 import org.edugraph.security.CurrentCaller;
+import org.edugraph.security.RegionScope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The audit log, for admins: every successful change, oldest first, filterable by time, user and action. */
+/**
+ * The audit log, for admins: every successful change, oldest first, filterable by time,
+ * user and action; a region-scoped admin sees the changes that touched its regions.
+ */
 @Controller
 class AuditController {
 
@@ -25,20 +30,27 @@ class AuditController {
 
     private final BatchedLists lists;
     private final CurrentCaller caller;
+    private final RegionScope scope;
     private final EduGraphProperties.Graphql limits;
 
-    AuditController(BatchedLists lists, CurrentCaller caller, EduGraphProperties properties) {
+    AuditController(BatchedLists lists, CurrentCaller caller, RegionScope scope, EduGraphProperties properties) {
         this.lists = lists;
         this.caller = caller;
+        this.scope = scope;
         this.limits = properties.graphql();
     }
 
     @QueryMapping
     Connection<AuditEvent> auditEvents(@Argument AuditFilter filter, @Argument Integer first, @Argument String after) {
-        caller.requireAdmin();
+        Caller admin = caller.requireAdmin();
         Page page = Page.of(first, after, limits);
         Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();
+        if (admin.isRegionScoped()) {
+            // A region-scoped admin reads the records of changes that touched its regions, no others.
+            conditions.put("scope", "any(code IN n.regions WHERE code IN k.scope)");
+            values.put("scope", scope.regionsWithin(admin));
+        }
         if (filter != null) {
             if (filter.from() != null) {
                 conditions.put("from", "n.at >= k.from");

@@ -70,7 +70,8 @@ class GroupMutations {
             after.put("schoolId", schoolId);
             after.put("role", role.name());
             after.put("since", since == null ? null : since.toString());
-            audit.record(tx, caller, "addGroupMember", "GroupMembership", groupId + "/" + schoolId, null, after);
+            audit.record(tx, caller, "addGroupMember", "GroupMembership", groupId + "/" + schoolId, null, after,
+                    new Audit.Touched(List.of(schoolId), List.of(groupId), List.of()));
             return new GroupMembership(School.from(r.get("school")), EducationGroup.from(r.get("grp")),
                     MembershipRole.valueOf(r.get("role").asString()),
                     r.get("since").isNull() ? null : r.get("since").asLocalDate());

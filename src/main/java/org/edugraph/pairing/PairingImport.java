@@ -84,7 +84,10 @@ public class PairingImport implements Importer {
                     List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
                             limits.batchSize());
                     audit.record(tx, caller, "importPairings", "PairingImport", importId, null,
-                            Importer.auditRecord(rows.size(), "pairingIds", ids));
+                            Importer.auditRecord(rows.size(), "pairingIds", ids),
+                            Audit.Touched.schools(rows.stream()
+                                    .flatMap(r -> java.util.stream.Stream.of(r.input().mentorId(), r.input().menteeId()))
+                                    .collect(java.util.stream.Collectors.toSet())));
                     return ids;
                 });
         log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
@@ -162,8 +165,7 @@ public class PairingImport implements Importer {
         Set<String> knownSchools = new HashSet<>();
         Set<String> allowedSchools = new HashSet<>();
         // In statements of a few batches each, so that a file naming half a million schools is checked as fast as one of a thousand.
-        String scopeRule = caller.isRegionScoped()
-                ? "EXISTS { (s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed }" : "true";
+        String scopeRule = caller.isRegionScoped() ? org.edugraph.security.RegionScope.within("s") : "true";
         for (List<String> chunk : chunks(List.copyOf(schools))) {
             for (Record r : graph.read(limits.timeout(), """
                     UNWIND $schools AS id

@@ -84,7 +84,7 @@ public class PairingWrites {
         scope.requireSchools(caller, List.of(in.mentorId(), in.menteeId()));
         Pairing created = write(() -> graph.writeTransaction(tx -> {
             Pairing p = create(tx, caller, List.of(in)).getFirst();
-            audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p));
+            audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p), touched(p));
             return p;
         }), in);
         events.publish(new PairingChange(PairingChange.Type.ADDED, created.id(), created, now(), caller.name()));
@@ -196,7 +196,7 @@ public class PairingWrites {
                 throw ApiException.conflict("Pairing %s was ended meanwhile".formatted(id));
             }
             Pairing p = Pairing.from(rows.getFirst().get("p"));
-            audit.record(tx, caller, "endPairing", "Pairing", id, describe(before), describe(p));
+            audit.record(tx, caller, "endPairing", "Pairing", id, describe(before), describe(p), touched(p));
             return p;
         });
         events.publish(new PairingChange(PairingChange.Type.ENDED, id, ended, now(), caller.name()));
@@ -212,7 +212,7 @@ public class PairingWrites {
             if (rows.getFirst().get("removed").asLong() == 0) {
                 throw ApiException.notFound("No pairing with id " + id);
             }
-            audit.record(tx, caller, "removePairing", "Pairing", id, describe(before), null);
+            audit.record(tx, caller, "removePairing", "Pairing", id, describe(before), null, touched(before));
             return null;
         });
         events.publish(new PairingChange(PairingChange.Type.REMOVED, id, before, now(), caller.name()));
@@ -256,6 +256,17 @@ public class PairingWrites {
             }
             throw e;
         }
+    }
+
+    private static Audit.Touched touched(Pairing p) {
+        List<String> schools = new java.util.ArrayList<>();
+        if (p.mentor() != null) {
+            schools.add(p.mentor().id());
+        }
+        if (p.mentee() != null) {
+            schools.add(p.mentee().id());
+        }
+        return Audit.Touched.schools(schools);
     }
 
     static Map<String, Object> describe(Pairing p) {

@@ -82,7 +82,8 @@ public class SchoolImport implements Importer {
                 "Another write took one of these school ids or national codes meanwhile; nothing was imported", tx -> {
                     writes.createAll(tx, caller, schools, importId, limits.batchSize());
                     audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
-                            Importer.auditRecord(rows.size(), "schoolIds", ids));
+                            Importer.auditRecord(rows.size(), "schoolIds", ids),
+                            Audit.Touched.regions(schools.stream().map(NewSchool::regionCode).toList()));
                     return null;
                 });
         log.info("School import {} by {}: {} schools written in {} ms", importId, caller.name(), ids.size(),
@@ -130,7 +131,7 @@ public class SchoolImport implements Importer {
                 errors.add(row.number(), "no region with code " + ImportErrors.cut(s.regionCode()) + " (regionCode)");
             } else if (s.regionCode() != null && !allowedRegions.contains(s.regionCode())) {
                 errors.add(row.number(), "region %s lies outside the regions %s may change (%s)"
-                        .formatted(s.regionCode(), caller.name(), String.join(", ", caller.regions().stream().sorted().toList())));
+                        .formatted(s.regionCode(), caller.name(), caller.regionList()));
             }
         }
     }

@@ -62,7 +62,8 @@ class SchoolMutations {
                 input.ownership(), input.regionCode(), input.nationalCode());
         return unique(() -> graph.writeTransaction(tx -> {
             SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
-            audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after());
+            audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after(),
+                    Audit.Touched.schools(List.of(school.id())));
             return created.school();
         }), input.nationalCode());
     }
@@ -121,8 +122,11 @@ class SchoolMutations {
                     }
                     RETURN %s AS school, before, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS after
                     """.formatted(School.PROJECTION), params).getFirst();
-            audit.record(tx, caller, "updateSchool", "School", id, SchoolWrites.plain(r.get("before").asMap()),
-                    SchoolWrites.plain(r.get("after").asMap()));
+            var before = SchoolWrites.plain(r.get("before").asMap());
+            // Where the school was counts too: its old region's admins see that it moved away.
+            audit.record(tx, caller, "updateSchool", "School", id, before, SchoolWrites.plain(r.get("after").asMap()),
+                    new Audit.Touched(List.of(id), List.of(),
+                            before.get("region") instanceof String old ? List.of(old) : List.of()));
             return School.from(r.get("school"));
         }), input.nationalCode());
     }

@@ -40,6 +40,15 @@ public class RegionScope {
         requireLocated(caller, "EducationGroup", "group", groupIds);
     }
 
+    /**
+     * The rule as a Cypher condition on node {@code variable}: it is located in one of the
+     * regions of parameter {@code $allowed} or below one. Statements that check many nodes
+     * at once use it, so that the rule stays in one place.
+     */
+    public static String within(String variable) {
+        return "EXISTS { (" + variable + ")-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed }";
+    }
+
     private void requireLocated(Caller caller, String label, String what, Collection<String> ids) {
         if (!caller.isRegionScoped()) {
             return;
@@ -48,12 +57,20 @@ public class RegionScope {
         for (Record r : graph.read("""
                 UNWIND $ids AS id
                 MATCH (n:%s {id: id})
-                RETURN id, EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
-                """.formatted(label), Map.of("ids", wanted, "allowed", List.copyOf(caller.regions())))) {
+                RETURN id, %s AS allowed
+                """.formatted(label, within("n")), Map.of("ids", wanted, "allowed", List.copyOf(caller.regions())))) {
             if (!r.get("allowed").asBoolean()) {
                 throw outside(caller, what + " " + r.get("id").asString());
             }
         }
+    }
+
+    /** The codes of the caller's regions and of every region below them; only for a region-scoped caller. */
+    public List<String> regionsWithin(Caller caller) {
+        return graph.read("""
+                MATCH (a:Region)<-[:PART_OF*0..]-(r:Region) WHERE a.code IN $allowed
+                RETURN collect(DISTINCT r.code) AS codes""", Map.of("allowed", List.copyOf(caller.regions())))
+                .getFirst().get("codes").asList(v -> v.asString());
     }
 
     /** Every region must be one of the caller's regions or lie below one. */
@@ -84,7 +101,11 @@ public class RegionScope {
     }
 
     private static ApiException outside(Caller caller, String what) {
+        if (caller.regions().isEmpty()) {
+            return ApiException.forbidden("%s may change the graph in no region (its list of regions is empty); %s is refused"
+                    .formatted(caller.name(), what));
+        }
         return ApiException.forbidden("%s may only change the graph in regions %s; %s lies outside them"
-                .formatted(caller.name(), String.join(", ", caller.regions().stream().sorted().toList()), what));
+                .formatted(caller.name(), caller.regionList(), what));
     }
 }

@@ -111,23 +111,28 @@ class SecurityConfiguration {
             log.warn("No EDUGRAPH_ADMIN_PASSWORD set: the password of user 'admin' for this run is {}", adminPassword);
         }
         users.put("admin", new EduGraphUser("admin", "{bcrypt}" + new BCryptPasswordEncoder().encode(adminPassword),
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), java.util.Set.of()));
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")), null)); // every region
         for (var user : security.users()) {
             String hash = user.passwordHash();
             if (hash == null || !(hash.startsWith("{bcrypt}$2") || hash.startsWith("$2"))) {
                 throw new IllegalStateException("edugraph.security.users: the password of '" + user.name()
                         + "' must be a bcrypt hash ({bcrypt}$2a$...), never a plain password");
             }
+            if (user.regions() != null && user.regions().stream().allMatch(String::isBlank)) {
+                throw new IllegalStateException("edugraph.security.users: '" + user.name() + "' has an empty list of"
+                        + " regions, which would let it write nowhere; leave regions out for an admin of every region,"
+                        + " or list the region codes it may write in");
+            }
             users.put(user.name(), new EduGraphUser(user.name(), hash.startsWith("{") ? hash : "{bcrypt}" + hash,
                     user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(),
-                    new HashSet<>(user.regions())));
+                    user.regions() == null ? null : new HashSet<>(user.regions())));
         }
         return name -> {
             EduGraphUser user = users.get(name);
             if (user == null) {
                 throw new UsernameNotFoundException("No such user");
             }
-            return new EduGraphUser(user.getUsername(), user.getPassword(), user.getAuthorities(), user.regions());
+            return new EduGraphUser(user.getUsername(), user.getPassword(), user.getAuthorities(), user.regionsOrNull());
         };
     }
 

@@ -53,9 +53,14 @@ class JwtModeTest extends IntegrationTest {
 
     @Test
     void anAdminTokenMayWriteAndIsRecordedByItsSubject() {
-        String token = token(ISSUER, "alice@bureau", List.of("ADMIN"), List.of());
+        String token = token(ISSUER, "alice@bureau", List.of("ADMIN"), null); // no regions claim: every region
+        // Schools of the test's own, so that no real school is said to pair with another.
+        for (String id : List.of("jwt-test-mentor", "jwt-test-mentee")) {
+            assertThat(postWithToken(token, "mutation { importSchools(csv: \"id,name,type,regionCode\\n" + id
+                    + ",令牌测试学校" + id + ",PRIMARY,350583\\n\") { schoolsCreated } }")).doesNotContainKey("errors");
+        }
         Map<String, Object> response = postWithToken(token,
-                "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: OTHER}) { createdBy } }");
+                "mutation { addPairing(input: {mentorId: \"jwt-test-mentor\", menteeId: \"jwt-test-mentee\", kind: OTHER}) { createdBy } }");
         assertThat(response).doesNotContainKey("errors");
         assertThat(response.toString()).contains("createdBy=alice@bureau");
     }
@@ -92,6 +97,21 @@ class JwtModeTest extends IntegrationTest {
     }
 
     @Test
+    void anEmptyRegionsClaimScopesAnAdminToNoRegionNotToEvery() {
+        String before = graph.read("MATCH (n) RETURN count(n) AS n", Map.of()).getFirst().toString();
+        for (Object empty : List.of(List.of(), "")) {
+            String token = sign(ISSUER, JwtClaimsSet.builder().subject("erin").issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", List.of("ADMIN"))
+                    .claim("regions", empty).build());
+            Map<String, Object> response = postWithToken(token, "mutation { createSchool(input: {name: \"无区域测试学校\","
+                    + " type: PRIMARY, regionCode: \"350104\"}) { id } }");
+            assertThat(classifications(response)).containsExactly("FORBIDDEN");
+            assertThat(response.toString()).contains("erin may change the graph in no region (its list of regions is empty)");
+        }
+        assertThat(graph.read("MATCH (n) RETURN count(n) AS n", Map.of()).getFirst().toString()).isEqualTo(before);
+    }
+
+    @Test
     void theRegionsClaimScopesAnAdmin() {
         String token = token(ISSUER, "carol", List.of("ADMIN"), List.of("350104"));
         assertThat(classifications(postWithToken(token,
@@ -110,7 +130,12 @@ class JwtModeTest extends IntegrationTest {
 
     private static String token(KeyPair keys, String subject, List<String> roles, List<String> regions) {
         JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", roles).claim("regions", regions).build();
+                .expiresAt(Instant.now().plusSeconds(300)).claim("edugraph_roles", roles)
+                .claims(c -> {
+                    if (regions != null) {
+                        c.put("regions", regions);
+                    }
+                }).build();
         return sign(keys, claims);
     }
 

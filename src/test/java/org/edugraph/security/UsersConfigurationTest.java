@@ -6,16 +6,36 @@ import org.edugraph.EduGraphApplication;
 import org.edugraph.support.TestNeo4j;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Users in configuration carry bcrypt hashes only: a plain password stops start-up. */
 class UsersConfigurationTest {
 
     @Test
     void aPlainPasswordInConfigurationStopsStartUp() {
-        var app = new SpringApplicationBuilder(EduGraphApplication.class);
-        assertThatThrownBy(() -> app.run("--spring.neo4j.uri=" + TestNeo4j.get().uri(), "--server.port=0",
-                "--edugraph.seeds.enabled=false",
-                "--edugraph.security.users[0].name=careless", "--edugraph.security.users[0].password-hash=hunter2"))
+        assertThatThrownBy(() -> start("--edugraph.security.users[0].name=careless",
+                "--edugraph.security.users[0].password-hash=hunter2"))
                 .hasStackTraceContaining("'careless' must be a bcrypt hash");
+    }
+
+    /** {@code regions: []} in YAML binds as an empty value: it would be an admin of no region, so it is refused. */
+    @Test
+    void anEmptyListOfRegionsStopsStartUpRatherThanMeaningEverywhere() {
+        assertThatThrownBy(() -> start("--edugraph.security.users[0].name=half-configured",
+                "--edugraph.security.users[0].password-hash=" + new BCryptPasswordEncoder(4).encode("x"),
+                "--edugraph.security.users[0].roles[0]=ADMIN", "--edugraph.security.users[0].regions="))
+                .hasStackTraceContaining("'half-configured' has an empty list of regions");
+    }
+
+    private static void start(String... more) {
+        var server = TestNeo4j.get();
+        var arguments = new java.util.ArrayList<>(java.util.List.of("--spring.neo4j.uri=" + server.uri(), "--server.port=0",
+                "--edugraph.seeds.enabled=false"));
+        if (server.password() != null) {
+            arguments.add("--spring.neo4j.authentication.username=" + server.username());
+            arguments.add("--spring.neo4j.authentication.password=" + server.password());
+        }
+        arguments.addAll(java.util.List.of(more));
+        new SpringApplicationBuilder(EduGraphApplication.class).run(arguments.toArray(String[]::new)).close();
     }
 }

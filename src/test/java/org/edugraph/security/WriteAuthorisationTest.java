@@ -78,6 +78,37 @@ class WriteAuthorisationTest extends IntegrationTest {
     }
 
     @Test
+    void aRegionScopedAdminReadsTheAuditOfItsRegionsOnly() {
+        // Schools of the test's own: one made in 南安市 (350583), one by the 仓山区 admin, and the first moved to 仓山区.
+        assertThat(postAs(TestUsers.ADMIN, "mutation { importSchools(csv: \"id,name,type,regionCode\\n"
+                + "audit-scope-nanan,审计范围测试学校甲,PRIMARY,350583\\n\") { schoolsCreated } }")).doesNotContainKey("errors");
+        assertThat(postAs(TestUsers.ADMIN, "mutation { createSchool(input: {name: \"审计范围测试学校乙\", type: PRIMARY,"
+                + " regionCode: \"350582\"}) { id } }")).doesNotContainKey("errors");
+        assertThat(postAs(TestUsers.CANGSHAN_ADMIN, "mutation { createSchool(input: {name: \"审计范围测试学校丙\","
+                + " type: PRIMARY, regionCode: \"350104\"}) { id } }")).doesNotContainKey("errors");
+        assertThat(postAs(TestUsers.ADMIN, "mutation { updateSchool(id: \"audit-scope-nanan\", input: {regionCode: \"350104\"})"
+                + " { id } }")).doesNotContainKey("errors");
+        String actions = "{ auditEvents { edges { node { action user } } } }";
+        assertThat(actionsSeenBy(TestUsers.ADMIN, actions))
+                .containsExactly("importSchools by admin", "createSchool by admin", "createSchool by cangshan-admin",
+                        "updateSchool by admin");
+        // The 仓山区 admin sees its own school and the move into its region (where the school is now), not the
+        // import into 南安市 (back then no school of its regions) nor the school made in 晋江市.
+        assertThat(actionsSeenBy(TestUsers.CANGSHAN_ADMIN, actions))
+                .containsExactly("createSchool by cangshan-admin", "updateSchool by admin");
+        assertThat(postAs(TestUsers.CANGSHAN_ADMIN, "{ auditEvents { totalCount } }").toString()).contains("totalCount=2");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> actionsSeenBy(TestUsers.User user, String document) {
+        Map<String, Object> response = postAs(user, document);
+        var edges = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) response.get("data"))
+                .get("auditEvents")).get("edges");
+        return edges.stream().map(e -> (Map<String, Object>) e.get("node"))
+                .map(n -> n.get("action") + " by " + n.get("user")).toList();
+    }
+
+    @Test
     void theMultipartImportNeedsAnAdminToo() {
         var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
         body.add("file", new org.springframework.core.io.ByteArrayResource(
