@@ -39,6 +39,8 @@ public record EduGraphProperties(
      * @param queryTimeout longest a single Cypher transaction may run
      * @param pageCache    page cache of the embedded Neo4j, e.g. 256m
      * @param requestTransaction a GraphQL request over HTTP makes its reads in one read transaction
+     * @param migrationTimeout longest one migration statement, and the wait for its indexes, may take
+     * @param migrationWait    how long an instance waits for another one's schema migrations before it gives up
      * @param password     password of user {@code neo4j} on the embedded Bolt port (EDUGRAPH_NEO4J_PASSWORD);
      *                     empty: one is generated at each start and never shown, so only the service connects
      */
@@ -48,6 +50,8 @@ public record EduGraphProperties(
             @DefaultValue("10s") Duration queryTimeout,
             @DefaultValue("256m") String pageCache,
             @DefaultValue("true") boolean requestTransaction,
+            @DefaultValue("1h") Duration migrationTimeout,
+            @DefaultValue("5m") Duration migrationWait,
             @DefaultValue("") String password) {
     }
 

@@ -186,6 +186,20 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs one statement in an auto-commit transaction with a timeout of its own: for
+     * statements that manage their own transactions ({@code CALL ... IN TRANSACTIONS}) and
+     * for waits on the database ({@code db.awaitIndexes}), which must not be cut by the
+     * query timeout. Not retried.
+     */
+    public void autoCommit(String cypher, Map<String, Object> parameters, java.time.Duration timeout) {
+        beforeWrite();
+        try (Session session = session(AccessMode.WRITE)) {
+            session.run(new org.neo4j.driver.Query(cypher, parameters),
+                    TransactionConfig.builder().withTimeout(timeout).build()).consume();
+        }
+    }
+
     /** Runs several write statements in one transaction; {@code work} uses {@link #run}. */
     public <T> T writeTransaction(Function<TransactionContext, T> work) {
         beforeWrite();

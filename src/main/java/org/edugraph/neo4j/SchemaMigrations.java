@@ -13,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.edugraph.EduGraphProperties;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
@@ -56,15 +63,93 @@ public class SchemaMigrations {
         }
     }
 
-    private final Graph graph;
+    private static final String LOCK_ID = "schema";
 
-    public SchemaMigrations(Graph graph) {
+    private final Graph graph;
+    private final Duration timeout;
+    private final Duration wait;
+    private final String owner;
+
+    @Autowired
+    public SchemaMigrations(Graph graph, EduGraphProperties properties) {
+        this(graph, properties.neo4j().migrationTimeout(), properties.neo4j().migrationWait());
+    }
+
+    SchemaMigrations(Graph graph, Duration timeout, Duration wait) {
         this.graph = graph;
+        this.timeout = timeout;
+        this.wait = wait;
+        this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         migrate();
     }
 
+    /**
+     * Several instances may start at once against one database: each creates the bootstrap
+     * constraints (tolerating the other's), then one at a time, under a lock node (as
+     * neo4j-migrations does), applies what the store lacks; the others wait, then find it
+     * applied. Indexes are awaited after, outside the query timeout.
+     */
     private void migrate() {
-        graph.write("CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE", Map.of());
+        bootstrap("migration_version", "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
+        bootstrap("migration_lock", "CREATE CONSTRAINT migration_lock IF NOT EXISTS FOR (l:__MigrationLock) REQUIRE l.id IS UNIQUE");
+        lock();
+        try {
+            apply();
+        } finally {
+            graph.write("MATCH (l:__MigrationLock {id: $id, owner: $owner}) DELETE l", Map.of("id", LOCK_ID, "owner", owner));
+        }
+        // Constraints and indexes are built in the background; queries must not race them.
+        graph.autoCommit("CALL db.awaitIndexes($seconds)", Map.of("seconds", timeout.toSeconds()), timeout.plusMinutes(1));
+    }
+
+    private void bootstrap(String name, String statement) {
+        try {
+            graph.autoCommit(statement, Map.of(), timeout);
+        } catch (Neo4jException e) {
+            // Another instance created it at the same moment: what matters is that it exists.
+            boolean exists = !graph.read("SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", Map.of("name", name)).isEmpty();
+            if (!exists) {
+                throw e;
+            }
+        }
+    }
+
+    private void lock() {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                graph.write("CREATE (:__MigrationLock {id: $id, owner: $owner, since: datetime()})",
+                        Map.of("id", LOCK_ID, "owner", owner));
+                return;
+            } catch (ClientException e) {
+                if (!Graph.violatesConstraint(e)) {
+                    throw e;
+                }
+            }
+            var holder = graph.read("MATCH (l:__MigrationLock {id: $id}) RETURN l.owner AS owner, toString(l.since) AS since",
+                    Map.of("id", LOCK_ID));
+            String who = holder.isEmpty() ? "another instance" : holder.getFirst().get("owner").asString()
+                    + " since " + holder.getFirst().get("since").asString();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(("Schema migrations are locked by %s and did not finish within %s: if no"
+                        + " other instance is migrating (one died while it did), remove the lock with"
+                        + " MATCH (l:__MigrationLock) DELETE l").formatted(who, wait));
+            }
+            if (!told) {
+                log.info("Waiting for schema migrations of {}", who);
+                told = true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for schema migrations", interrupted);
+            }
+        }
+    }
+
+    private void apply() {
         Map<Integer, String> applied = new java.util.HashMap<>();
         for (Record r : graph.read("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum", Map.of())) {
             applied.put(r.get("version").asInt(), r.get("checksum").asString());
@@ -82,9 +167,10 @@ public class SchemaMigrations {
                 }
                 continue;
             }
-            // Schema statements cannot share a transaction with writes, so each runs alone.
+            // Schema statements cannot share a transaction with writes, so each runs alone, in its own
+            // auto-commit transaction (data changes of a large store use CALL ... IN TRANSACTIONS).
             for (String statement : m.statements()) {
-                graph.write(statement, Map.of());
+                graph.autoCommit(statement, Map.of(), timeout);
             }
             graph.write("""
                     CREATE (:__Migration {version: $version, description: $description,
@@ -92,8 +178,14 @@ public class SchemaMigrations {
                     Map.of("version", m.version(), "description", m.description(), "checksum", m.checksum()));
             log.info("Applied migration V{}__{}", m.version(), m.description());
         }
-        // Constraints and indexes are built in the background; queries must not race them.
-        graph.write("CALL db.awaitIndexes(300)", Map.of());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
     }
 
     static List<Migration> load() {

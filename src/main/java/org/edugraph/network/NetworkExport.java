@@ -46,9 +46,10 @@ class NetworkExport {
     private final NetworkAnalytics analytics;
     private final Duration timeout;
     private final Gate gate;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    NetworkExport(Graph graph, NetworkAnalytics analytics, EduGraphProperties properties) {
+    NetworkExport(Graph graph, NetworkAnalytics analytics, EduGraphProperties properties, Clock clock) {
+        this.clock = clock;
         this.graph = graph;
         this.analytics = analytics;
         this.timeout = properties.export().timeout();

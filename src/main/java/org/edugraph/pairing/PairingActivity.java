@@ -6,7 +6,9 @@ import java.time.LocalDate;
  * When a pairing is active: on every day from its start date to its end date, both
  * included; an absent start is "since always", an absent end "still running". The one
  * statement of that rule, in Java and in Cypher, so that the {@code active} field, the
- * {@code activeOn} filter and every analytic agree.
+ * {@code activeOn} filter and every analytic agree; and of the rule derived from it
+ * that two identical pairings may not be active on the same day. Dates are calendar
+ * dates of {@code edugraph.time-zone}; "today" comes from the application's clock.
  */
 public final class PairingActivity {
 
@@ -16,6 +18,31 @@ public final class PairingActivity {
     /** True when a pairing with these dates is active on {@code day}. */
     public static boolean isActive(LocalDate start, LocalDate end, LocalDate day) {
         return (start == null || !start.isAfter(day)) && (end == null || !end.isBefore(day));
+    }
+
+    /**
+     * Whether two pairings with these dates are active on some day in common: two identical
+     * pairings (same mentor, mentee, kind and program) may not, as they would be the same
+     * fact twice. Derived from {@link #isActive}: they overlap exactly when a day exists on
+     * which both are active.
+     */
+    public static boolean overlap(LocalDate aStart, LocalDate aEnd, LocalDate bStart, LocalDate bEnd) {
+        return (aStart == null || bEnd == null || !aStart.isAfter(bEnd))
+                && (bStart == null || aEnd == null || !bStart.isAfter(aEnd));
+    }
+
+    /**
+     * {@link #overlap} as a Cypher condition: the pairing bound to {@code pairing} and a range
+     * given by the Cypher expressions {@code start} and {@code end} (null for open).
+     */
+    public static String overlapCypher(String pairing, String start, String end) {
+        return ("(%1$s.startDate IS NULL OR %3$s IS NULL OR %1$s.startDate <= %3$s)"
+                + " AND (%2$s IS NULL OR %1$s.endDate IS NULL OR %2$s <= %1$s.endDate)").formatted(pairing, start, end);
+    }
+
+    /** A range as people read it: 2022-09-01 to 2023-08-31, "open" for an absent end or start. */
+    public static String range(LocalDate start, LocalDate end) {
+        return (start == null ? "(no start)" : start.toString()) + " to " + (end == null ? "(no end)" : end.toString());
     }
 
     /**

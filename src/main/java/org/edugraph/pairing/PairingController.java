@@ -40,12 +40,12 @@ class PairingController {
     private final Clock clock;
 
     PairingController(Graph graph, BatchedLists lists, References references,
-            EduGraphProperties properties, BatchLoaderRegistry registry) {
+            EduGraphProperties properties, BatchLoaderRegistry registry, Clock clock) {
         this.graph = graph;
         this.lists = lists;
         this.references = references;
         this.limits = properties.graphql();
-        this.clock = Clock.systemDefaultZone();
+        this.clock = clock;
         registry.<ListRequest, List<Pairing>>forName("pairingPages").registerMappedBatchLoader((keys, env) ->
                 Mono.fromCallable(() -> lists.pages(new ArrayList<>(keys), Pairing.PROJECTION, Pairing::from)));
     }

@@ -93,7 +93,7 @@ public class PairingImport implements Importer {
         log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
                 (System.nanoTime() - t2) / 1_000_000);
         if (events.hasSubscribers()) {
-            var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC); // when the events go out, not a date
             writes.load(created, limits.batchSize()).forEach(p ->
                     events.publish(new PairingChange(PairingChange.Type.ADDED, p.id(), p, now, caller.name())));
         }
@@ -184,7 +184,6 @@ public class PairingImport implements Importer {
                     .forEach(r -> knownPrograms.add(r.get("id").asString()));
         }
 
-        Map<String, Integer> keys = new HashMap<>();
         for (Row row : rows) {
             AddPairingInput in = row.input();
             for (String[] side : new String[][] {{"mentorId", in.mentorId()}, {"menteeId", in.menteeId()}}) {
@@ -201,19 +200,52 @@ public class PairingImport implements Importer {
             if (in.programId() != null && !knownPrograms.contains(in.programId())) {
                 errors.add(row.number(), "no program with id " + ImportErrors.cut(in.programId()) + " (programId)");
             }
-            if (in.mentorId() != null && in.menteeId() != null && in.kind() != null) {
-                String key = writes.activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), null);
-                Integer first = keys.putIfAbsent(key, row.number());
-                if (first != null) {
-                    errors.add(row.number(), "the same pairing as row " + first);
-                }
+        }
+        List<Row> complete = rows.stream().filter(r -> r.input().mentorId() != null && r.input().menteeId() != null
+                && r.input().kind() != null && knownSchools.contains(r.input().mentorId())
+                && knownSchools.contains(r.input().menteeId())).toList();
+        checkOverlapsWithinFile(complete, errors);
+        int size = limits.batchSize() * 5;
+        for (int from = 0; from < complete.size(); from += size) {
+            List<Row> chunk = complete.subList(from, Math.min(complete.size(), from + size));
+            for (PairingWrites.Clash clash : writes.clashes(null, chunk.stream().map(Row::input).toList(), null)) {
+                errors.add(chunk.get(clash.index()).number(), clash.describe());
             }
         }
-        for (List<String> chunk : chunks(List.copyOf(keys.keySet()))) {
-            for (Record r : graph.read(limits.timeout(), "UNWIND $keys AS key MATCH (p:Pairing {activeKey: key}) RETURN key, p.id AS id",
-                    Map.of("keys", chunk))) {
-                errors.add(keys.get(r.get("key").asString()),
-                        "an active pairing of the same mentor, mentee, kind and program exists already: " + r.get("id").asString());
+    }
+
+    /**
+     * Rows of the same mentor, mentee, kind and program whose dates overlap: sorted by start
+     * (no start first), a row overlaps an earlier one exactly when it starts on or before the
+     * latest end so far, so a file of a million identical rows is checked in n log n.
+     */
+    private static void checkOverlapsWithinFile(List<Row> rows, ImportErrors errors) {
+        Map<String, List<Row>> identical = new HashMap<>();
+        for (Row row : rows) {
+            AddPairingInput in = row.input();
+            identical.computeIfAbsent(Pairing.uniqueKey(in.mentorId(), in.menteeId(), in.kind(), in.programId()),
+                    k -> new ArrayList<>()).add(row);
+        }
+        java.util.Comparator<LocalDate> startOrder = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+        for (List<Row> group : identical.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            group.sort(java.util.Comparator.comparing((Row r) -> r.input().startDate(), startOrder)
+                    .thenComparingInt(Row::number));
+            Row latest = group.getFirst(); // the row whose end is the latest so far
+            for (Row row : group.subList(1, group.size())) {
+                AddPairingInput in = row.input();
+                if (PairingActivity.overlap(latest.input().startDate(), latest.input().endDate(), in.startDate(), in.endDate())) {
+                    Row first = latest.number() < row.number() ? latest : row;
+                    Row second = first == latest ? row : latest;
+                    errors.add(second.number(), "the same pairing as row %d, for overlapping dates (%s and %s)".formatted(
+                            first.number(), PairingActivity.range(first.input().startDate(), first.input().endDate()),
+                            PairingActivity.range(second.input().startDate(), second.input().endDate())));
+                }
+                if (latest.input().endDate() != null && (in.endDate() == null || in.endDate().isAfter(latest.input().endDate()))) {
+                    latest = row;
+                }
             }
         }
     }

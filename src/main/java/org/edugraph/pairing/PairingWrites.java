@@ -18,7 +18,6 @@ import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,13 +33,81 @@ public class PairingWrites {
     private final Audit audit;
     private final RegionScope scope;
     private final PairingEvents events;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    PairingWrites(Graph graph, Audit audit, RegionScope scope, PairingEvents events) {
+    PairingWrites(Graph graph, Audit audit, RegionScope scope, PairingEvents events, Clock clock) {
         this.graph = graph;
         this.audit = audit;
         this.scope = scope;
         this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the write lock of each mentor school in {@code $mentors} (sorted, so that two
+     * writers take them in the same order), held until the transaction ends: identical
+     * pairings are checked and written by one writer at a time. Nothing is changed.
+     */
+    public static final String LOCK_MENTORS = """
+            UNWIND $mentors AS id
+            MATCH (m:School {id: id})
+            SET m.pairingLock = true
+            REMOVE m.pairingLock""";
+
+    /**
+     * The pairings identical to a row of {@code $rows} (same mentor, mentee, kind and
+     * program; not the row's own {@code self}) whose dates overlap the row's: the rule of
+     * {@link PairingActivity#overlap}. Anchored on the mentor's id.
+     */
+    private static final String OVERLAPPING = """
+            UNWIND $rows AS row
+            MATCH (m:School {id: row.mentor})<-[:MENTOR]-(p:Pairing)-[:MENTEE]->(:School {id: row.mentee})
+            USING INDEX m:School(id)
+            WHERE p.kind = row.kind AND coalesce([(p)-[:UNDER]->(g:Program) | g.id][0], '') = coalesce(row.program, '')
+              AND p.id <> coalesce(row.self, '') AND %s
+            RETURN row.index AS index, p.id AS id, p.startDate AS start, p.endDate AS end
+            ORDER BY index""".formatted(PairingActivity.overlapCypher("p", "row.start", "row.end"));
+
+    /** An existing pairing identical to the row at {@code index} whose dates overlap its dates. */
+    record Clash(int index, String id, LocalDate start, LocalDate end) {
+
+        String describe() {
+            return "pairing %s of the same mentor, mentee, kind and program runs %s, overlapping these dates"
+                    .formatted(id, PairingActivity.range(start, end));
+        }
+    }
+
+    /** Identical pairings whose dates overlap those of the inputs, in the caller's transaction or a read. */
+    List<Clash> clashes(TransactionContext tx, List<AddPairingInput> inputs, String self) {
+        List<Record> found = tx == null ? graph.read(OVERLAPPING, Map.of("rows", clashRows(inputs, self)))
+                : graph.run(tx, OVERLAPPING, Map.of("rows", clashRows(inputs, self)));
+        return found.stream().map(r -> new Clash(r.get("index").asInt(), r.get("id").asString(),
+                r.get("start").isNull() ? null : r.get("start").asLocalDate(),
+                r.get("end").isNull() ? null : r.get("end").asLocalDate())).toList();
+    }
+
+    private static List<Map<String, Object>> clashRows(List<AddPairingInput> inputs, String self) {
+        List<Map<String, Object>> rows = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            AddPairingInput in = inputs.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("index", i);
+            row.put("mentor", in.mentorId());
+            row.put("mentee", in.menteeId());
+            row.put("kind", in.kind().name());
+            row.put("program", in.programId());
+            row.put("start", in.startDate());
+            row.put("end", in.endDate());
+            row.put("self", self);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Locks the inputs' mentors in the caller's transaction: until it ends no other writer adds or extends their pairings. */
+    void lockMentors(TransactionContext tx, List<AddPairingInput> inputs) {
+        graph.run(tx, LOCK_MENTORS, Map.of("mentors",
+                inputs.stream().map(AddPairingInput::mentorId).distinct().sorted().toList()));
     }
 
     /** The problems of one new pairing that can be told without the database. */
@@ -67,14 +134,6 @@ public class PairingWrites {
         return problems;
     }
 
-    /** The key that makes an active pairing unique, or null when the pairing has ended. */
-    String activeKey(String mentor, String mentee, PairingKind kind, String program, LocalDate endDate) {
-        if (endDate != null && endDate.isBefore(LocalDate.now(clock))) {
-            return null;
-        }
-        return Pairing.uniqueKey(mentor, mentee, kind, program);
-    }
-
     public Pairing add(Caller caller, AddPairingInput in) {
         List<String> problems = problems(in);
         if (!problems.isEmpty()) {
@@ -82,11 +141,19 @@ public class PairingWrites {
         }
         requireExisting(in.mentorId(), in.menteeId(), in.programId());
         scope.requireSchools(caller, List.of(in.mentorId(), in.menteeId()));
-        Pairing created = write(() -> graph.writeTransaction(tx -> {
+        Pairing created = graph.writeTransaction(tx -> {
+            lockMentors(tx, List.of(in));
+            List<Clash> clashes = clashes(tx, List.of(in), null);
+            if (!clashes.isEmpty()) {
+                throw ApiException.conflict("A %s pairing of mentor %s and mentee %s%s exists for these dates: %s"
+                        .formatted(in.kind(), in.mentorId(), in.menteeId(),
+                                in.programId() == null ? "" : " under program " + in.programId(),
+                                clashes.getFirst().describe()));
+            }
             Pairing p = create(tx, caller, List.of(in)).getFirst();
             audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p), touched(p));
             return p;
-        }), in);
+        });
         events.publish(new PairingChange(PairingChange.Type.ADDED, created.id(), created, now(), caller.name()));
         return created;
     }
@@ -97,7 +164,7 @@ public class PairingWrites {
      */
     List<Pairing> create(TransactionContext tx, Caller caller, List<AddPairingInput> inputs) {
         List<Pairing> created = graph.run(tx, CREATE + "\nRETURN " + Pairing.PROJECTION + " AS p",
-                        Map.of("rows", rows(inputs, newIds(inputs.size()), null), "user", caller.name()))
+                        Map.of("rows", rows(inputs, newIds(inputs.size()), null), "user", caller.name(), "now", now()))
                 .stream().map(r -> Pairing.from(r.get("p"))).toList();
         requireAllCreated(created.size(), inputs.size());
         return created;
@@ -107,15 +174,23 @@ public class PairingWrites {
      * Creates the pairings of an import in the caller's transaction, in statements of
      * {@code batchSize} rows, each stamped with {@code importId}; returns their ids in input
      * order. Nothing is read back: a file of a million rows costs a million creations, not
-     * a million projections.
+     * a million projections. Each batch first locks its mentors and checks, under the locks,
+     * that no other writer added an identical pairing for overlapping dates since the
+     * import's checks (the rows among themselves were checked then): else CONFLICT.
      */
     List<String> createAll(TransactionContext tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
         List<String> ids = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
+            lockMentors(tx, batch);
+            List<Clash> clashes = clashes(tx, batch, null);
+            if (!clashes.isEmpty()) {
+                throw ApiException.conflict("Another write added a pairing like row %d meanwhile (%s); nothing was imported"
+                        .formatted(from + clashes.getFirst().index() + 2, clashes.getFirst().describe()));
+            }
             List<String> batchIds = newIds(batch.size());
             long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
-                            Map.of("rows", rows(batch, batchIds, importId), "user", caller.name()))
+                            Map.of("rows", rows(batch, batchIds, importId), "user", caller.name(), "now", now()))
                     .getFirst().get("created").asLong();
             requireAllCreated(created, batch.size());
             ids.addAll(batchIds);
@@ -128,7 +203,7 @@ public class PairingWrites {
             UNWIND $rows AS row
             MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
             CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, note: row.note,
-                               createdAt: datetime(), createdBy: $user, activeKey: row.activeKey, importId: row.importId})
+                               createdAt: $now, createdBy: $user, importId: row.importId})
             CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
             WITH n, row
             CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }""";
@@ -146,7 +221,6 @@ public class PairingWrites {
             row.put("start", in.startDate());
             row.put("end", in.endDate());
             row.put("note", in.note());
-            row.put("activeKey", activeKey(in.mentorId(), in.menteeId(), in.kind(), in.programId(), in.endDate()));
             row.put("importId", importId);
             rows.add(row);
         }
@@ -184,16 +258,33 @@ public class PairingWrites {
         if (before.startDate() != null && endDate.isBefore(before.startDate())) {
             throw ApiException.badRequest("endDate %s is before the pairing's startDate %s".formatted(endDate, before.startDate()));
         }
-        if (before.endDate() != null) {
+        LocalDate today = LocalDate.now(clock);
+        if (before.endDate() != null && before.endDate().isBefore(today)) {
             throw ApiException.conflict("Pairing %s already ended on %s".formatted(id, before.endDate()));
         }
+        // A pairing still running (no end, or one planned for today or later) gets this end date; a later one than
+        // planned is checked against identical pairings like a new pairing, under the same lock.
+        var asEnded = new AddPairingInput(before.mentorId(), before.menteeId(), before.kind(), before.programId(),
+                before.startDate(), endDate, null);
         Pairing ended = graph.writeTransaction(tx -> {
+            lockMentors(tx, List.of(asEnded));
+            List<Clash> clashes = clashes(tx, List.of(asEnded), id);
+            if (!clashes.isEmpty()) {
+                throw ApiException.conflict("Pairing %s cannot run until %s: %s".formatted(id, endDate,
+                        clashes.getFirst().describe()));
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("id", id);
+            params.put("end", endDate);
+            params.put("today", today);
+            params.put("user", caller.name());
+            params.put("now", now());
             List<Record> rows = graph.run(tx, """
-                    MATCH (n:Pairing {id: $id}) WHERE n.endDate IS NULL
-                    SET n.endDate = $end, n.activeKey = null, n.endedBy = $user, n.endedAt = datetime()
-                    RETURN %s AS p""".formatted(Pairing.PROJECTION), Map.of("id", id, "end", endDate, "user", caller.name()));
+                    MATCH (n:Pairing {id: $id}) WHERE n.endDate IS NULL OR n.endDate >= $today
+                    SET n.endDate = $end, n.endedBy = $user, n.endedAt = $now
+                    RETURN %s AS p""".formatted(Pairing.PROJECTION), params);
             if (rows.isEmpty()) {
-                throw ApiException.conflict("Pairing %s was ended meanwhile".formatted(id));
+                throw ApiException.conflict("Pairing %s was ended or removed meanwhile".formatted(id));
             }
             Pairing p = Pairing.from(rows.getFirst().get("p"));
             audit.record(tx, caller, "endPairing", "Pairing", id, describe(before), describe(p), touched(p));
@@ -244,20 +335,6 @@ public class PairingWrites {
         }
     }
 
-    /** Runs a write, turning the uniqueness constraint's refusal into CONFLICT. */
-    private <T> T write(java.util.function.Supplier<T> work, AddPairingInput in) {
-        try {
-            return work.get();
-        } catch (ClientException e) {
-            if (Graph.violatesConstraint(e)) {
-                throw ApiException.conflict("An active %s pairing of mentor %s and mentee %s%s already exists"
-                        .formatted(in.kind(), in.mentorId(), in.menteeId(),
-                                in.programId() == null ? "" : " under program " + in.programId()));
-            }
-            throw e;
-        }
-    }
-
     private static Audit.Touched touched(Pairing p) {
         List<String> schools = new java.util.ArrayList<>();
         if (p.mentor() != null) {
@@ -282,8 +359,8 @@ public class PairingWrites {
         return m;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static boolean blank(String s) {

@@ -25,7 +25,7 @@ class DemoNetwork {
     private static final Logger log = LoggerFactory.getLogger(DemoNetwork.class);
     static final String DATASET = "demo";
 
-    DemoNetwork(Graph graph, EduGraphProperties properties, SeedLoader seedsFirst) {
+    DemoNetwork(Graph graph, EduGraphProperties properties, SeedLoader seedsFirst, Clock clock) {
         var demo = properties.demo();
         List<NetworkGenerator.County> counties = graph.read("""
                 MATCH (c:Region {level: 'COUNTY'})-[:PART_OF*]->(:Region {code: '350000'})
@@ -37,7 +37,7 @@ class DemoNetwork {
             throw new IllegalStateException("The demo network needs the counties of the seeds (regions.yaml); none is loaded");
         }
         var spec = new NetworkGenerator.Spec(DATASET, "demo-", demo.schools(), demo.pairings(), demo.seed(), counties,
-                LocalDate.now(Clock.systemDefaultZone()));
+                LocalDate.now(clock));
         GeneratedNetworkWriter writer = new GeneratedNetworkWriter(graph);
         if (writer.isLoaded(spec)) {
             log.info("Demo network ({} schools, {} pairings, seed {}) already loaded", demo.schools(), demo.pairings(), demo.seed());

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.edugraph.neo4j.Graph;
-import org.edugraph.pairing.Pairing;
 import org.edugraph.seed.NetworkGenerator.Network;
 
 /**
@@ -142,14 +141,11 @@ public final class GeneratedNetworkWriter {
     private void writePairings(Network network) {
         String dataset = network.spec().dataset();
         String source = source(network);
-        var today = network.spec().today();
         batches(network.pairings(), p -> row("id", p.id(), "mentor", p.mentorId(), "mentee", p.menteeId(),
-                "kind", p.kind().name(), "program", p.programId(), "start", p.startDate(), "end", p.endDate(),
-                "activeKey", p.endDate() != null && p.endDate().isBefore(today) ? null
-                        : Pairing.uniqueKey(p.mentorId(), p.menteeId(), p.kind(), p.programId())), """
+                "kind", p.kind().name(), "program", p.programId(), "start", p.startDate(), "end", p.endDate()), """
                 UNWIND $rows AS row
                 MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee}), (src:Source {id: $source})
-                CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end, activeKey: row.activeKey,
+                CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, endDate: row.end,
                                    createdBy: 'generator:' + $dataset, synthetic: true, dataset: $dataset})
                 CREATE (n)-[:MENTOR {synthetic: true}]->(mentor), (n)-[:MENTEE {synthetic: true}]->(mentee),
                        (n)-[:STATED_IN {synthetic: true}]->(src)

@@ -18,7 +18,6 @@ import java.util.Set;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.neo4j.SchemaMigrations;
-import org.edugraph.pairing.Pairing;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
 import org.neo4j.driver.Record;
@@ -193,8 +192,6 @@ public class SeedLoader {
         for (var p : f.pairings()) {
             pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
                     "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
-                    "activeKey", p.endDate() != null && p.endDate().isBefore(java.time.LocalDate.now()) ? null
-                            : Pairing.uniqueKey(p.mentor(), p.mentee(), p.kind(), p.program()),
                     "source", sources.of(p.section())));
         }
         graph.run(tx, """
@@ -202,7 +199,7 @@ public class SeedLoader {
                 MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                 MERGE (n:Pairing {id: row.id})
                 SET n.kind = row.kind, n.startDate = row.startDate, n.endDate = row.endDate, n.note = row.note,
-                    n.createdBy = 'seed:' + $seed, n.activeKey = row.activeKey, n.seed = $seed
+                    n.createdBy = 'seed:' + $seed, n.seed = $seed
                 CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
                 WITH n, row
                 CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }

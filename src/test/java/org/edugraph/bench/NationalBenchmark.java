@@ -242,14 +242,13 @@ class NationalBenchmark {
                     row.put("kind", p.kind().name());
                     row.put("program", p.programId());
                     row.put("start", p.startDate());
-                    row.put("activeKey", org.edugraph.pairing.Pairing.uniqueKey(p.mentorId(), p.menteeId(), p.kind(), p.programId()));
                     rows.add(row);
                 }
                 graph.write("""
                         UNWIND $rows AS row
                         MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                         CREATE (n:Pairing {id: row.id, kind: row.kind, startDate: row.start, note: $note, createdAt: datetime(),
-                                           createdBy: 'raw', activeKey: row.activeKey, importId: 'raw'})
+                                           createdBy: 'raw', importId: 'raw'})
                         CREATE (n)-[:MENTOR]->(mentor), (n)-[:MENTEE]->(mentee)
                         WITH n, row
                         CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER]->(p) }""",
@@ -298,7 +297,7 @@ class NationalBenchmark {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(10), PAGE_CACHE);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
-            new SchemaMigrations(graph);
+            new SchemaMigrations(graph, properties);
             work.accept(graph);
         }
     }

@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.edugraph.pairing.Pairing;
-import org.edugraph.pairing.PairingKind;
+import org.edugraph.pairing.PairingWrites;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -84,16 +83,17 @@ class LargeImportTest extends IntegrationTest {
 
     @Test
     void whenTheLastBatchFailsNothingOfTheEarlierBatchesRemains() throws Exception {
-        // The file's last row, made by another writer that has not committed yet: the import's checks cannot see it,
-        // and its last statement waits on the uniqueness constraint until that writer commits, then fails.
+        // The file's last row, made by another writer (as addPairing does: mentor locked, then created) that has not
+        // committed yet: the import's checks cannot see it, and its last statement waits on the mentor's lock until that
+        // writer commits, then finds the pairing and fails.
         String csv = csv(ROWS);
         String[] last = csv.strip().substring(csv.strip().lastIndexOf('\n') + 1).split(",");
         try (Session session = driver.session(); Transaction other = session.beginTransaction()) {
+            other.run(PairingWrites.LOCK_MENTORS, Map.of("mentors", List.of(last[0]))).consume();
             other.run("""
                     MATCH (a:School {id: $mentor}), (b:School {id: $mentee})
-                    CREATE (p:Pairing {id: 'test-large-other', kind: 'OTHER', activeKey: $key})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)""",
-                    Map.of("mentor", last[0], "mentee", last[1],
-                            "key", Pairing.uniqueKey(last[0], last[1], PairingKind.OTHER, null))).consume();
+                    CREATE (p:Pairing {id: 'test-large-other', kind: 'OTHER'})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)""",
+                    Map.of("mentor", last[0], "mentee", last[1])).consume();
             HttpClient client = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> running = client.sendAsync(plainUpload(csv), HttpResponse.BodyHandlers.ofString());
             awaitBlockedTransaction(running);

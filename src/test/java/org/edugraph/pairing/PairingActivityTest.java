@@ -39,4 +39,34 @@ class PairingActivityTest {
         Pairing p = new Pairing("p", PairingKind.OTHER, null, null, null, start, end, null, null, null, false);
         assertThat(p.activeOn(day)).isEqualTo(!day.isBefore(start) && !day.isAfter(end));
     }
+
+    /** A date range or an open end, over a short span so that ranges often touch and overlap. */
+    @Provide
+    Arbitrary<LocalDate> maybeDays() {
+        return Arbitraries.integers().between(0, 60).map(n -> LocalDate.of(2022, 8, 20).plusDays(n)).injectNull(0.25);
+    }
+
+    /**
+     * Uniqueness derives from activity: two identical pairings clash exactly when some day
+     * exists on which both are active (checked day by day over a span that covers both).
+     */
+    @Property(tries = 3000)
+    void twoRangesOverlapExactlyWhenADayHasBothActive(@ForAll("maybeDays") LocalDate aStart, @ForAll("maybeDays") LocalDate aEnd,
+            @ForAll("maybeDays") LocalDate bStart, @ForAll("maybeDays") LocalDate bEnd) {
+        net.jqwik.api.Assume.that(aStart == null || aEnd == null || !aEnd.isBefore(aStart));
+        net.jqwik.api.Assume.that(bStart == null || bEnd == null || !bEnd.isBefore(bStart));
+        boolean someDay = false;
+        // Open ends reach past the span's edges: checking one day beyond each edge is enough.
+        for (LocalDate day = LocalDate.of(2022, 8, 19); !day.isAfter(LocalDate.of(2022, 10, 20)); day = day.plusDays(1)) {
+            someDay |= PairingActivity.isActive(aStart, aEnd, day) && PairingActivity.isActive(bStart, bEnd, day);
+        }
+        assertThat(PairingActivity.overlap(aStart, aEnd, bStart, bEnd)).isEqualTo(someDay);
+        assertThat(PairingActivity.overlap(bStart, bEnd, aStart, aEnd)).as("symmetric").isEqualTo(someDay);
+    }
+
+    @org.junit.jupiter.api.Test
+    void rangesReadAsPeopleWriteThem() {
+        assertThat(PairingActivity.range(LocalDate.of(2022, 9, 1), null)).isEqualTo("2022-09-01 to (no end)");
+        assertThat(PairingActivity.range(null, LocalDate.of(2023, 8, 31))).isEqualTo("(no start) to 2023-08-31");
+    }
 }

@@ -69,7 +69,8 @@ class PairingImportTest extends IntegrationTest {
                 .path("importPairings.errors").entityList(Map.class).get();
         assertThat(errors).extracting(e -> e.get("row")).containsExactly(2, 3, 4, 5, 7, 8, 9);
         assertThat(errors.toString()).contains("mentor itself", "FRIENDSHIP", "2022-02-30", "nope",
-                "same pairing as row 6", "exists already", "mentorId is required");
+                "same pairing as row 6", "of the same mentor, mentee, kind and program runs (no start) to (no end)",
+                "mentorId is required");
         assertThat(pairings()).isEqualTo(before);
     }
 

@@ -5,32 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.edugraph.support.IntegrationTest;
-import org.edugraph.support.SettableClock;
+import org.edugraph.support.ClockedIntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.TestPropertySource;
 
-/** Password guessing over HTTP: after three failures a name is refused, even with its right password, for the window. */
-@TestPropertySource(properties = {"edugraph.security.sign-in.max-failures=3",
-        "edugraph.security.sign-in.max-failures-per-address=6", "edugraph.security.sign-in.window=5m"})
-@Import(SettableClock.InApplication.class)
+/** Password guessing over HTTP (limits of ClockedIntegrationTest): after three failures a name is refused, even with its right password, for the window. */
 @ExtendWith(OutputCaptureExtension.class)
-class SignInThrottlingTest extends IntegrationTest {
+class SignInThrottlingTest extends ClockedIntegrationTest {
 
     private static final String READ = "{ region(code: \"350104\") { name } }";
 
-    @Autowired
-    SettableClock clock;
-
     @Test
     void guessingLocksTheNameForTheWindowAndNotOtherUsers(CapturedOutput output) {
+        clock.set(java.time.Instant.now());
         for (int i = 0; i < 3; i++) {
             String guess = "guess-" + i;
             http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", guess)).bodyValue(Map.of("query", READ))

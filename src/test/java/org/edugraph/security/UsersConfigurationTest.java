@@ -28,13 +28,8 @@ class UsersConfigurationTest {
     }
 
     private static void start(String... more) {
-        var server = TestNeo4j.get();
-        var arguments = new java.util.ArrayList<>(java.util.List.of("--spring.neo4j.uri=" + server.uri(), "--server.port=0",
-                "--edugraph.seeds.enabled=false"));
-        if (server.password() != null) {
-            arguments.add("--spring.neo4j.authentication.username=" + server.username());
-            arguments.add("--spring.neo4j.authentication.password=" + server.password());
-        }
+        var arguments = TestNeo4j.get().arguments();
+        arguments.addAll(java.util.List.of("--server.port=0", "--edugraph.seeds.enabled=false"));
         arguments.addAll(java.util.List.of(more));
         new SpringApplicationBuilder(EduGraphApplication.class).run(arguments.toArray(String[]::new)).close();
     }

@@ -112,8 +112,7 @@ class SeedLoadingTest extends IntegrationTest {
     void aMalformedSeedFileStopsStartUpWithAMessageNamingFileAndEntry() throws IOException {
         write(FILE.replace("qualifier: NEARLY", "qualifier: ROUGHLY"));
         var app = new SpringApplicationBuilder(EduGraphApplication.class);
-        assertThatThrownBy(() -> app.run("--spring.neo4j.uri=" + TestNeo4j.get().uri(), "--server.port=0",
-                "--edugraph.seeds.location=" + dir.toUri()))
+        assertThatThrownBy(() -> app.run(arguments("--edugraph.seeds.location=" + dir.toUri())))
                 .satisfies(e -> assertThat(seedException(e))
                         .hasMessageContaining("test.yaml")
                         .hasMessageContaining("programs[0].figures[0].qualifier"));
@@ -126,9 +125,15 @@ class SeedLoadingTest extends IntegrationTest {
                 .hasMessageContaining("No seed files (*.yaml) at edugraph.seeds.location=" + nowhere)
                 .hasMessageContaining("edugraph.seeds.enabled=false");
         var app = new SpringApplicationBuilder(EduGraphApplication.class);
-        assertThatThrownBy(() -> app.run("--spring.neo4j.uri=" + TestNeo4j.get().uri(), "--server.port=0",
-                "--edugraph.seeds.location=" + nowhere))
+        assertThatThrownBy(() -> app.run(arguments("--edugraph.seeds.location=" + nowhere)))
                 .satisfies(e -> assertThat(seedException(e)).hasMessageContaining("No seed files"));
+    }
+
+    private static String[] arguments(String location) {
+        var arguments = TestNeo4j.get().arguments();
+        arguments.add("--server.port=0");
+        arguments.add(location);
+        return arguments.toArray(String[]::new);
     }
 
     private static Throwable seedException(Throwable e) {

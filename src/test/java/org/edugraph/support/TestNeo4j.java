@@ -27,6 +27,16 @@ public final class TestNeo4j {
 
     /** Where the tests' Neo4j listens, and how to sign in to it. */
     public record Server(String uri, String username, String password, String kind) {
+
+        /** The command-line arguments that point an application at this server, credentials included. */
+        public java.util.List<String> arguments() {
+            var arguments = new java.util.ArrayList<>(java.util.List.of("--spring.neo4j.uri=" + uri));
+            if (password != null) {
+                arguments.add("--spring.neo4j.authentication.username=" + username);
+                arguments.add("--spring.neo4j.authentication.password=" + password);
+            }
+            return arguments;
+        }
     }
 
     private TestNeo4j() {
