@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives the errors graphql-java raises itself (syntax, validation, limits, coercion of
- * arguments) the contract's classification: they are all the client's to fix, so
- * BAD_REQUEST. Also answers a request that outlives {@code edugraph.graphql.timeout}
+ * Gives the errors graphql-java raises itself the contract's classification. Only those
+ * of an invalid request (syntax, validation, coercion of arguments, the limits that abort
+ * a request before it runs) are BAD_REQUEST, their messages freed of graphql-java's own
+ * names ({@code StringValue{value='x'}} reads {@code "x"}); any other (a null in a non-null
+ * field: a server fault) is INTERNAL_ERROR with an incident id that is logged with what
+ * graphql-java said. Also answers a request that outlives {@code edugraph.graphql.timeout}
  * with a classified error. Errors already classified by {@link ApiExceptionResolver} pass as they are.
  */
 @Component
@@ -62,6 +65,28 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
+    /** What graphql-java reports of a request that is not valid: the client's to fix. */
+    private static final java.util.Set<Object> CLIENT_ERRORS = java.util.Set.of(ErrorType.InvalidSyntax,
+            ErrorType.ValidationError, ErrorType.OperationNotSupported, ErrorType.ExecutionAborted);
+
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "(?:String|Int|Float|Boolean|Enum)Value\\{(?:value|name)=('?)(.*?)\\1\\}");
+    private static final java.util.regex.Pattern NODE = java.util.regex.Pattern.compile("'?\\b[A-Z][A-Za-z]*(?:Value|Field)\\{.*?\\}+'?");
+    private static final java.util.regex.Pattern VALIDATION = java.util.regex.Pattern.compile(
+            "^Validation error \\((\\w+)@\\[([^\\]]*)\\]\\) : ");
+
+    /** A graphql-java message as a client reads it: values as written, no names of graphql-java's classes. */
+    static String readable(String message) {
+        if (message == null) {
+            return "Invalid request";
+        }
+        String m = VALIDATION.matcher(message).replaceFirst(r -> r.group(2).isEmpty() ? "Invalid request: "
+                : "Invalid request at " + java.util.regex.Matcher.quoteReplacement(r.group(2)) + ": ");
+        m = LITERAL.matcher(m).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(r.group(2)));
+        // Lists and objects of values: said as "a value" rather than as graphql-java's nodes.
+        return NODE.matcher(m).replaceAll("a value");
+    }
+
     private static GraphQLError classify(GraphQLError error) {
         if (error.getErrorType() instanceof ErrorKind) {
             return error;
@@ -69,13 +94,21 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
         ErrorKind kind;
         if (error.getErrorType() instanceof org.springframework.graphql.execution.ErrorType spring) {
             kind = ErrorKind.valueOf(spring.name());
-        } else if (error.getErrorType() == ErrorType.DataFetchingException) {
-            kind = ErrorKind.INTERNAL_ERROR;
-        } else {
+        } else if (CLIENT_ERRORS.contains(error.getErrorType())) {
             kind = ErrorKind.BAD_REQUEST;
+        } else {
+            kind = ErrorKind.INTERNAL_ERROR;
+        }
+        String message;
+        if (kind == ErrorKind.INTERNAL_ERROR) {
+            String incident = java.util.UUID.randomUUID().toString();
+            log.error("Incident {}: {} at {}: {}", incident, error.getErrorType(), error.getPath(), error.getMessage());
+            message = "Internal error (incident " + incident + ")";
+        } else {
+            message = readable(error.getMessage());
         }
         return GraphqlErrorBuilder.newError()
-                .message(kind == ErrorKind.INTERNAL_ERROR ? "Internal error" : error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(kind)

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A POST to /graphql whose JSON body is not a GraphQL request (an object with a string
- * {@code query}) is answered 400 with a classified error before anything else reads it:
+ * {@code query}, and when present a string {@code operationName} and object
+ * {@code variables} and {@code extensions}) is answered 400 with a classified error before anything else reads it:
  * Spring's handler met a body of {@code null} with a NullPointerException, a 500. The body
  * is read once here and handed on as it came.
  */
@@ -68,6 +69,16 @@ class GraphQlBodyCheck extends OncePerRequestFilter {
         JsonNode query = request.get("query");
         if (query == null || !query.isString() || query.asString().isBlank()) {
             return "The body has no query: give \"query\" as a string holding the GraphQL document";
+        }
+        JsonNode operationName = request.get("operationName");
+        if (operationName != null && !operationName.isNull() && !operationName.isString()) {
+            return "\"operationName\" must be a string naming an operation of the document, or left out";
+        }
+        for (String field : new String[] {"variables", "extensions"}) {
+            JsonNode value = request.get(field);
+            if (value != null && !value.isNull() && !value.isObject()) {
+                return "\"%s\" must be a JSON object such as {\"id\": \"cs-panyu-ms\"}, or left out".formatted(field);
+            }
         }
         return null;
     }

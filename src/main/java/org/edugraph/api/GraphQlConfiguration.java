@@ -67,10 +67,10 @@ class GraphQlConfiguration {
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
             .name("Date")
             .description("ISO-8601 calendar date, 2022-09-01")
-            .coercing(new TextCoercing<LocalDate>("Date", "2022-09-01") {
+            .coercing(new TextCoercing<LocalDate>("Date", "2022-09-01 (years 1900 to 2199)") {
                 @Override
                 LocalDate parse(String text) {
-                    return LocalDate.parse(text);
+                    return org.edugraph.time.CalendarDates.parse(text);
                 }
 
                 @Override
@@ -133,7 +133,8 @@ class GraphQlConfiguration {
                     // fall through to the message below
                 }
             }
-            throw new CoercingParseValueException("Expected a %s such as %s, got '%s'".formatted(name, example, input));
+            String got = input instanceof String text ? "'" + org.edugraph.imports.ImportErrors.cut(text) + "'" : "another type";
+            throw new CoercingParseValueException("Expected a %s such as %s, got %s".formatted(name, example, got));
         }
 
         @Override

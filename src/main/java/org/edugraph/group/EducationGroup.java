@@ -9,7 +9,7 @@ public record EducationGroup(String id, String name, GroupKind kind, boolean syn
     public static final String PROJECTION = "n {.id, .name, .kind, synthetic: coalesce(n.synthetic, false)}";
 
     public static EducationGroup from(Value v) {
-        return new EducationGroup(v.get("id").asString(), v.get("name").asString(),
+        return new EducationGroup(v.get("id").asString(), Values.string(v, "name"),
                 Values.enumValue(v, "kind", GroupKind.class), v.get("synthetic").asBoolean(false));
     }
 }

@@ -82,12 +82,19 @@ public final class CsvRows {
         CSVParser parser = null;
         try {
             parser = CSVParser.builder().setReader(new BomSkippingReader(reader)).setFormat(FORMAT).get();
+            int width = parser.getHeaderNames().size();
             Map<Integer, String> names = header(parser.getHeaderNames(), errors);
             if (!errors.isEmpty()) {
                 return new Result(rows, errors);
             }
             for (CSVRecord record : parser) {
                 int number = (int) record.getRecordNumber() + 1;
+                if (hasCellsBeyond(record, width)) {
+                    // Cells without a column: a shifted row, or a comma in an unquoted cell. Never dropped silently.
+                    errors.add(new ImportError(number, "the row has %d cells but the header names %d columns; quote a cell"
+                            .formatted(record.size(), width) + " that holds a comma (\"a,b\")"));
+                    continue;
+                }
                 Map<String, String> values = new HashMap<>();
                 for (int i = 0; i < record.size(); i++) {
                     String name = names.get(i);
@@ -113,7 +120,7 @@ public final class CsvRows {
             }
             // The record after the last one read is the one that could not be read.
             int number = parser == null ? 1 : (int) parser.getRecordNumber() + 2;
-            errors.add(new ImportError(number, "not readable as CSV: " + e.getMessage()));
+            errors.add(new ImportError(number, "not readable as CSV: " + csvProblem(e)));
         } finally {
             close(parser);
         }
@@ -154,6 +161,31 @@ public final class CsvRows {
             errors.add(new ImportError(1, "columns named more than once " + twice + expected));
         }
         return names;
+    }
+
+    private static boolean hasCellsBeyond(CSVRecord record, int width) {
+        for (int i = width; i < record.size(); i++) {
+            if (record.get(i) != null && !record.get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the CSV reader's complaint means, in a reader's words: never the library's class names. */
+    static String csvProblem(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        String message = all.toString();
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted cell is never closed: a \" opens it and no \" ends it before the end of the file";
+        }
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("character between encapsulated token and delimiter")) {
+            return "a quoted cell goes on after its closing \"; a \" inside a quoted cell is written twice (\"\")";
+        }
+        return "the text is not CSV as Excel writes it (quoted cells, commas between cells)";
     }
 
     /** The message for a file that is not UTF-8 when {@code e} was caused by one, else null. */

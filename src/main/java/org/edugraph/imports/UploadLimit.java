@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Answers an upload larger than the multipart limit with 413 and a classified error body,
+ * Answers an upload larger than the multipart limit with 413, and one that is not multipart
+ * at all with 400, each with a classified error body,
  * like every other refusal, instead of an empty one. The limit is found while the request
  * is read, before any controller is chosen, hence advice rather than a controller's handler.
  */
@@ -23,6 +24,15 @@ class UploadLimit {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("errors", List.of(Map.of(
                 "message", "The file is larger than the upload limit" + limit
                         + " (spring.servlet.multipart.max-file-size); split it",
+                "extensions", Map.of("classification", "BAD_REQUEST")))));
+    }
+
+    /** A body that does not parse as multipart/form-data (a wrong or unclosed boundary) is the client's error. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", List.of(Map.of(
+                "message", "The upload is not a readable multipart/form-data body: send the file as the form part"
+                        + " `file` (curl -F file=@pairings.csv)",
                 "extensions", Map.of("classification", "BAD_REQUEST")))));
     }
 }

@@ -88,9 +88,9 @@ record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boo
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return org.edugraph.time.CalendarDates.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("`%s` must be an ISO date (YYYY-MM-DD, e.g. 2022-09-01), got `%s`"
+            throw ApiException.badRequest("`%s` must be an ISO date (YYYY-MM-DD, e.g. 2022-09-01, years 1900 to 2199), got `%s`"
                     .formatted(name, echo(value)));
         }
     }

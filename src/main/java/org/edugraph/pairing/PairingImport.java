@@ -129,9 +129,9 @@ public class PairingImport implements Importer {
         LocalDate startDate = null;
         if (start != null) {
             try {
-                startDate = LocalDate.parse(start);
+                startDate = org.edugraph.time.CalendarDates.parse(start);
             } catch (DateTimeParseException e) {
-                errors.add(number, "startDate '%s' is not a date such as 2022-09-01".formatted(ImportErrors.cut(start)));
+                errors.add(number, "startDate '%s' is not a date such as 2022-09-01 (years 1900 to 2199)".formatted(ImportErrors.cut(start)));
             }
         }
         AddPairingInput input = new AddPairingInput(row.get("mentorId"), row.get("menteeId"), kind, row.get("programId"),

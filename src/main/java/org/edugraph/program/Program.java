@@ -10,7 +10,7 @@ public record Program(String id, String name, ProgramKind kind, GovernanceLevel 
     public static final String PROJECTION = "n {.id, .name, .kind, .level, .year, .note, synthetic: coalesce(n.synthetic, false)}";
 
     public static Program from(Value v) {
-        return new Program(v.get("id").asString(), v.get("name").asString(),
+        return new Program(v.get("id").asString(), Values.string(v, "name"),
                 Values.enumValue(v, "kind", ProgramKind.class), Values.enumValue(v, "level", GovernanceLevel.class),
                 Values.integer(v, "year"), Values.string(v, "note"), v.get("synthetic").asBoolean(false));
     }

@@ -15,7 +15,7 @@ public record Region(String code, String name, RegionLevel level, boolean offici
 
     public static Region from(Value v) {
         Value official = v.get("official");
-        return new Region(v.get("code").asString(), v.get("name").asString(),
+        return new Region(v.get("code").asString(), Values.string(v, "name"),
                 Values.enumValue(v, "level", RegionLevel.class), official.isNull() || official.asBoolean(),
                 Values.string(v, "parentCode"));
     }

@@ -20,7 +20,7 @@ public record School(String id, String name, List<String> aliases, SchoolType ty
 
     public static School from(Value v) {
         Ownership ownership = Values.enumValue(v, "ownership", Ownership.class);
-        return new School(v.get("id").asString(), v.get("name").asString(), Values.strings(v, "aliases"),
+        return new School(v.get("id").asString(), Values.string(v, "name"), Values.strings(v, "aliases"),
                 Values.enumValue(v, "type", SchoolType.class), Values.string(v, "typeCode"),
                 ownership == null ? Ownership.UNKNOWN : ownership, Values.string(v, "nationalCode"),
                 v.get("synthetic").asBoolean(false));

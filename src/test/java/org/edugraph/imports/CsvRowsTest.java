@@ -150,4 +150,20 @@ class CsvRowsTest {
         assertThat(file.errors()).isEmpty();
         assertThat(file.rows().getFirst().get("name")).isEqualTo("𠀋小学😀");
     }
+
+    @org.junit.jupiter.api.Test
+    void cellsBeyondTheHeaderAreAnErrorNotDroppedAndBrokenQuotesAreExplainedInWords() {
+        CsvRows.Result shifted = read("id,name,regionCode\na1,福州,仓山区实验小学,350104\na2,乙,350104,,\n");
+        org.assertj.core.api.Assertions.assertThat(shifted.errors()).containsExactly(new ImportError(2,
+                "the row has 4 cells but the header names 3 columns; quote a cell that holds a comma (\"a,b\")"));
+        org.assertj.core.api.Assertions.assertThat(shifted.rows()).extracting(CsvRows.Row::number).containsExactly(3);
+
+        CsvRows.Result unclosed = read("id,name,regionCode\na1,\"没有结束的引号,350104\n");
+        org.assertj.core.api.Assertions.assertThat(unclosed.errors()).singleElement().extracting(ImportError::message)
+                .isEqualTo("not readable as CSV: a quoted cell is never closed: a \" opens it and no \" ends it before the end"
+                        + " of the file");
+        CsvRows.Result after = read("id,name,regionCode\na1,\"引号\"之后,350104\n");
+        org.assertj.core.api.Assertions.assertThat(after.errors()).singleElement().extracting(ImportError::message)
+                .asString().startsWith("not readable as CSV: a quoted cell goes on after its closing \"").doesNotContain("org.");
+    }
 }
