@@ -24,10 +24,28 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionResolver.class);
 
+    ApiExceptionResolver() {
+        // Whether a refusal is UNAUTHORIZED or FORBIDDEN depends on who is signed in: restore the
+        // request's security context on the thread that resolves (as Spring's own security resolver does).
+        setThreadLocalContextAware(true);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof ApiException api) {
             return error(env, api.kind(), api.getMessage());
+        }
+        if (ex instanceof org.springframework.security.access.AccessDeniedException) {
+            // A declared rule (@PreAuthorize) refused: nobody signed in, or not an admin.
+            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || !auth.isAuthenticated()
+                    || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                return error(env, ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
+            }
+            return error(env, ErrorKind.FORBIDDEN, "Only admins may change the graph; " + auth.getName() + " is not one");
+        }
+        if (ex instanceof org.springframework.security.core.AuthenticationException) {
+            return error(env, ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
         }
         if (cancelled(ex)) {
             // The request was cancelled (it outlived edugraph.graphql.timeout, and the client

@@ -14,7 +14,9 @@ import org.edugraph.security.CurrentCaller;
 import org.edugraph.security.RegionScope;
 import org.neo4j.driver.Record;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.edugraph.security.SecuredMutations;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /** Adding a school to a group: validated, region-scoped, audited. */
@@ -34,9 +36,10 @@ class GroupMutations {
     }
 
     @MutationMapping
+    @PreAuthorize(SecuredMutations.ADMIN)
     GroupMembership addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
             @Argument LocalDate since) {
-        Caller caller = callers.requireAdmin();
+        Caller caller = callers.signedIn();
         Record exists = graph.read("""
                 RETURN EXISTS { (:EducationGroup {id: $group}) } AS group, EXISTS { (:School {id: $school}) } AS school,
                        EXISTS { (:School {id: $school})-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""",

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import org.edugraph.imports.Importer;
 import org.edugraph.security.CurrentCaller;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.edugraph.security.SecuredMutations;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -27,23 +29,27 @@ class PairingMutations {
     }
 
     @MutationMapping
+    @PreAuthorize(SecuredMutations.ADMIN)
     Pairing addPairing(@Argument AddPairingInput input) {
-        return writes.add(caller.requireAdmin(), input);
+        return writes.add(caller.signedIn(), input);
     }
 
     @MutationMapping
+    @PreAuthorize(SecuredMutations.ADMIN)
     Pairing endPairing(@Argument String id, @Argument LocalDate endDate) {
-        return writes.end(caller.requireAdmin(), id, endDate);
+        return writes.end(caller.signedIn(), id, endDate);
     }
 
     @MutationMapping
+    @PreAuthorize(SecuredMutations.ADMIN)
     String removePairing(@Argument String id) {
-        return writes.remove(caller.requireAdmin(), id);
+        return writes.remove(caller.signedIn(), id);
     }
 
     @MutationMapping
+    @PreAuthorize(SecuredMutations.ADMIN)
     ImportReport importPairings(@Argument String csv, @Argument Boolean dryRun) {
-        return imports.run(caller.requireAdmin(), csv, Importer.dryRun(dryRun));
+        return imports.run(caller.signedIn(), csv, Importer.dryRun(dryRun));
     }
 
     @SubscriptionMapping
