@@ -40,19 +40,6 @@ class GroupMutations {
     GroupMembership addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
             @Argument LocalDate since) {
         Caller caller = callers.signedIn();
-        Record exists = graph.read("""
-                RETURN EXISTS { (:EducationGroup {id: $group}) } AS group, EXISTS { (:School {id: $school}) } AS school,
-                       EXISTS { (:School {id: $school})-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""",
-                Map.of("group", groupId, "school", schoolId)).getFirst();
-        if (!exists.get("group").asBoolean()) {
-            throw ApiException.notFound("No education group with id " + groupId + " (groupId)");
-        }
-        if (!exists.get("school").asBoolean()) {
-            throw ApiException.notFound("No school with id " + schoolId + " (schoolId)");
-        }
-        if (exists.get("member").asBoolean()) {
-            throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
-        }
         scope.requireSchools(caller, List.of(schoolId));
         scope.requireGroups(caller, List.of(groupId));
         Map<String, Object> params = new HashMap<>();
@@ -61,11 +48,27 @@ class GroupMutations {
         params.put("role", role.name());
         params.put("since", since);
         params.put("user", caller.name());
+        // Checked and written in one transaction, the school locked first: of concurrent identical calls one
+        // adds the membership (and one audit record), the others see it and get CONFLICT.
         return graph.writeTransaction(tx -> {
+            Record exists = graph.run(tx, """
+                    OPTIONAL MATCH (n:School {id: $school})
+                    FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END |
+                      SET locked.membershipLock = true REMOVE locked.membershipLock)
+                    RETURN n IS NOT NULL AS school, EXISTS { (:EducationGroup {id: $group}) } AS group,
+                           EXISTS { (n)-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""", params).getFirst();
+            if (!exists.get("group").asBoolean()) {
+                throw ApiException.notFound("No education group with id " + groupId + " (groupId)");
+            }
+            if (!exists.get("school").asBoolean()) {
+                throw ApiException.notFound("No school with id " + schoolId + " (schoolId)");
+            }
+            if (exists.get("member").asBoolean()) {
+                throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
+            }
             Record r = graph.run(tx, """
                     MATCH (n:School {id: $school}), (g:EducationGroup {id: $group})
-                    MERGE (n)-[m:MEMBER_OF]->(g)
-                    ON CREATE SET m.role = $role, m.since = $since, m.createdAt = datetime(), m.createdBy = $user
+                    CREATE (n)-[m:MEMBER_OF {role: $role, since: $since, createdAt: datetime(), createdBy: $user}]->(g)
                     RETURN %s AS school, g {.id, .name, .kind} AS grp, m.role AS role, m.since AS since
                     """.formatted(School.PROJECTION), params).getFirst();
             Map<String, Object> after = new HashMap<>();
