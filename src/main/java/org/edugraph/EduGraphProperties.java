@@ -106,6 +106,7 @@ public record EduGraphProperties(
      * @param analyticsWait how long an analytic waits for its turn before it is refused
      * @param maxRootFields most fields an operation may ask for at its top level
      * @param maxAliases    most aliases a request may name, at any depth
+     * @param maxSubscriptionsPerClient most subscriptions one client (address) may hold open at once
      */
     public record Graphql(
             @DefaultValue("12") int maxDepth,
@@ -118,7 +119,8 @@ public record EduGraphProperties(
             @DefaultValue("4") int analyticsConcurrency,
             @DefaultValue("10s") Duration analyticsWait,
             @DefaultValue("30") int maxRootFields,
-            @DefaultValue("50") int maxAliases) {
+            @DefaultValue("50") int maxAliases,
+            @DefaultValue("20") int maxSubscriptionsPerClient) {
     }
 
     /**

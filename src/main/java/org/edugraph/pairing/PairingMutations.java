@@ -8,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.edugraph.security.SecuredMutations;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -53,7 +54,7 @@ class PairingMutations {
     }
 
     @SubscriptionMapping
-    Flux<PairingChange> pairingChanges() {
-        return events.changes();
+    Flux<PairingChange> pairingChanges(@ContextValue(name = SubscriptionClients.CLIENT) String client) {
+        return events.changes(client);
     }
 }

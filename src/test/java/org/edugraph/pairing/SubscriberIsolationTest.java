@@ -1,0 +1,90 @@
+package org.edugraph.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.edugraph.EduGraphProperties;
+import org.edugraph.api.ApiException;
+import org.edugraph.api.ErrorKind;
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import reactor.core.Disposable;
+
+/** Subscribers cannot slow writers down, and one client cannot hold unbounded subscriptions. */
+class SubscriberIsolationTest extends IntegrationTest {
+
+    @Autowired
+    PairingEvents events;
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
+
+    /**
+     * A subscriber stuck in its work (here until the test lets it go) does not hold up the
+     * write whose change it received: the write is answered while the subscriber still waits.
+     */
+    @Test
+    void aStuckSubscriberDoesNotHoldUpAWrite() throws Exception {
+        var writer = java.util.concurrent.Executors.newSingleThreadExecutor(); // WebTestClient hangs in the common pool
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch received = new CountDownLatch(1);
+        Disposable stuck = events.changes().subscribe(change -> {
+            received.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> postAs(TestUsers.ADMIN,
+                    "mutation { importSchools(csv: \"id,name,type,regionCode\\nisolation-a,隔离测试学校甲,PRIMARY,350583\\n"
+                            + "isolation-b,隔离测试学校乙,PRIMARY,350583\\n\") { schoolsCreated } }")
+                    .toString() + postAs(TestUsers.ADMIN, "mutation { addPairing(input: {mentorId: \"isolation-a\","
+                            + " menteeId: \"isolation-b\", kind: OTHER}) { id } }"), writer);
+            String answer = write.get(20, TimeUnit.SECONDS).toString();
+            assertThat(answer).contains("addPairing").doesNotContain("errors");
+            assertThat(received.await(10, TimeUnit.SECONDS)).as("the subscriber got the change").isTrue();
+            assertThat(release.getCount()).as("the subscriber is still stuck").isOne();
+        } finally {
+            release.countDown();
+            stuck.dispose();
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClientHoldsAtMostItsShareOfSubscriptionsAndGetsAPlaceBackWhenOneEnds() {
+        EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(
+                Map.of("edugraph.graphql.max-subscriptions-per-client", "2"))).bindOrCreate("edugraph", EduGraphProperties.class);
+        PairingEvents limited = new PairingEvents(properties);
+        Disposable first = limited.changes("10.0.0.1").subscribe();
+        Disposable second = limited.changes("10.0.0.1").subscribe();
+        assertThatThrownBy(() -> limited.changes("10.0.0.1")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+            assertThat(e.getMessage()).isEqualTo("At most 2 subscriptions may be open at once from one client; close one first");
+        });
+        Disposable other = limited.changes("10.0.0.2").subscribe();
+        assertThat(limited.held("10.0.0.1")).isEqualTo(2);
+        first.dispose();
+        assertThat(limited.held("10.0.0.1")).isOne();
+        Disposable third = limited.changes("10.0.0.1").subscribe();
+        assertThat(limited.held("10.0.0.1")).isEqualTo(2);
+        second.dispose();
+        third.dispose();
+        other.dispose();
+        assertThat(limited.held("10.0.0.1")).isZero();
+    }
+}
