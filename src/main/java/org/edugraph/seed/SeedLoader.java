@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.edugraph.EduGraphProperties;
+import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.security.Caller;
 import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
@@ -30,10 +32,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the seed files into the graph at start, after the schema migrations. Each file
- * is one transaction: its nodes are merged by id and updated, the relationships it made
- * last time are replaced, and the entries it no longer has are removed; a file whose
- * checksum is unchanged is skipped. Everything a file writes carries {@code seed} = the
- * file's document id, so nothing written by people through the API is touched.
+ * is one transaction, audited as the seed loader: its nodes are merged by id and updated,
+ * the relationships it made last time are replaced, and the entries it no longer has are
+ * removed; a file whose checksum is unchanged is skipped. Everything a file writes
+ * carries {@code seed} = the file's document id.
+ *
+ * <p>Who owns what: a seed file owns its facts until an admin changes one; then the
+ * admin's change stands. A school an admin updated keeps its name, type, region and the
+ * rest; a pairing an admin ended keeps its end, one an admin removed is not made again;
+ * a seed pairing identical to an admin's for overlapping dates is not written; an entry
+ * the file dropped that admin data still refers to (their pairings, memberships, edits)
+ * is kept, no longer the file's. Each such case is logged at start-up as a WARN line and
+ * listed in the load's audit record: reported, never silently merged.
  */
 @Component
 public class SeedLoader {
@@ -42,10 +52,15 @@ public class SeedLoader {
     /** Part of every file's checksum: raise it when loading changes, and every file loads again. */
     private static final String LOADER_VERSION = "2";
 
-    private final Graph graph;
+    /** Who the audit records as the author of seed loads. */
+    public static final String LOADER = "seed-loader";
 
-    public SeedLoader(Graph graph, EduGraphProperties properties, SchemaMigrations migrations) {
+    private final Graph graph;
+    private final Audit audit;
+
+    public SeedLoader(Graph graph, EduGraphProperties properties, SchemaMigrations migrations, Audit audit) {
         this.graph = graph;
+        this.audit = audit;
         if (properties.seeds().enabled()) {
             load(read(properties.seeds().location()));
         }
@@ -90,23 +105,36 @@ public class SeedLoader {
                 continue;
             }
             long started = System.nanoTime();
-            graph.writeTransaction(tx -> {
-                write(tx, named.file());
+            List<String> conflicts = graph.writeTransaction(tx -> {
+                List<String> found = new ArrayList<>();
+                write(tx, named.file(), found);
                 graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
                         Map.of("name", named.name(), "checksum", named.checksum()));
-                return null;
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("checksum", named.checksum());
+                after.put("schools", named.file().schools().size());
+                after.put("pairings", named.file().pairings().size());
+                after.put("adminChangesKept", found);
+                audit.record(tx, new Caller(LOADER, Set.of(), false, Set.of()), "loadSeedFile", "SeedFile", named.name(),
+                        null, after, Audit.Touched.regions(named.file().schools().stream().map(s -> s.region()).toList()));
+                return found;
             });
+            conflicts.forEach(c -> log.warn("Seed file {}: {}", named.name(), c));
             log.info("Loaded seed file {} in {} ms", named.name(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 
-    private void write(TransactionContext tx, SeedFile f) {
+    private void write(TransactionContext tx, SeedFile f, List<String> conflicts) {
         String seed = f.document().id();
         SourceIds sources = new SourceIds(f.document());
 
         // What this file wrote last time, relationships first: it is all written anew below.
         for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure")) {
-            graph.run(tx, "MATCH (n:%s {seed: $seed})-[r]-() WHERE r.seed = $seed DELETE r".formatted(label), Map.of("seed", seed));
+            // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.
+            graph.run(tx, """
+                    MATCH (n:%s {seed: $seed})-[r]-() WHERE r.seed = $seed
+                      AND NOT (type(r) = 'LOCATED_IN' AND n.updatedBy IS NOT NULL)
+                    DELETE r""".formatted(label), Map.of("seed", seed));
         }
 
         List<Map<String, Object>> regions = new ArrayList<>();
@@ -133,12 +161,29 @@ public class SeedLoader {
         graph.run(tx, """
                 UNWIND $rows AS row
                 MERGE (n:School {id: row.id})
-                SET n.name = row.name, n.aliases = row.aliases, n.searchText = row.searchText, n.type = row.type,
-                    n.typeCode = row.typeCode, n.ownership = row.ownership, n.nationalCode = row.nationalCode,
-                    n.note = row.note, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                WITH n, row, n.updatedBy IS NOT NULL AS edited
+                SET n += CASE WHEN edited THEN {} ELSE {name: row.name, aliases: row.aliases, searchText: row.searchText,
+                        type: row.type, typeCode: row.typeCode, ownership: row.ownership, nationalCode: row.nationalCode,
+                        note: row.note} END,
+                    n.seed = $seed
+                WITH n, row, edited
+                CALL (n, row, edited) {
+                  MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
+                }
                 """, Map.of("rows", schools, "seed", seed));
+        for (Record r : graph.run(tx, """
+                UNWIND $rows AS row
+                MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
+                WITH n, row, [(n)-[:LOCATED_IN]->(r) | r.code][0] AS region
+                WHERE n.name <> row.name OR n.type <> row.type OR coalesce(region, '') <> row.region
+                   OR coalesce(n.nationalCode, '') <> coalesce(row.nationalCode, '')
+                RETURN n.id AS id, n.updatedBy AS by, n.name AS name, row.name AS seedName, n.type AS type,
+                       row.type AS seedType, region, row.region AS seedRegion""", Map.of("rows", schools))) {
+            conflicts.add(("school %s: the file says %s, %s, region %s; %s changed it to %s, %s, region %s, and that stands")
+                    .formatted(r.get("id").asString(), r.get("seedName").asString(), r.get("seedType").asString(),
+                            r.get("seedRegion").asString(), r.get("by").asString(), r.get("name").asString(),
+                            r.get("type").asString(), r.get("region").isNull() ? "none" : r.get("region").asString()));
+        }
 
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
@@ -194,16 +239,43 @@ public class SeedLoader {
                     "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
                     "source", sources.of(p.section())));
         }
+        // Admin decisions about seed pairings stand: a removed one is not made again, an identical admin pairing
+        // for overlapping dates keeps the seed's out, an ended one keeps its end.
+        Set<String> skipped = new HashSet<>();
+        for (Record r : graph.run(tx, """
+                UNWIND $rows AS row
+                OPTIONAL MATCH (removed:AuditEvent {action: 'removePairing', targetId: row.id})
+                OPTIONAL CALL (row) {
+                  MATCH (m:School {id: row.mentor})<-[:MENTOR]-(p:Pairing)-[:MENTEE]->(:School {id: row.mentee})
+                  WHERE p.seed IS NULL AND p.kind = row.kind
+                    AND coalesce([(p)-[:UNDER]->(g:Program) | g.id][0], '') = coalesce(row.program, '')
+                    AND %s
+                  RETURN p.id AS admins LIMIT 1
+                }
+                WITH row, removed, admins WHERE removed IS NOT NULL OR admins IS NOT NULL
+                RETURN row.id AS id, removed.user AS removedBy, admins""".formatted(
+                        org.edugraph.pairing.PairingActivity.overlapCypher("p", "row.startDate", "row.endDate")),
+                Map.of("rows", pairings))) {
+            String id = r.get("id").asString();
+            skipped.add(id);
+            conflicts.add(r.get("removedBy").isNull()
+                    ? "pairing %s not written: admin pairing %s is the same pairing for overlapping dates, and it stands"
+                            .formatted(id, r.get("admins").asString())
+                    : "pairing %s not written: %s removed it, and that stands".formatted(id, r.get("removedBy").asString()));
+        }
+        List<Map<String, Object>> written = pairings.stream().filter(p -> !skipped.contains(p.get("id"))).toList();
         graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                 MERGE (n:Pairing {id: row.id})
-                SET n.kind = row.kind, n.startDate = row.startDate, n.endDate = row.endDate, n.note = row.note,
-                    n.createdBy = 'seed:' + $seed, n.seed = $seed
+                SET n.kind = row.kind, n.note = row.note, n.createdBy = 'seed:' + $seed, n.seed = $seed,
+                    n.startDate = row.startDate,
+                    n.endDate = CASE WHEN n.endedBy IS NULL THEN row.endDate ELSE n.endDate END
                 CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
                 WITH n, row
                 CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
-                """, Map.of("rows", pairings, "seed", seed));
+                """, Map.of("rows", written, "seed", seed));
+        pairings = new ArrayList<>(written);
 
         List<Map<String, Object>> mergers = new ArrayList<>();
         for (var m : f.mergers()) {
@@ -277,9 +349,20 @@ public class SeedLoader {
         kept.put("Figure", new ArrayList<>(figureIds));
         kept.put("Source", sources.rows().stream().map(r -> r.get("id")).toList());
         kept.forEach((label, ids) -> {
+            String key = label.equals("Region") ? "code" : "id";
+            // Still referred to by what admins made or changed (or by another file): kept, no longer this file's.
+            for (Record r : graph.run(tx, """
+                    MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
+                      AND (n.updatedBy IS NOT NULL OR n.endedBy IS NOT NULL
+                           OR EXISTS { (n)-[r]-() WHERE r.seed IS NULL OR r.seed <> $seed })
+                    REMOVE n.seed SET n.releasedFrom = $seed
+                    RETURN n.%s AS id""".formatted(label, key, key), Map.of("seed", seed, "ids", ids))) {
+                conflicts.add("%s %s is no longer in the file but admin data refers to it: kept, no longer the file's"
+                        .formatted(label, r.get("id").asString()));
+            }
             List<Record> removed = graph.run(tx, """
                     MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
-                    DETACH DELETE n RETURN count(*) AS removed""".formatted(label, label.equals("Region") ? "code" : "id"),
+                    DETACH DELETE n RETURN count(*) AS removed""".formatted(label, key),
                     Map.of("seed", seed, "ids", ids));
             long count = removed.getFirst().get("removed").asLong();
             if (count > 0) {
