@@ -107,6 +107,7 @@ public record EduGraphProperties(
      * @param maxRootFields most fields an operation may ask for at its top level
      * @param maxAliases    most aliases a request may name, at any depth
      * @param maxSubscriptionsPerClient most subscriptions one client (address) may hold open at once
+     * @param maxBodySize   largest body a POST to /graphql may have (variables included)
      */
     public record Graphql(
             @DefaultValue("12") int maxDepth,
@@ -120,7 +121,8 @@ public record EduGraphProperties(
             @DefaultValue("10s") Duration analyticsWait,
             @DefaultValue("30") int maxRootFields,
             @DefaultValue("50") int maxAliases,
-            @DefaultValue("20") int maxSubscriptionsPerClient) {
+            @DefaultValue("20") int maxSubscriptionsPerClient,
+            @DefaultValue("16MB") org.springframework.util.unit.DataSize maxBodySize) {
     }
 
     /**

@@ -50,6 +50,8 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
         if (errors.isEmpty() || errors.stream().allMatch(e -> e.getErrorType() instanceof ErrorKind)) {
             return response;
         }
+        errors.stream().filter(e -> e.getErrorType() == ErrorType.ExecutionAborted).findFirst()
+                .ifPresent(e -> log.warn("Request refused before it ran: {}", e.getMessage())); // once per request
         List<GraphQLError> classified = errors.stream().map(ErrorClassifyingInterceptor::classify).toList();
         return response.transform(builder -> builder.errors(classified));
     }

@@ -30,6 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class GraphQlBodyCheck extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GraphQlBodyCheck.class);
+
+    private final long maxBody;
+
+    GraphQlBodyCheck(org.edugraph.EduGraphProperties properties) {
+        this.maxBody = properties.graphql().maxBodySize().toBytes();
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
@@ -42,17 +50,29 @@ class GraphQlBodyCheck extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] body = request.getInputStream().readAllBytes();
+        // Larger than allowed: refused before it is read (by its length) or as soon as it passes the limit.
+        byte[] body = request.getContentLengthLong() > maxBody ? null : request.getInputStream().readNBytes((int) maxBody + 1);
+        if (body == null || body.length > maxBody) {
+            log.warn("A GraphQL request body over {} bytes was refused", maxBody);
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ("The request body is larger than %d MiB"
+                    + " (edugraph.graphql.max-body-size); send large CSV files to /import/schools or /import/pairings")
+                    .formatted(maxBody >> 20));
+            return;
+        }
         String problem = problem(body);
         if (problem != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(java.util.Map.of("errors", java.util.List.of(java.util.Map.of(
-                    "message", problem, "extensions", java.util.Map.of("classification", ErrorKind.BAD_REQUEST.name()))))));
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, problem);
             return;
         }
         chain.doFilter(new Replayed(request, body), response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(java.util.Map.of("errors", java.util.List.of(java.util.Map.of(
+                "message", problem, "extensions", java.util.Map.of("classification", ErrorKind.BAD_REQUEST.name()))))));
     }
 
     /** What is wrong with the body as a GraphQL request, or null. */

@@ -111,6 +111,21 @@ class ErrorsTest extends IntegrationTest {
         }
     }
 
+    /** A body over 16 MiB is refused with 413, whether it says its length or is sent in chunks, without reading it all. */
+    @Test
+    void aBodyLargerThanTheLimitIsRefused() throws Exception {
+        byte[] big = ("{\"query\": \"{ regions { code } }\", \"variables\": {\"x\": \"" + "x".repeat(17 << 20) + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (var body : List.of(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/graphql"))
+                    .header("Content-Type", "application/json").POST(body).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.body()).contains("BAD_REQUEST").contains("larger than 16 MiB (edugraph.graphql.max-body-size)");
+        }
+    }
+
     @Test
     void aQueryDeeperThanTheLimitIsRefusedBeforeItRuns() {
         String deep = "{ region(code: \"350104\") { " + "parent { ".repeat(12) + "code" + " }".repeat(12) + " } }";

@@ -28,9 +28,15 @@ class RequestShapeTest extends IntegrationTest {
     }
 
     @Test
-    void nineHundredNinetyAliasesOfOneSchoolAreRefused() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void nineHundredNinetyAliasesOfOneSchoolAreRefusedAndLoggedOnce(org.springframework.boot.test.system.CapturedOutput output) {
+        int logged = output.getOut().length();
         refused("{ " + aliasesOf(990, "school(id: \"cs-panyu-ms\") { name }") + " }",
                 "asks for 990 fields at its top level; at most 30 are allowed");
+        String log = output.getOut().substring(logged);
+        assertThat(log.lines().filter(line -> line.contains("WARN") || line.contains("ERROR")).toList())
+                .singleElement().asString().contains("Request refused before it ran: The request asks for 990 fields");
+        assertThat(log.length()).as("characters logged for the request").isLessThan(2_000);
     }
 
     @Test
