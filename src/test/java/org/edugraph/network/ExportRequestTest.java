@@ -59,7 +59,7 @@ class ExportRequestTest {
                 "Unknown parameter `includeGroups`; this export accepts programId, kinds, regionCode, mentorId, menteeId, "
                         + "activeOn, bom");
         assertRefused(ExportRequest.Kind.NETWORK, query("activeOn", "2022-02-30"),
-                "`activeOn` must be an ISO date (YYYY-MM-DD, e.g. 2022-09-01), got `2022-02-30`");
+                "`activeOn` must be an ISO date (YYYY-MM-DD, e.g. 2022-09-01, years 1900 to 2199), got `2022-02-30`");
         assertRefused(ExportRequest.Kind.NETWORK, query("activeOn", "1/9/2022"), "got `1/9/2022`");
         assertRefused(ExportRequest.Kind.NETWORK, query("kinds", "deep_alliance"), "`kinds`: `deep_alliance` is not a PairingKind; "
                 + "allowed: SPECIAL_DELIVERY_CLASSROOM, DEEP_ALLIANCE, TARGETED_SUPPORT, ONE_TO_ONE, OTHER");
