@@ -3,6 +3,7 @@ package org.edugraph.neo4j;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -51,7 +52,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * Starts Neo4j with its files under {@code home}. Bolt listens on the loopback
      * interface only, and even there asks for a password: any local process could
      * otherwise bypass the service's roles, region scopes and audit. {@code LOAD CSV}
-     * may not read local files (it would read {@code /proc/self/environ}).
+     * may not read local files (it would read {@code /proc/self/environ}). A folder that held
+     * a store and lost it is refused ({@link DataDir}).
      *
      * @param boltPort the Bolt port, or 0 for a free one
      * @param password the password of user {@code neo4j}; empty for one generated now and never shown
@@ -60,7 +62,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             String password) {
         long started = System.nanoTime();
         String secret = password == null || password.isEmpty() ? generatedPassword() : password;
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+        DataDir dataDir = new DataDir(home);
+        dataDir.refuseIfStoreGone();
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir.home())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
@@ -76,8 +80,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                 .getLocalAddress(ConnectorType.BOLT).getPort();
+        dataDir.mark(Instant.now());
         log.info("Embedded Neo4j started in {} ms, files under {}, Bolt on bolt://127.0.0.1:{}",
-                (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath(), port);
+                (System.nanoTime() - started) / 1_000_000, dataDir.home(), port);
         return new EmbeddedNeo4j(service, port, secret);
     }
 
