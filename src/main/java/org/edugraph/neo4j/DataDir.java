@@ -3,6 +3,7 @@ package org.edugraph.neo4j;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +45,38 @@ record DataDir(Path home) {
     Path store() {
         return RecordDatabaseLayout.of(Neo4jLayout.of(home), GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
                 .pathForExistsMarker();
+    }
+
+    /**
+     * Makes sure the folder exists and can be written before Neo4j is started in it: Neo4j's
+     * own failure comes after some two thousand lines of its logging's errors (it cannot
+     * create {@code logs/} either).
+     */
+    void requireWritable() {
+        String why;
+        try {
+            Files.createDirectories(home);
+            Files.delete(Files.createTempFile(home, ".edugraph-write-check", ""));
+            return;
+        } catch (FileAlreadyExistsException e) {
+            why = "it is a file, not a folder";
+        } catch (IOException e) {
+            why = Files.isDirectory(home) ? "cannot create a file in it (" + e.getClass().getSimpleName() + ")"
+                    : EmbeddedStoreException.causeOf(e);
+        }
+        throw new EmbeddedStoreException("edugraph.data-dir=" + home + " is not a folder EduGraph can write: " + why,
+                "Point edugraph.data-dir to a folder this user may create and write in, or make " + home + " one.",
+                null);
+    }
+
+    /** Neo4j could not open the store in this folder; {@code failure} is Neo4j's exception. */
+    EmbeddedStoreException cannotOpen(Throwable failure) {
+        return new EmbeddedStoreException("edugraph.data-dir=" + home + ": Neo4j cannot open the store there: "
+                + EmbeddedStoreException.causeOf(failure),
+                "Check that this user may write every file under " + home + " and that no other process uses it. "
+                        + "If the store's files are damaged, restore the folder from a backup, or point "
+                        + "edugraph.data-dir to another folder. Neo4j's own log: " + home.resolve("logs/debug.log") + ".",
+                failure);
     }
 
     /** Refuses a folder that held a store, by its marker, and holds none now: Neo4j would start it empty. */

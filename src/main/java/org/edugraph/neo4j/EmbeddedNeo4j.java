@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.DatabaseStateService;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
@@ -32,6 +34,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** Neo4j's built-in user, the one the application signs in as. */
     public static final String USER = "neo4j";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a database that has not failed may take to come online once Neo4j has started. */
+    private static final Duration ONLINE_WAIT = Duration.ofSeconds(30);
 
     private final DatabaseManagementService service;
     private final int boltPort;
@@ -53,7 +57,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * interface only, and even there asks for a password: any local process could
      * otherwise bypass the service's roles, region scopes and audit. {@code LOAD CSV}
      * may not read local files (it would read {@code /proc/self/environ}). A folder that held
-     * a store and lost it is refused ({@link DataDir}).
+     * a store and lost it is refused ({@link DataDir}), and a store Neo4j cannot open stops the
+     * start with an {@link EmbeddedStoreException} naming the folder and Neo4j's reason.
      *
      * @param boltPort the Bolt port, or 0 for a free one
      * @param password the password of user {@code neo4j}; empty for one generated now and never shown
@@ -63,18 +68,30 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         long started = System.nanoTime();
         String secret = password == null || password.isEmpty() ? generatedPassword() : password;
         DataDir dataDir = new DataDir(home);
+        dataDir.requireWritable();
         dataDir.refuseIfStoreGone();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir.home())
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
-                .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
-                .build();
+        DatabaseManagementService service;
+        try {
+            service = new DatabaseManagementServiceBuilder(dataDir.home())
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                    .build();
+        } catch (RuntimeException e) {
+            throw dataDir.cannotOpen(e);
+        }
+        try {
+            requireOnline(service, dataDir);
+        } catch (RuntimeException e) {
+            service.shutdown();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
         setPassword(service, secret);
         GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -84,6 +101,33 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         log.info("Embedded Neo4j started in {} ms, files under {}, Bolt on bolt://127.0.0.1:{}",
                 (System.nanoTime() - started) / 1_000_000, dataDir.home(), port);
         return new EmbeddedNeo4j(service, port, secret);
+    }
+
+    /**
+     * Fails unless the default database is online. Neo4j starts even when that database's
+     * store cannot be opened (damaged files, a file where a folder should be): only the
+     * {@code system} database runs, the cause goes to {@code logs/debug.log}, and every query
+     * is refused as "not currently available", which the driver retries, so the application
+     * used to stop a minute and a half later without saying why.
+     */
+    private static void requireOnline(DatabaseManagementService service, DataDir dataDir) {
+        try {
+            GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            DatabaseStateService<?> states = ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
+                    .getDependencyResolver().resolveDependency(DatabaseStateService.class);
+            Optional<Throwable> failure = states.causeOfFailure(db.databaseId());
+            if (failure.isPresent()) {
+                throw dataDir.cannotOpen(failure.get());
+            }
+            if (!db.isAvailable(ONLINE_WAIT.toMillis())) {
+                throw dataDir.cannotOpen(new IllegalStateException("database '" + db.databaseName()
+                        + "' not online after " + ONLINE_WAIT.toSeconds() + " s"));
+            }
+        } catch (EmbeddedStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw dataDir.cannotOpen(e);
+        }
     }
 
     /**
