@@ -29,7 +29,7 @@ import org.neo4j.driver.GraphDatabase;
  */
 class StoreFailuresTest {
 
-    /** Generous for a loaded 2-core machine: it took 28 s there, 96 s before the store was checked. */
+    /** Generous for a loaded 2-core machine: it took 15 s there, 96 s before the store was checked. */
     private static final Duration EXIT_WITHIN = Duration.ofSeconds(75);
 
     @TempDir
