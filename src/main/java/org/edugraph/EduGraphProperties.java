@@ -43,6 +43,7 @@ public record EduGraphProperties(
      * @param migrationWait    how long an instance waits for another one's schema migrations before it gives up
      * @param password     password of user {@code neo4j} on the embedded Bolt port (EDUGRAPH_NEO4J_PASSWORD);
      *                     empty: one is generated at each start and never shown, so only the service connects
+     * @param healthTimeout longest /actuator/health waits for the database before it reports it DOWN
      */
     public record Neo4j(
             @DefaultValue("7687") int boltPort,
@@ -52,7 +53,8 @@ public record EduGraphProperties(
             @DefaultValue("true") boolean requestTransaction,
             @DefaultValue("1h") Duration migrationTimeout,
             @DefaultValue("5m") Duration migrationWait,
-            @DefaultValue("") String password) {
+            @DefaultValue("") String password,
+            @DefaultValue("3s") Duration healthTimeout) {
     }
 
     /**
