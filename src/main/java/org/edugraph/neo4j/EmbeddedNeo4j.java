@@ -94,18 +94,23 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (RuntimeException e) {
             throw dataDir.cannotOpen(e);
         }
+        int port;
         try {
             requireOnline(service, dataDir);
+            setPassword(service, secret);
+            GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            dataDir.mark(Instant.now());
         } catch (RuntimeException e) {
-            service.shutdown();
+            try {
+                service.shutdown(); // else its Bolt port and store lock outlive the failed start
+            } catch (RuntimeException shutdown) {
+                e.addSuppressed(shutdown);
+            }
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
-        setPassword(service, secret);
-        GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                .getLocalAddress(ConnectorType.BOLT).getPort();
-        dataDir.mark(Instant.now());
         log.info("Embedded Neo4j started in {} ms, files under {}, Bolt on bolt://127.0.0.1:{}",
                 (System.nanoTime() - started) / 1_000_000, dataDir.home(), port);
         return new EmbeddedNeo4j(service, port, secret);
