@@ -174,20 +174,27 @@ public class PairingWrites {
      * Creates the pairings of an import in the caller's transaction, in statements of
      * {@code batchSize} rows, each stamped with {@code importId}; returns their ids in input
      * order. Nothing is read back: a file of a million rows costs a million creations, not
-     * a million projections. Each batch first locks its mentors and checks, under the locks,
-     * that no other writer added an identical pairing for overlapping dates since the
-     * import's checks (the rows among themselves were checked then): else CONFLICT.
+     * a million projections. First every mentor of the file is locked (in id order across
+     * the whole file, so two imports never wait on each other in a circle) and the rows are
+     * checked once, under the locks, against what other writers added since the import's
+     * own checks (the rows among themselves were checked then): else CONFLICT. The locks
+     * are held until commit, so nothing identical can slip in while the batches are written.
      */
     List<String> createAll(TransactionContext tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
-        List<String> ids = new ArrayList<>(inputs.size());
+        List<String> mentors = inputs.stream().map(AddPairingInput::mentorId).distinct().sorted().toList();
+        for (int from = 0; from < mentors.size(); from += batchSize) {
+            graph.run(tx, LOCK_MENTORS, Map.of("mentors", mentors.subList(from, Math.min(mentors.size(), from + batchSize))));
+        }
         for (int from = 0; from < inputs.size(); from += batchSize) {
-            List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
-            lockMentors(tx, batch);
-            List<Clash> clashes = clashes(tx, batch, null);
+            List<Clash> clashes = clashes(tx, inputs.subList(from, Math.min(inputs.size(), from + batchSize)), null);
             if (!clashes.isEmpty()) {
                 throw ApiException.conflict("Another write added a pairing like row %d meanwhile (%s); nothing was imported"
                         .formatted(from + clashes.getFirst().index() + 2, clashes.getFirst().describe()));
             }
+        }
+        List<String> ids = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
             List<String> batchIds = newIds(batch.size());
             long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
                             Map.of("rows", rows(batch, batchIds, importId), "user", caller.name(), "now", now()))

@@ -82,10 +82,10 @@ class LargeImportTest extends IntegrationTest {
     }
 
     @Test
-    void whenTheLastBatchFailsNothingOfTheEarlierBatchesRemains() throws Exception {
+    void aPairingAddedByAnotherWriterDuringTheImportStopsItWithNothingWritten() throws Exception {
         // The file's last row, made by another writer (as addPairing does: mentor locked, then created) that has not
-        // committed yet: the import's checks cannot see it, and its last statement waits on the mentor's lock until that
-        // writer commits, then finds the pairing and fails.
+        // committed yet: the import's checks cannot see it; inside its transaction the import waits on that mentor's lock
+        // until the writer commits, then finds the pairing and fails, with nothing of the file written.
         String csv = csv(ROWS);
         String[] last = csv.strip().substring(csv.strip().lastIndexOf('\n') + 1).split(",");
         try (Session session = driver.session(); Transaction other = session.beginTransaction()) {
