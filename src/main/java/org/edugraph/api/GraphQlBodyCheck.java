@@ -65,7 +65,8 @@ class GraphQlBodyCheck extends OncePerRequestFilter {
         chain.doFilter(new Replayed(request, body), response);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
+    /** Answers {@code status} with the error body of GraphQL, classified BAD_REQUEST. */
+    static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

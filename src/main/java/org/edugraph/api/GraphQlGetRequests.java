@@ -46,7 +46,8 @@ class GraphQlGetRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         String[] queries = request.getParameterValues("query");
         if (queries == null || queries.length != 1 || queries[0].isBlank()) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "A GET to /graphql needs one `query` parameter holding the document");
+            GraphQlBodyCheck.refuse(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "A GET to /graphql needs one `query` parameter holding the document");
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ class GraphQlGetRequests extends OncePerRequestFilter {
                 value = null;
             }
             if (value == null || !value.isObject()) {
-                refuse(response, HttpServletResponse.SC_BAD_REQUEST,
+                GraphQlBodyCheck.refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                         "`%s` must be a JSON object such as {\"id\":\"cs-panyu-ms\"}".formatted(field));
                 return;
             }
@@ -75,7 +76,8 @@ class GraphQlGetRequests extends OncePerRequestFilter {
         }
         if (!isQuery(queries[0], operationName)) {
             response.setHeader("Allow", "POST");
-            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Mutations and subscriptions are sent with POST, never GET");
+            GraphQlBodyCheck.refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "Mutations and subscriptions are sent with POST, never GET");
             return;
         }
         chain.doFilter(new AsPost(request, JSON.writeValueAsBytes(body)), response);
@@ -94,13 +96,6 @@ class GraphQlGetRequests extends OncePerRequestFilter {
                 .allMatch(op -> op.getOperation() == OperationDefinition.Operation.QUERY);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("errors", java.util.List.of(Map.of(
-                "message", message, "extensions", Map.of("classification", ErrorKind.BAD_REQUEST.name()))))));
-    }
 
     /** The GET as the POST it stands for: same URI, a JSON body made of its parameters. */
     private static final class AsPost extends HttpServletRequestWrapper {
