@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.edugraph.support.Browser;
-import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.BrowserTest;
 import org.edugraph.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The attack of cross-site request forgery, in a real Chromium whose user has signed in as
@@ -20,22 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * site it is refused and creates nothing; the same page on the service's own origin
  * (the control) creates the school, so the browser did carry the admin's credentials.
  */
-@ExtendWith(Browser.Required.class)
-class CrossSiteFormBrowserTest extends IntegrationTest {
+class CrossSiteFormBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void cleanUp() {

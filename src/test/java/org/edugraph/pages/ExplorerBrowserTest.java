@@ -17,37 +17,20 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.edugraph.support.Browser;
-import org.edugraph.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.edugraph.support.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The explorer at /explorer, in a real Chromium that cannot reach the internet, against
  * the seeds: what an analyst does with it, and that the page asks nothing of the outside
  * world and logs no error while doing it.
  */
-@ExtendWith(Browser.Required.class)
-class ExplorerBrowserTest extends IntegrationTest {
+class ExplorerBrowserTest extends BrowserTest {
 
     private static final String PANYU = "cs-panyu-ms";
     private static final String JINXIUXIAO = "cs-jinxiuxiao";
     private static final String FZ12 = "cs-fz12-ms";
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void searchFindsASchoolByPartOfItsNameAndExpandingDrawsItsPartners() {

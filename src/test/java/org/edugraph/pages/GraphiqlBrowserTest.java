@@ -10,33 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.edugraph.support.Browser;
-import org.edugraph.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.edugraph.support.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** GraphiQL at /graphiql, in a real Chromium that cannot reach the internet. */
-@ExtendWith(Browser.Required.class)
-class GraphiqlBrowserTest extends IntegrationTest {
+class GraphiqlBrowserTest extends BrowserTest {
 
     private static final Pattern OPERATION = Pattern.compile("(?m)^(query|mutation|subscription)\\s+(\\w+)");
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void rendersOfflineWithEveryExampleOperationAsATab() throws IOException {
