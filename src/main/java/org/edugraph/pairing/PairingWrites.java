@@ -89,15 +89,8 @@ public class PairingWrites {
     private static List<Map<String, Object>> clashRows(List<AddPairingInput> inputs, String self) {
         List<Map<String, Object>> rows = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            AddPairingInput in = inputs.get(i);
-            Map<String, Object> row = new HashMap<>();
+            Map<String, Object> row = row(inputs.get(i));
             row.put("index", i);
-            row.put("mentor", in.mentorId());
-            row.put("mentee", in.menteeId());
-            row.put("kind", in.kind().name());
-            row.put("program", in.programId());
-            row.put("start", in.startDate());
-            row.put("end", in.endDate());
             row.put("self", self);
             rows.add(row);
         }
@@ -218,20 +211,25 @@ public class PairingWrites {
     private List<Map<String, Object>> rows(List<AddPairingInput> inputs, List<String> ids, String importId) {
         List<Map<String, Object>> rows = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            AddPairingInput in = inputs.get(i);
-            Map<String, Object> row = new HashMap<>();
+            Map<String, Object> row = row(inputs.get(i));
             row.put("id", ids.get(i));
-            row.put("mentor", in.mentorId());
-            row.put("mentee", in.menteeId());
-            row.put("program", in.programId());
-            row.put("kind", in.kind().name());
-            row.put("start", in.startDate());
-            row.put("end", in.endDate());
-            row.put("note", in.note());
+            row.put("note", inputs.get(i).note());
             row.put("importId", importId);
             rows.add(row);
         }
         return rows;
+    }
+
+    /** What identifies a pairing and its dates, as the statements read a row: the same keys for checks and writes. */
+    private static Map<String, Object> row(AddPairingInput in) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("mentor", in.mentorId());
+        row.put("mentee", in.menteeId());
+        row.put("kind", in.kind().name());
+        row.put("program", in.programId());
+        row.put("start", in.startDate());
+        row.put("end", in.endDate());
+        return row;
     }
 
     private static List<String> newIds(int count) {
