@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo     the generated network the {@code demo} profile loads
  * @param export   the file exports
  * @param imports  the bulk imports of schools and pairings
+ * @param subscriptions how pairing changes reach subscribers of every instance
  * @param timeZone the zone whose calendar dates the reports and admins mean (a pairing ending
  *                 31 December ends at midnight there)
  */
@@ -31,6 +32,7 @@ public record EduGraphProperties(
         @DefaultValue Demo demo,
         @DefaultValue Export export,
         @DefaultValue Imports imports,
+        @DefaultValue Subscriptions subscriptions,
         @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
 
     /**
@@ -93,6 +95,16 @@ public record EduGraphProperties(
             @DefaultValue("1000000") int maxRows,
             @DefaultValue("10000") int batchSize,
             @DefaultValue("10m") Duration timeout) {
+    }
+
+    /**
+     * @param pollInterval how often an instance with subscribers reads the change log for changes
+     *                     committed through other instances (its own writes are read at once)
+     * @param retention    how long the change log keeps a change; writers remove older ones
+     */
+    public record Subscriptions(
+            @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("24h") Duration retention) {
     }
 
     /**

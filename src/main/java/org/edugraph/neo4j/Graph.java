@@ -267,6 +267,22 @@ public class Graph {
         }
     }
 
+    /**
+     * Runs one read statement for work in the background of the application (the change log's
+     * reader), in a transaction of its own: never in a request's transaction, and not counted
+     * in {@link #statementsRun}, which tells what requests cost.
+     */
+    public List<Record> readAside(String cypher, Map<String, Object> parameters) {
+        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
+                .withBookmarkManager(driver.executableQueryBookmarkManager());
+        if (database != null) {
+            config.withDatabase(database);
+        }
+        try (Session session = driver.session(config.build())) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list(), txConfig);
+        }
+    }
+
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         count(cypher);

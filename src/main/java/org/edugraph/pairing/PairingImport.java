@@ -47,9 +47,14 @@ public class PairingImport implements Importer {
     private final PairingWrites writes;
     private final Audit audit;
     private final PairingEvents events;
+    private final PairingChangeLog changeLog;
+    private final java.time.Clock clock;
     private final EduGraphProperties.Imports limits;
 
-    PairingImport(Graph graph, PairingWrites writes, Audit audit, PairingEvents events, EduGraphProperties properties) {
+    PairingImport(Graph graph, PairingWrites writes, Audit audit, PairingEvents events, PairingChangeLog changeLog,
+            java.time.Clock clock, EduGraphProperties properties) {
+        this.changeLog = changeLog;
+        this.clock = clock;
         this.graph = graph;
         this.writes = writes;
         this.audit = audit;
@@ -88,15 +93,13 @@ public class PairingImport implements Importer {
                             Audit.Touched.schools(rows.stream()
                                     .flatMap(r -> java.util.stream.Stream.of(r.input().mentorId(), r.input().menteeId()))
                                     .collect(java.util.stream.Collectors.toSet())));
+                    changeLog.appendImport(tx, importId, ids.size(), caller.name(),
+                            java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
                     return ids;
                 });
         log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
                 (System.nanoTime() - t2) / 1_000_000);
-        if (events.hasSubscribers()) {
-            var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC); // when the events go out, not a date
-            writes.load(created, limits.batchSize()).forEach(p ->
-                    events.publish(new PairingChange(PairingChange.Type.ADDED, p.id(), p, now, caller.name())));
-        }
+        events.committed();
         return new ImportReport(false, rows.size(), created.size(), List.of());
     }
 

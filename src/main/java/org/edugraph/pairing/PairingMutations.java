@@ -1,6 +1,9 @@
 package org.edugraph.pairing;
 
 import java.time.LocalDate;
+import java.util.List;
+
+import org.edugraph.api.ApiException;
 
 import org.edugraph.imports.Importer;
 import org.edugraph.security.CurrentCaller;
@@ -9,6 +12,7 @@ import org.edugraph.security.SecuredMutations;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -22,7 +26,11 @@ class PairingMutations {
     private final PairingEvents events;
     private final PairingImport imports;
 
-    PairingMutations(PairingWrites writes, CurrentCaller caller, PairingEvents events, PairingImport imports) {
+    private final int maxPageSize;
+
+    PairingMutations(PairingWrites writes, CurrentCaller caller, PairingEvents events, PairingImport imports,
+            org.edugraph.EduGraphProperties properties) {
+        this.maxPageSize = properties.graphql().maxPageSize();
         this.writes = writes;
         this.caller = caller;
         this.events = events;
@@ -56,5 +64,20 @@ class PairingMutations {
     @SubscriptionMapping
     Flux<PairingChange> pairingChanges(@ContextValue(name = SubscriptionClients.CLIENT) String client) {
         return events.changes(client);
+    }
+
+    /** A change's pairings, from what was loaded once for every subscriber: no statement of its own. */
+    @SchemaMapping(typeName = "PairingChange", field = "pairings")
+    List<Pairing> changedPairings(PairingChange change, @Argument Integer first) {
+        int n = first == null ? 20 : first;
+        if (n < 0 || n > maxPageSize) {
+            throw ApiException.badRequest("`first` must be between 0 and %d, got %d".formatted(maxPageSize, n));
+        }
+        return change.pairings().subList(0, Math.min(n, change.pairings().size()));
+    }
+
+    @SchemaMapping(typeName = "PairingChange", field = "sequence")
+    String sequence(PairingChange change) {
+        return Long.toString(change.sequence());
     }
 }

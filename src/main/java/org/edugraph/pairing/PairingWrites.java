@@ -33,9 +33,12 @@ public class PairingWrites {
     private final Audit audit;
     private final RegionScope scope;
     private final PairingEvents events;
+    private final PairingChangeLog changeLog;
     private final Clock clock;
 
-    PairingWrites(Graph graph, Audit audit, RegionScope scope, PairingEvents events, Clock clock) {
+    PairingWrites(Graph graph, Audit audit, RegionScope scope, PairingEvents events, PairingChangeLog changeLog,
+            Clock clock) {
+        this.changeLog = changeLog;
         this.graph = graph;
         this.audit = audit;
         this.scope = scope;
@@ -145,9 +148,10 @@ public class PairingWrites {
             }
             Pairing p = create(tx, caller, List.of(in)).getFirst();
             audit.record(tx, caller, "addPairing", "Pairing", p.id(), null, describe(p), touched(p));
+            changeLog.append(tx, PairingChange.Type.ADDED, p, caller.name(), now());
             return p;
         });
-        events.publish(new PairingChange(PairingChange.Type.ADDED, created.id(), created, now(), caller.name()));
+        events.committed();
         return created;
     }
 
@@ -293,9 +297,10 @@ public class PairingWrites {
             }
             Pairing p = Pairing.from(rows.getFirst().get("p"));
             audit.record(tx, caller, "endPairing", "Pairing", id, describe(before), describe(p), touched(p));
+            changeLog.append(tx, PairingChange.Type.ENDED, p, caller.name(), now());
             return p;
         });
-        events.publish(new PairingChange(PairingChange.Type.ENDED, id, ended, now(), caller.name()));
+        events.committed();
         return ended;
     }
 
@@ -309,9 +314,10 @@ public class PairingWrites {
                 throw ApiException.notFound("No pairing with id " + id);
             }
             audit.record(tx, caller, "removePairing", "Pairing", id, describe(before), null, touched(before));
+            changeLog.append(tx, PairingChange.Type.REMOVED, before, caller.name(), now());
             return null;
         });
-        events.publish(new PairingChange(PairingChange.Type.REMOVED, id, before, now(), caller.name()));
+        events.committed();
         return id;
     }
 

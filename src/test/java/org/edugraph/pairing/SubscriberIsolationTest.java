@@ -3,12 +3,10 @@ package org.edugraph.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
 import org.edugraph.support.IntegrationTest;
@@ -16,8 +14,6 @@ import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import reactor.core.Disposable;
 
 /** Subscribers cannot slow writers down, and one client cannot hold unbounded subscriptions. */
@@ -67,24 +63,22 @@ class SubscriberIsolationTest extends IntegrationTest {
 
     @Test
     void aClientHoldsAtMostItsShareOfSubscriptionsAndGetsAPlaceBackWhenOneEnds() {
-        EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(
-                Map.of("edugraph.graphql.max-subscriptions-per-client", "2"))).bindOrCreate("edugraph", EduGraphProperties.class);
-        PairingEvents limited = new PairingEvents(properties);
-        Disposable first = limited.changes("10.0.0.1").subscribe();
-        Disposable second = limited.changes("10.0.0.1").subscribe();
-        assertThatThrownBy(() -> limited.changes("10.0.0.1")).isInstanceOfSatisfying(ApiException.class, e -> {
+        SubscriptionQuota limited = new SubscriptionQuota(2);
+        limited.take("10.0.0.1");
+        limited.take("10.0.0.1");
+        assertThatThrownBy(() -> limited.take("10.0.0.1")).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
             assertThat(e.getMessage()).isEqualTo("At most 2 subscriptions may be open at once from one client; close one first");
         });
-        Disposable other = limited.changes("10.0.0.2").subscribe();
+        limited.take("10.0.0.2");
         assertThat(limited.held("10.0.0.1")).isEqualTo(2);
-        first.dispose();
+        limited.release("10.0.0.1");
         assertThat(limited.held("10.0.0.1")).isOne();
-        Disposable third = limited.changes("10.0.0.1").subscribe();
+        limited.take("10.0.0.1");
         assertThat(limited.held("10.0.0.1")).isEqualTo(2);
-        second.dispose();
-        third.dispose();
-        other.dispose();
+        limited.release("10.0.0.1");
+        limited.release("10.0.0.1");
+        limited.release("10.0.0.2");
         assertThat(limited.held("10.0.0.1")).isZero();
     }
 }
