@@ -36,6 +36,8 @@ class LargeImportTest extends IntegrationTest {
 
     private static final int SCHOOLS = 30;
     private static final int ROWS = IMPORT_BATCH * 4 + 50;
+    /** The note of the file's last row; every row's note differs. */
+    private static final String LAST_NOTE = "测试-最后一行";
 
     @Autowired
     private Driver driver;
@@ -109,6 +111,30 @@ class LargeImportTest extends IntegrationTest {
                 .getFirst().get("n").asLong()).isZero();
     }
 
+    @Test
+    void aFailureOfTheLastStatementAfterFourBatchesWereWrittenLeavesNothing() {
+        // The database refuses the last batch (a uniqueness rule on notes that only the last row breaks, made for this
+        // test): the four batches before it, written in the same transaction, go with it.
+        graph.write("""
+                MATCH (a:School {id: $mentor}), (b:School {id: $mentee})
+                CREATE (p:Pairing {id: 'test-large-blocker', kind: 'OTHER', note: $note})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)""",
+                Map.of("mentor", school(SCHOOLS - 1), "mentee", school(0), "note", LAST_NOTE));
+        graph.autoCommit("CREATE CONSTRAINT large_import_test_note IF NOT EXISTS FOR (p:Pairing) REQUIRE p.note IS UNIQUE",
+                Map.of(), Duration.ofMinutes(1));
+        try {
+            uploadAsAdmin("/import/pairings", "pairings.csv", csv(ROWS).getBytes(StandardCharsets.UTF_8))
+                    .expectStatus().isEqualTo(409).expectBody(String.class)
+                    .value(body -> assertThat(body).contains("CONFLICT").contains("nothing was imported"));
+        } finally {
+            graph.autoCommit("DROP CONSTRAINT large_import_test_note IF EXISTS", Map.of(), Duration.ofMinutes(1));
+        }
+        assertThat(graph.read("""
+                MATCH (p:Pairing)-[:MENTOR]->(:School)-[:LOCATED_IN]->(:Region {code: 'T-LARGE'}) RETURN collect(p.id) AS ids""",
+                Map.of()).getFirst().get("ids").asList()).containsExactly("test-large-blocker");
+        assertThat(graph.read("MATCH (e:AuditEvent {action: 'importPairings'}) RETURN count(e) AS n", Map.of())
+                .getFirst().get("n").asLong()).isZero();
+    }
+
     /** Waits until a transaction of the database is blocked by another's lock: the import, at its last statement. */
     private void awaitBlockedTransaction(CompletableFuture<?> running) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -150,12 +176,14 @@ class LargeImportTest extends IntegrationTest {
         for (int m = 0; m < SCHOOLS && written < rows - 1; m++) {
             for (int e = 0; e < SCHOOLS && written < rows - 1; e++) {
                 if (m != e && !(m == SCHOOLS - 2 && e == SCHOOLS - 1)) {
-                    csv.append(school(m)).append(',').append(school(e)).append(",OTHER,,2024-09-01,测试\n");
+                    csv.append(school(m)).append(',').append(school(e)).append(",OTHER,,2024-09-01,测试").append(written)
+                            .append('\n');
                     written++;
                 }
             }
         }
-        csv.append(school(SCHOOLS - 2)).append(',').append(school(SCHOOLS - 1)).append(",OTHER,,2024-09-01,测试\n");
+        csv.append(school(SCHOOLS - 2)).append(',').append(school(SCHOOLS - 1)).append(",OTHER,,2024-09-01,").append(LAST_NOTE)
+                .append('\n');
         return csv.toString();
     }
 
