@@ -129,7 +129,8 @@ public class SeedLoader {
         String seed = f.document().id();
         SourceIds sources = new SourceIds(f.document());
 
-        // What this file wrote last time, relationships first: it is all written anew below.
+        // What this file wrote last time, relationships first: it is all written anew below. (Statements over
+        // no rows are skipped below: a file loads within the query timeout, on a cold and busy server too.)
         for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
                 "Source")) {
             // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.
@@ -144,13 +145,15 @@ public class SeedLoader {
             regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
                     "official", r.official() == null || r.official(), "source", sources.of(r.section(), null)));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Region {code: row.code})
-                SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
-                """, Map.of("rows", regions, "seed", seed));
+        if (!regions.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Region {code: row.code})
+                    SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
+                    """, Map.of("rows", regions, "seed", seed));
+        }
 
         List<Map<String, Object>> schools = new ArrayList<>();
         for (var s : f.schools()) {
@@ -161,20 +164,22 @@ public class SeedLoader {
                     "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(),
                     "source", sources.of(s.section(), s.quote())));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:School {id: row.id})
-                WITH n, row, n.updatedBy IS NOT NULL AS edited
-                SET n += CASE WHEN edited THEN {} ELSE {name: row.name, aliases: row.aliases, searchText: row.searchText,
-                        type: row.type, typeCode: row.typeCode, ownership: row.ownership, nationalCode: row.nationalCode,
-                        note: row.note} END,
-                    n.seed = $seed
-                WITH n, row, edited
-                CALL (n, row, edited) {
-                  MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
-                }
-                """, Map.of("rows", schools, "seed", seed));
-        for (Record r : graph.run(tx, """
+        if (!schools.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:School {id: row.id})
+                    WITH n, row, n.updatedBy IS NOT NULL AS edited
+                    SET n += CASE WHEN edited THEN {} ELSE {name: row.name, aliases: row.aliases, searchText: row.searchText,
+                            type: row.type, typeCode: row.typeCode, ownership: row.ownership, nationalCode: row.nationalCode,
+                            note: row.note} END,
+                        n.seed = $seed
+                    WITH n, row, edited
+                    CALL (n, row, edited) {
+                      MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
+                    }
+                    """, Map.of("rows", schools, "seed", seed));
+        }
+        for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
                 WITH n, row, [(n)-[:LOCATED_IN]->(r) | r.code][0] AS region
@@ -198,18 +203,22 @@ public class SeedLoader {
                         "source", sources.of(m.section() != null ? m.section() : g.section(), m.quote())));
             }
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:EducationGroup {id: row.id})
-                SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                """, Map.of("rows", groups, "seed", seed));
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
-                CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
-                """, Map.of("rows", members, "seed", seed));
+        if (!groups.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:EducationGroup {id: row.id})
+                    SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                    """, Map.of("rows", groups, "seed", seed));
+        }
+        if (!members.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
+                    CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
+                    """, Map.of("rows", members, "seed", seed));
+        }
 
         List<Map<String, Object>> programs = new ArrayList<>();
         List<Map<String, Object>> participants = new ArrayList<>();
@@ -222,19 +231,23 @@ public class SeedLoader {
                         "source", sources.of(m.section() != null ? m.section() : p.section(), m.quote())));
             }
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Program {id: row.id})
-                SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
-                    n.note = row.note, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                """, Map.of("rows", programs, "seed", seed));
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (p:Program {id: row.program})
-                CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
-                """, Map.of("rows", participants, "seed", seed));
+        if (!programs.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Program {id: row.id})
+                    SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
+                        n.note = row.note, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                    """, Map.of("rows", programs, "seed", seed));
+        }
+        if (!participants.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (p:Program {id: row.program})
+                    CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
+                    """, Map.of("rows", participants, "seed", seed));
+        }
 
         List<Map<String, Object>> pairings = new ArrayList<>();
         for (var p : f.pairings()) {
@@ -245,7 +258,7 @@ public class SeedLoader {
         // Admin decisions about seed pairings stand: a removed one is not made again, an identical admin pairing
         // for overlapping dates keeps the seed's out, an ended one keeps its end.
         Set<String> skipped = new HashSet<>();
-        for (Record r : graph.run(tx, """
+        for (Record r : pairings.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 OPTIONAL MATCH (removed:AuditEvent {action: 'removePairing', targetId: row.id})
                 OPTIONAL CALL (row) {
@@ -267,17 +280,19 @@ public class SeedLoader {
                     : "pairing %s not written: %s removed it, and that stands".formatted(id, r.get("removedBy").asString()));
         }
         List<Map<String, Object>> written = pairings.stream().filter(p -> !skipped.contains(p.get("id"))).toList();
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
-                MERGE (n:Pairing {id: row.id})
-                SET n.kind = row.kind, n.note = row.note, n.createdBy = 'seed:' + $seed, n.seed = $seed,
-                    n.startDate = row.startDate,
-                    n.endDate = CASE WHEN n.endedBy IS NULL THEN row.endDate ELSE n.endDate END
-                CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
-                WITH n, row
-                CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
-                """, Map.of("rows", written, "seed", seed));
+        if (!written.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+                    MERGE (n:Pairing {id: row.id})
+                    SET n.kind = row.kind, n.note = row.note, n.createdBy = 'seed:' + $seed, n.seed = $seed,
+                        n.startDate = row.startDate,
+                        n.endDate = CASE WHEN n.endedBy IS NULL THEN row.endDate ELSE n.endDate END
+                    CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
+                    WITH n, row
+                    CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
+                    """, Map.of("rows", written, "seed", seed));
+        }
         pairings = new ArrayList<>(written);
 
         List<Map<String, Object>> mergers = new ArrayList<>();
@@ -285,11 +300,13 @@ public class SeedLoader {
             mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(),
                     "source", sources.of(m.section(), m.quote())));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (t:School {id: row.into})
-                CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
-                """, Map.of("rows", mergers, "seed", seed));
+        if (!mergers.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (t:School {id: row.into})
+                    CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
+                    """, Map.of("rows", mergers, "seed", seed));
+        }
 
         // Figures, by what they are about.
         Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
@@ -324,23 +341,27 @@ public class SeedLoader {
                     "level", r.level() == null ? null : r.level().name(), "year", r.year(), "rank", r.rank(),
                     "source", sources.of(r.section(), r.quote())));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                OPTIONAL MATCH (school:School {id: row.of})
-                OPTIONAL MATCH (program:Program {id: row.of})
-                WITH row, coalesce(school, program) AS target WHERE target IS NOT NULL
-                MERGE (n:Recognition {id: row.id})
-                SET n.title = row.title, n.level = row.level, n.year = row.year, n.rank = row.rank, n.seed = $seed
-                CREATE (n)-[:OF {seed: $seed}]->(target)
-                """, Map.of("rows", recognitions, "seed", seed));
+        if (!recognitions.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (school:School {id: row.of})
+                    OPTIONAL MATCH (program:Program {id: row.of})
+                    WITH row, coalesce(school, program) AS target WHERE target IS NOT NULL
+                    MERGE (n:Recognition {id: row.id})
+                    SET n.title = row.title, n.level = row.level, n.year = row.year, n.rank = row.rank, n.seed = $seed
+                    CREATE (n)-[:OF {seed: $seed}]->(target)
+                    """, Map.of("rows", recognitions, "seed", seed));
+        }
 
         // Sources, and every fact's link to its source.
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Source {id: row.id})
-                SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
-                    n.section = row.section, n.quote = row.quote, n.document = row.document, n.seed = $seed
-                """, Map.of("rows", sources.rows(), "seed", seed));
+        if (!sources.rows().isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Source {id: row.id})
+                    SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
+                        n.section = row.section, n.quote = row.quote, n.document = row.document, n.seed = $seed
+                    """, Map.of("rows", sources.rows(), "seed", seed));
+        }
         List<Map<String, Object>> statedIn = new ArrayList<>();
         regions.forEach(r -> statedIn.add(row("label", "Region", "id", r.get("code"), "source", r.get("source"))));
         schools.forEach(r -> statedIn.add(row("label", "School", "id", r.get("id"), "source", r.get("source"))));
