@@ -50,7 +50,7 @@ public class SeedLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
     /** Part of every file's checksum: raise it when loading changes, and every file loads again. */
-    private static final String LOADER_VERSION = "2";
+    private static final String LOADER_VERSION = "3";
 
     /** Who the audit records as the author of seed loads. */
     public static final String LOADER = "seed-loader";
@@ -114,6 +114,7 @@ public class SeedLoader {
                 after.put("checksum", named.checksum());
                 after.put("schools", named.file().schools().size());
                 after.put("pairings", named.file().pairings().size());
+                after.put("recognitions", named.file().recognitions().size());
                 after.put("adminChangesKept", found);
                 audit.record(tx, new Caller(LOADER, Set.of(), false, Set.of()), "loadSeedFile", "SeedFile", named.name(),
                         null, after, Audit.Touched.regions(named.file().schools().stream().map(s -> s.region()).toList()));
@@ -128,8 +129,10 @@ public class SeedLoader {
         String seed = f.document().id();
         SourceIds sources = new SourceIds(f.document());
 
-        // What this file wrote last time, relationships first: it is all written anew below.
-        for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure")) {
+        // What this file wrote last time, relationships first: it is all written anew below. (Statements over
+        // no rows are skipped below: a file loads within the query timeout, on a cold and busy server too.)
+        for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
+                "Source")) {
             // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.
             graph.run(tx, """
                     MATCH (n:%s {seed: $seed})-[r]-() WHERE r.seed = $seed
@@ -140,15 +143,17 @@ public class SeedLoader {
         List<Map<String, Object>> regions = new ArrayList<>();
         for (var r : f.regions()) {
             regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
-                    "official", r.official() == null || r.official(), "source", sources.of(r.section())));
+                    "official", r.official() == null || r.official(), "source", sources.of(r.section(), null)));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Region {code: row.code})
-                SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
-                """, Map.of("rows", regions, "seed", seed));
+        if (!regions.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Region {code: row.code})
+                    SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
+                    """, Map.of("rows", regions, "seed", seed));
+        }
 
         List<Map<String, Object>> schools = new ArrayList<>();
         for (var s : f.schools()) {
@@ -156,22 +161,25 @@ public class SeedLoader {
             schools.add(row("id", s.id(), "name", s.name(), "aliases", s.aliases(),
                     "searchText", String.join(" ", s.aliases()), "type", s.type().name(), "typeCode", typeCode,
                     "ownership", s.ownership() == null ? "UNKNOWN" : s.ownership().name(),
-                    "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(), "source", sources.of(s.section())));
+                    "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(),
+                    "source", sources.of(s.section(), s.quote())));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:School {id: row.id})
-                WITH n, row, n.updatedBy IS NOT NULL AS edited
-                SET n += CASE WHEN edited THEN {} ELSE {name: row.name, aliases: row.aliases, searchText: row.searchText,
-                        type: row.type, typeCode: row.typeCode, ownership: row.ownership, nationalCode: row.nationalCode,
-                        note: row.note} END,
-                    n.seed = $seed
-                WITH n, row, edited
-                CALL (n, row, edited) {
-                  MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
-                }
-                """, Map.of("rows", schools, "seed", seed));
-        for (Record r : graph.run(tx, """
+        if (!schools.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:School {id: row.id})
+                    WITH n, row, n.updatedBy IS NOT NULL AS edited
+                    SET n += CASE WHEN edited THEN {} ELSE {name: row.name, aliases: row.aliases, searchText: row.searchText,
+                            type: row.type, typeCode: row.typeCode, ownership: row.ownership, nationalCode: row.nationalCode,
+                            note: row.note} END,
+                        n.seed = $seed
+                    WITH n, row, edited
+                    CALL (n, row, edited) {
+                      MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
+                    }
+                    """, Map.of("rows", schools, "seed", seed));
+        }
+        for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
                 WITH n, row, [(n)-[:LOCATED_IN]->(r) | r.code][0] AS region
@@ -189,60 +197,68 @@ public class SeedLoader {
         List<Map<String, Object>> members = new ArrayList<>();
         for (var g : f.groups()) {
             groups.add(row("id", g.id(), "name", g.name(), "kind", g.kind().name(), "note", g.note(),
-                    "region", g.region(), "source", sources.of(g.section())));
+                    "region", g.region(), "source", sources.of(g.section(), g.quote())));
             for (var m : g.members()) {
                 members.add(row("group", g.id(), "school", m.school(), "role", m.role().name(), "since", m.since(),
-                        "source", sources.of(m.section() != null ? m.section() : g.section())));
+                        "source", sources.of(m.section() != null ? m.section() : g.section(), m.quote())));
             }
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:EducationGroup {id: row.id})
-                SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                """, Map.of("rows", groups, "seed", seed));
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
-                CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
-                """, Map.of("rows", members, "seed", seed));
+        if (!groups.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:EducationGroup {id: row.id})
+                    SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                    """, Map.of("rows", groups, "seed", seed));
+        }
+        if (!members.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
+                    CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
+                    """, Map.of("rows", members, "seed", seed));
+        }
 
         List<Map<String, Object>> programs = new ArrayList<>();
         List<Map<String, Object>> participants = new ArrayList<>();
         for (var p : f.programs()) {
             programs.add(row("id", p.id(), "name", p.name(), "kind", p.kind().name(),
                     "level", p.level() == null ? null : p.level().name(), "year", p.year(), "note", p.note(),
-                    "region", p.region(), "source", sources.of(p.section())));
+                    "region", p.region(), "source", sources.of(p.section(), p.quote())));
             for (var m : p.participants()) {
                 participants.add(row("program", p.id(), "school", m.school(), "role", m.role().name(), "year", m.year(),
-                        "source", sources.of(m.section() != null ? m.section() : p.section())));
+                        "source", sources.of(m.section() != null ? m.section() : p.section(), m.quote())));
             }
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Program {id: row.id})
-                SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
-                    n.note = row.note, n.seed = $seed
-                WITH n, row
-                CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                """, Map.of("rows", programs, "seed", seed));
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (p:Program {id: row.program})
-                CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
-                """, Map.of("rows", participants, "seed", seed));
+        if (!programs.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Program {id: row.id})
+                    SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
+                        n.note = row.note, n.seed = $seed
+                    WITH n, row
+                    CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
+                    """, Map.of("rows", programs, "seed", seed));
+        }
+        if (!participants.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (p:Program {id: row.program})
+                    CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
+                    """, Map.of("rows", participants, "seed", seed));
+        }
 
         List<Map<String, Object>> pairings = new ArrayList<>();
         for (var p : f.pairings()) {
             pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
                     "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
-                    "source", sources.of(p.section())));
+                    "source", sources.of(p.section(), p.quote())));
         }
         // Admin decisions about seed pairings stand: a removed one is not made again, an identical admin pairing
         // for overlapping dates keeps the seed's out, an ended one keeps its end.
         Set<String> skipped = new HashSet<>();
-        for (Record r : graph.run(tx, """
+        for (Record r : pairings.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 OPTIONAL MATCH (removed:AuditEvent {action: 'removePairing', targetId: row.id})
                 OPTIONAL CALL (row) {
@@ -264,28 +280,33 @@ public class SeedLoader {
                     : "pairing %s not written: %s removed it, and that stands".formatted(id, r.get("removedBy").asString()));
         }
         List<Map<String, Object>> written = pairings.stream().filter(p -> !skipped.contains(p.get("id"))).toList();
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
-                MERGE (n:Pairing {id: row.id})
-                SET n.kind = row.kind, n.note = row.note, n.createdBy = 'seed:' + $seed, n.seed = $seed,
-                    n.startDate = row.startDate,
-                    n.endDate = CASE WHEN n.endedBy IS NULL THEN row.endDate ELSE n.endDate END
-                CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
-                WITH n, row
-                CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
-                """, Map.of("rows", written, "seed", seed));
+        if (!written.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
+                    MERGE (n:Pairing {id: row.id})
+                    SET n.kind = row.kind, n.note = row.note, n.createdBy = 'seed:' + $seed, n.seed = $seed,
+                        n.startDate = row.startDate,
+                        n.endDate = CASE WHEN n.endedBy IS NULL THEN row.endDate ELSE n.endDate END
+                    CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
+                    WITH n, row
+                    CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
+                    """, Map.of("rows", written, "seed", seed));
+        }
         pairings = new ArrayList<>(written);
 
         List<Map<String, Object>> mergers = new ArrayList<>();
         for (var m : f.mergers()) {
-            mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(), "source", sources.of(m.section())));
+            mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(),
+                    "source", sources.of(m.section(), m.quote())));
         }
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MATCH (s:School {id: row.school}), (t:School {id: row.into})
-                CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
-                """, Map.of("rows", mergers, "seed", seed));
+        if (!mergers.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MATCH (s:School {id: row.school}), (t:School {id: row.into})
+                    CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
+                    """, Map.of("rows", mergers, "seed", seed));
+        }
 
         // Figures, by what they are about.
         Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
@@ -313,13 +334,34 @@ public class SeedLoader {
             entry.getValue().forEach(row -> figureIds.add((String) row.get("id")));
         }
 
+        // Recognitions, of a school or a program (of any file: ids are unique across schools and programs).
+        List<Map<String, Object>> recognitions = new ArrayList<>();
+        for (var r : f.recognitions()) {
+            recognitions.add(row("id", recognitionId(seed, r), "of", r.of(), "title", r.title(),
+                    "level", r.level() == null ? null : r.level().name(), "year", r.year(), "rank", r.rank(),
+                    "source", sources.of(r.section(), r.quote())));
+        }
+        if (!recognitions.isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (school:School {id: row.of})
+                    OPTIONAL MATCH (program:Program {id: row.of})
+                    WITH row, coalesce(school, program) AS target WHERE target IS NOT NULL
+                    MERGE (n:Recognition {id: row.id})
+                    SET n.title = row.title, n.level = row.level, n.year = row.year, n.rank = row.rank, n.seed = $seed
+                    CREATE (n)-[:OF {seed: $seed}]->(target)
+                    """, Map.of("rows", recognitions, "seed", seed));
+        }
+
         // Sources, and every fact's link to its source.
-        graph.run(tx, """
-                UNWIND $rows AS row
-                MERGE (n:Source {id: row.id})
-                SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
-                    n.section = row.section, n.document = row.document, n.seed = $seed
-                """, Map.of("rows", sources.rows(), "seed", seed));
+        if (!sources.rows().isEmpty()) {
+            graph.run(tx, """
+                    UNWIND $rows AS row
+                    MERGE (n:Source {id: row.id})
+                    SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
+                        n.section = row.section, n.quote = row.quote, n.document = row.document, n.seed = $seed
+                    """, Map.of("rows", sources.rows(), "seed", seed));
+        }
         List<Map<String, Object>> statedIn = new ArrayList<>();
         regions.forEach(r -> statedIn.add(row("label", "Region", "id", r.get("code"), "source", r.get("source"))));
         schools.forEach(r -> statedIn.add(row("label", "School", "id", r.get("id"), "source", r.get("source"))));
@@ -330,6 +372,7 @@ public class SeedLoader {
         programs.forEach(r -> statedIn.add(row("label", "Program", "id", r.get("id"), "source", r.get("source"))));
         pairings.forEach(r -> statedIn.add(row("label", "Pairing", "id", r.get("id"), "source", r.get("source"))));
         figures.values().forEach(rows -> rows.forEach(r -> statedIn.add(row("label", "Figure", "id", r.get("id"), "source", r.get("source")))));
+        recognitions.forEach(r -> statedIn.add(row("label", "Recognition", "id", r.get("id"), "source", r.get("source"))));
         Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
         statedIn.forEach(r -> byLabel.computeIfAbsent((String) r.get("label"), l -> new ArrayList<>()).add(r));
         byLabel.forEach((label, rows) -> graph.run(tx, """
@@ -347,6 +390,7 @@ public class SeedLoader {
         kept.put("Program", programs.stream().map(r -> r.get("id")).toList());
         kept.put("Pairing", pairings.stream().map(r -> r.get("id")).toList());
         kept.put("Figure", new ArrayList<>(figureIds));
+        kept.put("Recognition", recognitions.stream().map(r -> r.get("id")).toList());
         kept.put("Source", sources.rows().stream().map(r -> r.get("id")).toList());
         kept.forEach((label, ids) -> {
             String key = label.equals("Region") ? "code" : "id";
@@ -377,7 +421,7 @@ public class SeedLoader {
             String id = owner + "/" + fig.metric() + (fig.region() != null && !label.equals("Region") ? "@" + fig.region() : "");
             out.computeIfAbsent(label, l -> new ArrayList<>()).add(row("id", id, "owner", owner, "metric", fig.metric(),
                     "label", fig.label(), "value", fig.value(), "unit", fig.unit(), "qualifier", fig.qualifier().name(),
-                    "year", fig.year(), "source", sources.of(fig.section())));
+                    "year", fig.year(), "source", sources.of(fig.section(), fig.quote())));
         }
     }
 
@@ -390,7 +434,24 @@ public class SeedLoader {
         return row;
     }
 
-    /** The sources of one document: one per section cited. */
+    /**
+     * A recognition's id: the document, then a hash of what the recognition is (of whom, which title, which
+     * year), so that it stays the same when entries are added or reordered around it.
+     */
+    static String recognitionId(String document, SeedFile.RecognitionEntry r) {
+        return document + "#rec#" + hash10(r.of() + "\n" + r.title() + "\n" + r.year());
+    }
+
+    /** The first 10 hex digits of the SHA-256 of {@code text} (UTF-8). */
+    static String hash10(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 10);
+    }
+
+    /**
+     * The sources of one document: one per section and quote cited. A fact without a quote cites
+     * {@code <document>#<section>}; one with a quote cites {@code <document>#<section>#<hash of the quote>},
+     * whose node holds the quote, shared by every fact stated in the same words.
+     */
     private static final class SourceIds {
         private final SeedFile.Document document;
         private final Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
@@ -399,11 +460,13 @@ public class SeedLoader {
             this.document = document;
         }
 
-        String of(String section) {
+        String of(String section, String quote) {
             String s = section != null ? section : document.section();
-            String id = s == null ? document.id() : document.id() + "#" + s;
+            String base = s == null ? document.id() : document.id() + "#" + s;
+            String id = quote == null || quote.isBlank() ? base : base + "#" + hash10(quote);
             rows.computeIfAbsent(id, k -> row("id", id, "title", document.title(), "issuer", document.issuer(),
-                    "published", document.published(), "section", s, "document", document.id()));
+                    "published", document.published(), "section", s, "document", document.id(),
+                    "quote", quote == null || quote.isBlank() ? null : quote));
             return id;
         }
 

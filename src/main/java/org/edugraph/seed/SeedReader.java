@@ -169,6 +169,23 @@ final class SeedReader {
                 c.known(schools, m.school(), at, "school");
                 c.known(schools, m.into(), at, "into");
             }
+            Set<String> recognitions = new HashSet<>();
+            for (int i = 0; i < f.recognitions().size(); i++) {
+                var r = f.recognitions().get(i);
+                String at = "recognitions[%d] (%s)".formatted(i, r.title());
+                c.require(r.of(), at, "of");
+                c.require(r.title(), at, "title");
+                c.require(r.section(), at, "section");
+                if (r.of() != null && !schools.contains(r.of()) && !programs.contains(r.of())) {
+                    c.fail(at, "`of` refers to %s, which no seed file defines as a school or program".formatted(r.of()));
+                }
+                if (!recognitions.add(SeedLoader.recognitionId(f.document().id(), r))) {
+                    c.fail(at, "the same recognition (of, title, year) appears twice");
+                }
+                if (r.rank() != null && r.rank() < 1) {
+                    c.fail(at, "rank must be 1 or more, got " + r.rank());
+                }
+            }
             figures(c, regions, f.figures(), "figures");
             if (!f.figures().isEmpty() && f.document().region() == null) {
                 for (int i = 0; i < f.figures().size(); i++) {

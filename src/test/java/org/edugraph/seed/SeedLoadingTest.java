@@ -77,6 +77,71 @@ class SeedLoadingTest extends IntegrationTest {
         assertThat(count("MATCH (n:School {id: 't-seed-b'}) RETURN count(n) AS n")).isZero();
     }
 
+    /** Format v2: quotes on facts, and recognitions of a school and of a program. */
+    private static final String QUOTED = """
+            document: { id: test-seed, title: 测试报告, issuer: 测试局, region: "350104", text: reports/test.txt }
+            schools:
+              - { id: t-seed-a, name: 测试甲小学, type: PRIMARY, region: "350104", section: "一", quote: "测试甲小学建成" }
+              - { id: t-seed-b, name: 测试乙小学, type: PRIMARY, region: "350104", section: "一" }
+            programs:
+              - id: t-seed-program
+                name: 测试帮扶
+                aliases: [帮扶工程]
+                kind: PARTNERSHIP
+                section: "二"
+                quote: "实施测试帮扶"
+                participants: [ { school: t-seed-a, role: PARTNER, quote: "测试甲小学参与测试帮扶" } ]
+                figures: [ { metric: schools, value: 30000, unit: schools, qualifier: AT_LEAST, year: 2022, section: "二", quote: "惠及3万多所" } ]
+            recognitions:
+              - { of: t-seed-a, title: 全国文明校园, level: NATIONAL, year: 2022, section: "三", quote: "测试甲小学获评全国文明校园" }
+              - { of: t-seed-program, title: 全省第一, rank: 1, section: "三", quote: "测试帮扶全省第一" }
+            """;
+
+    @Test
+    void quotesAreTheSourcesOfTheirFactsAndRecognitionsAreServed() throws IOException {
+        write(QUOTED);
+        loader.load(SeedLoader.read(dir.toUri().toString()));
+        graphQl.document("""
+                { school(id: "t-seed-a") {
+                    sources { id section quote }
+                    recognitions { title level year rank source { section quote } } }
+                  program(id: "t-seed-program") {
+                    sources { quote }
+                    figures { source { quote } }
+                    recognitions { title level year rank } } }""")
+                .execute()
+                .path("school.sources[*].quote").entityList(String.class).satisfies(quotes -> assertThat(quotes)
+                        .containsExactlyInAnyOrder("测试甲小学建成", "测试甲小学参与测试帮扶"))
+                .path("school.sources[*].id").entityList(String.class).satisfies(ids -> assertThat(ids)
+                        .allMatch(id -> id.matches("test-seed#[一二]#[0-9a-f]{10}")))
+                .path("school.recognitions[0].title").entity(String.class).isEqualTo("全国文明校园")
+                .path("school.recognitions[0].level").entity(String.class).isEqualTo("NATIONAL")
+                .path("school.recognitions[0].year").entity(Integer.class).isEqualTo(2022)
+                .path("school.recognitions[0].source.section").entity(String.class).isEqualTo("三")
+                .path("school.recognitions[0].source.quote").entity(String.class).isEqualTo("测试甲小学获评全国文明校园")
+                .path("program.sources[*].quote").entityList(String.class).containsExactly("实施测试帮扶")
+                .path("program.figures[0].source.quote").entity(String.class).isEqualTo("惠及3万多所")
+                .path("program.recognitions[0].title").entity(String.class).isEqualTo("全省第一")
+                .path("program.recognitions[0].rank").entity(Integer.class).isEqualTo(1)
+                .path("program.recognitions[0].level").valueIsNull();
+        // A recognition the file no longer has leaves the graph, with its source.
+        write(QUOTED.replaceAll("(?m)^  - \\{ of: t-seed-program.*\n", ""));
+        loader.load(SeedLoader.read(dir.toUri().toString()));
+        assertThat(count("MATCH (r:Recognition {seed: 'test-seed'}) RETURN count(r) AS n")).isEqualTo(1);
+        assertThat(count("MATCH (s:Source {seed: 'test-seed', quote: '测试帮扶全省第一'}) RETURN count(s) AS n")).isZero();
+    }
+
+    @Test
+    void aRecognitionOfNothingOrWithoutTitleIsRefused() throws IOException {
+        write(QUOTED.replace("of: t-seed-program", "of: t-seed-nowhere"));
+        assertThatThrownBy(() -> loader.load(SeedLoader.read(dir.toUri().toString())))
+                .hasMessageContaining("test.yaml").hasMessageContaining("recognitions[1] (全省第一)")
+                .hasMessageContaining("t-seed-nowhere");
+        write(QUOTED.replace("title: 全国文明校园, ", ""));
+        assertThatThrownBy(() -> loader.load(SeedLoader.read(dir.toUri().toString())))
+                .hasMessageContaining("recognitions[0]").hasMessageContaining("`title` is required");
+    }
+
     @Test
     void aWrongEnumValueNamesTheFileAndTheEntry() throws IOException {
         write(FILE.replace("type: PRIMARY, ownership", "type: PRIMARYY, ownership"));
