@@ -62,10 +62,13 @@ public record EduGraphProperties(
     /**
      * @param enabled  load the seed files at start
      * @param location where the seed files are (a Spring resource pattern's folder)
+     * @param timeout  longest the transaction that loads one seed file may take (not the query timeout:
+     *                 a file is loaded at start, in one transaction, on a cold server)
      */
     public record Seeds(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("classpath:seeds/") String location) {
+            @DefaultValue("classpath:seeds/") String location,
+            @DefaultValue("2m") Duration timeout) {
     }
 
     /**

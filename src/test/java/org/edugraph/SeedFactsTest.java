@@ -99,13 +99,87 @@ class SeedFactsTest extends IntegrationTest {
     }
 
     @Test
-    void twoSchoolsJoinedTheMinistrysIdeologyCourseCommunity() {
+    void twoSchoolsJoinedTheMinistrysIdeologyCourseCommunityAGroupOfKindCommunity() {
         graphQl.document("""
-                { program(id: "qz-sizheng-community") { kind participants(role: DESIGNATED) { role school { name } } } }""")
+                { educationGroup(id: "qz-moe-sizheng-community") { name kind members { role school { name } } } }""")
                 .execute()
-                .path("program.kind").entity(String.class).isEqualTo("DESIGNATION")
-                .path("program.participants[*].school.name").entityList(String.class)
+                .path("educationGroup.name").entity(String.class).isEqualTo("大中小学思政课一体化共同体")
+                .path("educationGroup.kind").entity(String.class).isEqualTo("COMMUNITY")
+                .path("educationGroup.members[*].school.name").entityList(String.class)
                 .satisfies(list -> assertThat(list).containsExactlyInAnyOrder("泉州师范学院", "福建省泉州第五中学"));
+    }
+
+    @Test
+    void theOneToOneMutualAidNamesItsTwoMenteeSchoolsAndNoMentorSoNoPairingIsInvented() {
+        graphQl.document("""
+                { program(id: "qz-one-to-one-chendai-chidian") { name participants { role school { name } }
+                    pairings { totalCount } } }""")
+                .execute()
+                .path("program.name").entity(String.class).isEqualTo("“一对一”结对互助")
+                .path("program.participants[*].role").entityList(String.class).containsExactly("MENTEE", "MENTEE")
+                .path("program.participants[*].school.name").entityList(String.class)
+                .satisfies(list -> assertThat(list).containsExactlyInAnyOrder("陈埭小学", "池店小学"))
+                .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void universitiesThatHostATrainingOrLectureArePartnersNotMentors() {
+        for (String university : java.util.List.of("cs-xidian", "cs-fjnu")) {
+            graphQl.document("{ school(id: \"" + university + "\") { programs { role } mentoring { id } } }")
+                    .execute()
+                    .path("school.programs[*].role").entityList(String.class)
+                    .satisfies(roles -> assertThat(roles).isNotEmpty().containsOnly("PARTNER"))
+                    .path("school.mentoring").entityList(Object.class).hasSize(0);
+        }
+    }
+
+    @Test
+    void aSchoolWhoseCountyTheReportDoesNotStateIsPlacedNoLowerThanTheCityAndItsStagesAreNotGuessed() {
+        graphQl.document("{ school(id: \"qz-yicong\") { type ownership region { code } } }")
+                .execute()
+                .path("school.region.code").entity(String.class).isEqualTo("350500")
+                .path("school.type").entity(String.class).isEqualTo("OTHER")
+                .path("school.ownership").entity(String.class).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void theLargeClassThresholdOf56IsNotAFigureButThe56MentorSchoolsAre() {
+        var cityFigures = graphQl.document("{ region(code: \"350500\") { figures { metric value } } }")
+                .execute().path("region.figures").entityList(Map.class).get();
+        assertThat(cityFigures).isNotEmpty().noneSatisfy(f -> assertThat(f.get("value")).isEqualTo(56.0));
+        var fiveG = graphQl.document("{ program(id: \"qz-5g-classroom\") { figures { metric value } } }")
+                .execute().path("program.figures").entityList(Map.class).get();
+        assertThat(fiveG).contains(Map.of("metric", "mentor_schools", "value", 56.0));
+    }
+
+    @Test
+    void rankingsAndAwardsAreRecognitionsWithTheWordsThatStateThem() {
+        graphQl.document("{ school(id: \"qz-hqu\") { recognitions { title level year rank source { section quote } } } }")
+                .execute()
+                .path("school.recognitions[0].title").entity(String.class).isEqualTo("第二轮省级“双一流”高校")
+                .path("school.recognitions[0].level").entity(String.class).isEqualTo("PROVINCIAL")
+                .path("school.recognitions[0].year").entity(Integer.class).isEqualTo(2022)
+                .path("school.recognitions[0].source.quote").entity(String.class).isEqualTo("华侨大学入选第二轮省级“双一流”高校");
+        graphQl.document("{ program(id: \"qz-standard-school\") { recognitions { title rank source { quote } } } }")
+                .execute()
+                .path("program.recognitions[0].title").entity(String.class).isEqualTo("数量居全省第一")
+                .path("program.recognitions[0].rank").entity(Integer.class).isEqualTo(1)
+                .path("program.recognitions[0].source.quote").entity(String.class)
+                .satisfies(quote -> assertThat(quote).contains("1152所").contains("数量居全省第一"));
+    }
+
+    @Test
+    void everyFactCarriesTheReportsOwnWords() {
+        graphQl.document("""
+                { pairings(filter: {mentorId: "cs-jinxiuxiao"}) { edges { node { sources { quote } } } }
+                  program(id: "qz-5g-classroom") { sources { quote } figures { value source { quote } } } }""")
+                .execute()
+                .path("pairings.edges[*].node.sources[*].quote").entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes).isNotEmpty().allSatisfy(q -> assertThat(q).contains("进修校")))
+                .path("program.sources[*].quote").entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes).isNotEmpty().allSatisfy(q -> assertThat(q).contains("5G+专递课堂")))
+                .path("program.figures[*].source.quote").entityList(String.class)
+                .satisfies(quotes -> assertThat(quotes).hasSizeGreaterThan(4).doesNotContainNull());
     }
 
     @Test
@@ -170,7 +244,7 @@ class SeedFactsTest extends IntegrationTest {
         int fujian = totalSchools("350000");
         assertThat(cangshan).isGreaterThan(15);
         assertThat(fuzhou).isGreaterThan(cangshan);
-        assertThat(quanzhou).isEqualTo(11);
+        assertThat(quanzhou).as("the Quanzhou report's 13 schools, none placed outside the city").isEqualTo(13);
         assertThat(fujian).isEqualTo(fuzhou + quanzhou);
         graphQl.document("{ region(code: \"350100\") { schools(first: 500) { totalCount edges { node { id } } } } }")
                 .execute()

@@ -202,9 +202,21 @@ public class Graph {
 
     /** Runs several write statements in one transaction; {@code work} uses {@link #run}. */
     public <T> T writeTransaction(Function<TransactionContext, T> work) {
+        return writeTransaction(txConfig, work);
+    }
+
+    /**
+     * Runs several write statements in one transaction with a timeout of its own (loading a
+     * seed file at start), retried on transient errors like the others.
+     */
+    public <T> T writeTransaction(java.time.Duration timeout, Function<TransactionContext, T> work) {
+        return writeTransaction(TransactionConfig.builder().withTimeout(timeout).build(), work);
+    }
+
+    private <T> T writeTransaction(TransactionConfig config, Function<TransactionContext, T> work) {
         beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
-            return session.executeWrite(work::apply, txConfig);
+            return session.executeWrite(work::apply, config);
         }
     }
 

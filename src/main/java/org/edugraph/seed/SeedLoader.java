@@ -57,10 +57,12 @@ public class SeedLoader {
 
     private final Graph graph;
     private final Audit audit;
+    private final java.time.Duration timeout;
 
     public SeedLoader(Graph graph, EduGraphProperties properties, SchemaMigrations migrations, Audit audit) {
         this.graph = graph;
         this.audit = audit;
+        this.timeout = properties.seeds().timeout();
         if (properties.seeds().enabled()) {
             load(read(properties.seeds().location()));
         }
@@ -105,7 +107,7 @@ public class SeedLoader {
                 continue;
             }
             long started = System.nanoTime();
-            List<String> conflicts = graph.writeTransaction(tx -> {
+            List<String> conflicts = graph.writeTransaction(timeout, tx -> {
                 List<String> found = new ArrayList<>();
                 write(tx, named.file(), found);
                 graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
@@ -130,7 +132,7 @@ public class SeedLoader {
         SourceIds sources = new SourceIds(f.document());
 
         // What this file wrote last time, relationships first: it is all written anew below. (Statements over
-        // no rows are skipped below: a file loads within the query timeout, on a cold and busy server too.)
+        // no rows are skipped below.)
         for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
                 "Source")) {
             // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.

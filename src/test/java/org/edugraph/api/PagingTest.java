@@ -70,7 +70,7 @@ class PagingTest extends IntegrationTest {
     void totalCountCountsTheWholeFilterNotThePage() {
         graphQl.document("{ schools(filter: {regionCode: \"350500\"}, first: 2) { totalCount edges { cursor } } }")
                 .execute()
-                .path("schools.totalCount").entity(Integer.class).isEqualTo(11)
+                .path("schools.totalCount").entity(Integer.class).isEqualTo(13)
                 .path("schools.edges").entityList(Object.class).hasSize(2);
     }
 
