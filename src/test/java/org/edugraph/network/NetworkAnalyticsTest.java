@@ -227,8 +227,11 @@ class NetworkAnalyticsTest extends IntegrationTest {
     @Test
     void eachAnalyticCostsAFixedNumberOfStatementsWhateverTheSizeOfTheNetwork() {
         // One county of the test network against all of it: many more rows, not more statements.
-        Map<String, Long> small = statements("T-NET-B2", network.schools().get(5).id());
-        Map<String, Long> large = statements("T-NET", network.pairings().getFirst().mentorId());
+        // The paths: one pairing long, and the farthest school linked to the first mentor (the network is random:
+        // a school picked blindly may have no path, which costs a statement less).
+        var first = network.pairings().getFirst();
+        Map<String, Long> small = statements("T-NET-B2", network.schools().get(5).id(), first.mentorId(), first.menteeId());
+        Map<String, Long> large = statements("T-NET", first.mentorId(), first.mentorId(), farthestFrom(first.mentorId()));
         System.out.println("NetworkAnalyticsTest: statements per analytic, county " + small + ", whole network " + large);
         // The id check, then: the pass over the pairings, the regions, the schools per region, the mentors' schools.
         assertThat(large.get("networkStats")).isEqualTo(5).isEqualTo(small.get("networkStats"));
@@ -241,12 +244,33 @@ class NetworkAnalyticsTest extends IntegrationTest {
         assertThat(small.get("schoolNeighborhood")).isLessThanOrEqualTo(7);
     }
 
-    private Map<String, Long> statements(String region, String school) {
+    /** The school farthest (in pairings, either way) from {@code start} that a chain of pairings reaches. */
+    private String farthestFrom(String start) {
+        Map<String, List<String>> links = new HashMap<>();
+        network.pairings().forEach(p -> {
+            links.computeIfAbsent(p.mentorId(), k -> new java.util.ArrayList<>()).add(p.menteeId());
+            links.computeIfAbsent(p.menteeId(), k -> new java.util.ArrayList<>()).add(p.mentorId());
+        });
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(start));
+        Set<String> seen = new HashSet<>(List.of(start));
+        String last = start;
+        while (!queue.isEmpty()) {
+            last = queue.poll();
+            for (String next : links.getOrDefault(last, List.of())) {
+                if (seen.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        return last;
+    }
+
+    private Map<String, Long> statements(String region, String school, String pathFrom, String pathTo) {
         Map<String, String> queries = Map.of(
                 "networkStats", "{ networkStats(filter: {regionCode: \"%s\"}) { pairings components topMentors { school { name } } coverage { region { name } schools } } }".formatted(region),
                 "partnershipNetwork", "{ partnershipNetwork(filter: {regionCode: \"%s\"}, includeGroups: true, includePrograms: true, limit: 50000) { nodes { id school { name } } edges { id pairing { id } } } }".formatted(region),
                 "schoolNeighborhood", "{ schoolNeighborhood(schoolId: \"%s\", depth: 3, filter: {regionCode: \"%s\"}) { nodes { id school { name } } edges { id } } }".formatted(school, region),
-                "partnershipPath", "{ partnershipPath(fromSchoolId: \"%s\", toSchoolId: \"%s\") { name } }".formatted(school, network.schools().getLast().id()));
+                "partnershipPath", "{ partnershipPath(fromSchoolId: \"%s\", toSchoolId: \"%s\") { name } }".formatted(pathFrom, pathTo));
         Map<String, Long> counts = new HashMap<>();
         queries.forEach((name, query) -> {
             long before = graph.statementsRun();
