@@ -147,15 +147,13 @@ public class SeedLoader {
             regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
                     "official", r.official() == null || r.official(), "source", sources.of(r.section(), null)));
         }
-        if (!regions.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:Region {code: row.code})
                     SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
                     WITH n, row
                     CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
-                    """, Map.of("rows", regions, "seed", seed));
-        }
+                    """, regions, seed);
 
         List<Map<String, Object>> schools = new ArrayList<>();
         for (var s : f.schools()) {
@@ -166,8 +164,7 @@ public class SeedLoader {
                     "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(),
                     "source", sources.of(s.section(), s.quote())));
         }
-        if (!schools.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:School {id: row.id})
                     WITH n, row, n.updatedBy IS NOT NULL AS edited
@@ -179,8 +176,7 @@ public class SeedLoader {
                     CALL (n, row, edited) {
                       MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
                     }
-                    """, Map.of("rows", schools, "seed", seed));
-        }
+                    """, schools, seed);
         for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
@@ -205,22 +201,18 @@ public class SeedLoader {
                         "source", sources.of(m.section() != null ? m.section() : g.section(), m.quote())));
             }
         }
-        if (!groups.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:EducationGroup {id: row.id})
                     SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
                     WITH n, row
                     CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                    """, Map.of("rows", groups, "seed", seed));
-        }
-        if (!members.isEmpty()) {
-            graph.run(tx, """
+                    """, groups, seed);
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
                     CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
-                    """, Map.of("rows", members, "seed", seed));
-        }
+                    """, members, seed);
 
         List<Map<String, Object>> programs = new ArrayList<>();
         List<Map<String, Object>> participants = new ArrayList<>();
@@ -233,23 +225,19 @@ public class SeedLoader {
                         "source", sources.of(m.section() != null ? m.section() : p.section(), m.quote())));
             }
         }
-        if (!programs.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:Program {id: row.id})
                     SET n.name = row.name, n.kind = row.kind, n.level = row.level, n.year = row.year,
                         n.note = row.note, n.seed = $seed
                     WITH n, row
                     CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                    """, Map.of("rows", programs, "seed", seed));
-        }
-        if (!participants.isEmpty()) {
-            graph.run(tx, """
+                    """, programs, seed);
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (p:Program {id: row.program})
                     CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
-                    """, Map.of("rows", participants, "seed", seed));
-        }
+                    """, participants, seed);
 
         List<Map<String, Object>> pairings = new ArrayList<>();
         for (var p : f.pairings()) {
@@ -282,8 +270,7 @@ public class SeedLoader {
                     : "pairing %s not written: %s removed it, and that stands".formatted(id, r.get("removedBy").asString()));
         }
         List<Map<String, Object>> written = pairings.stream().filter(p -> !skipped.contains(p.get("id"))).toList();
-        if (!written.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (mentor:School {id: row.mentor}), (mentee:School {id: row.mentee})
                     MERGE (n:Pairing {id: row.id})
@@ -293,8 +280,7 @@ public class SeedLoader {
                     CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
                     WITH n, row
                     CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
-                    """, Map.of("rows", written, "seed", seed));
-        }
+                    """, written, seed);
         pairings = new ArrayList<>(written);
 
         List<Map<String, Object>> mergers = new ArrayList<>();
@@ -302,13 +288,11 @@ public class SeedLoader {
             mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(),
                     "source", sources.of(m.section(), m.quote())));
         }
-        if (!mergers.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (t:School {id: row.into})
                     CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
-                    """, Map.of("rows", mergers, "seed", seed));
-        }
+                    """, mergers, seed);
 
         // Figures, by what they are about.
         Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
@@ -343,8 +327,7 @@ public class SeedLoader {
                     "level", r.level() == null ? null : r.level().name(), "year", r.year(), "rank", r.rank(),
                     "source", sources.of(r.section(), r.quote())));
         }
-        if (!recognitions.isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     OPTIONAL MATCH (school:School {id: row.of})
                     OPTIONAL MATCH (program:Program {id: row.of})
@@ -352,18 +335,15 @@ public class SeedLoader {
                     MERGE (n:Recognition {id: row.id})
                     SET n.title = row.title, n.level = row.level, n.year = row.year, n.rank = row.rank, n.seed = $seed
                     CREATE (n)-[:OF {seed: $seed}]->(target)
-                    """, Map.of("rows", recognitions, "seed", seed));
-        }
+                    """, recognitions, seed);
 
         // Sources, and every fact's link to its source.
-        if (!sources.rows().isEmpty()) {
-            graph.run(tx, """
+        writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:Source {id: row.id})
                     SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
                         n.section = row.section, n.quote = row.quote, n.document = row.document, n.seed = $seed
-                    """, Map.of("rows", sources.rows(), "seed", seed));
-        }
+                    """, sources.rows(), seed);
         List<Map<String, Object>> statedIn = new ArrayList<>();
         regions.forEach(r -> statedIn.add(row("label", "Region", "id", r.get("code"), "source", r.get("source"))));
         schools.forEach(r -> statedIn.add(row("label", "School", "id", r.get("id"), "source", r.get("source"))));
@@ -424,6 +404,13 @@ public class SeedLoader {
             out.computeIfAbsent(label, l -> new ArrayList<>()).add(row("id", id, "owner", owner, "metric", fig.metric(),
                     "label", fig.label(), "value", fig.value(), "unit", fig.unit(), "qualifier", fig.qualifier().name(),
                     "year", fig.year(), "source", sources.of(fig.section(), fig.quote())));
+        }
+    }
+
+    /** Runs {@code cypher} over {@code rows} (as $rows, with $seed); no statement when there are none. */
+    private void writeRows(TransactionContext tx, String cypher, List<Map<String, Object>> rows, String seed) {
+        if (!rows.isEmpty()) {
+            graph.run(tx, cypher, Map.of("rows", rows, "seed", seed));
         }
     }
 
