@@ -16,7 +16,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every example operation of graphql/examples runs against the seeds and answers with
- * data; they are sent as the admin, since some change the graph.
+ * data; they are sent as the admin, since some change the graph: those do so on schools
+ * and programs the test makes, passed as the operation's variables.
  */
 class ExamplesTest extends IntegrationTest {
 
@@ -35,12 +36,38 @@ class ExamplesTest extends IntegrationTest {
     @MethodSource("examples")
     @SuppressWarnings("unchecked")
     void runsAndAnswersWithData(Resource example) throws IOException {
-        Map<String, Object> response = postAs(org.edugraph.support.TestUsers.ADMIN, example.getContentAsString(StandardCharsets.UTF_8));
+        String document = example.getContentAsString(StandardCharsets.UTF_8);
+        var admin = org.edugraph.support.TestUsers.ADMIN;
+        Map<String, Object> response = http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBasicAuth(admin.name(), admin.password()))
+                .bodyValue(Map.of("query", document, "variables", variablesOfTheTestsOwn(document)))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(response).as(example.getFilename()).doesNotContainKey("errors");
         Map<String, Object> data = (Map<String, Object>) response.get("data");
         assertThat(data).isNotEmpty();
         data.forEach((field, value) -> assertThat(value).as(field).isNotNull());
         assertThat(data.toString()).as("an example should show facts, not empty lists only").containsPattern("\\p{IsHan}");
+    }
+
+    /**
+     * For an example that writes, the schools and program it names by variable, made by the test: its defaults
+     * are real schools, and a test must not pair them. Read-only examples run with their own defaults.
+     */
+    private Map<String, Object> variablesOfTheTestsOwn(String document) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        if (!document.contains("mutation")) {
+            return variables;
+        }
+        if (document.contains("$mentorId")) {
+            variables.put("mentorId", testSchools.school("测试示例第一中学", org.edugraph.support.TestSchools.CANGSHAN).id());
+        }
+        if (document.contains("$menteeId")) {
+            variables.put("menteeId", testSchools.school("测试示例第二中学", org.edugraph.support.TestSchools.CANGSHAN).id());
+        }
+        if (document.contains("$programId")) {
+            variables.put("programId", testSchools.program("测试示例定向帮扶", org.edugraph.support.TestSchools.CANGSHAN).id());
+        }
+        return variables;
     }
 
     @org.junit.jupiter.api.Test

@@ -6,10 +6,16 @@ import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Queries over GET, as GraphQL over HTTP allows; mutations never. */
 class GetRequestsTest extends IntegrationTest {
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
+    }
 
     private java.net.URI uri(Map<String, String> parameters) {
         return java.net.URI.create("http://localhost:" + port + "/graphql?" + parameters.entrySet().stream()
@@ -27,12 +33,18 @@ class GetRequestsTest extends IntegrationTest {
 
     @Test
     void aMutationOverGetIs405AndChangesNothing() {
+        // A pairing of two schools of the test's own: were the GET refused no longer, it, not a real one, would go.
+        var mentor = testSchools.school("测试只读第一中学", org.edugraph.support.TestSchools.CANGSHAN);
+        var mentee = testSchools.school("测试只读第二中学", org.edugraph.support.TestSchools.CANGSHAN);
+        String pairing = as(TestUsers.ADMIN).document("mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m,"
+                        + " menteeId: $e, kind: OTHER}) { id } }").variable("m", mentor.id()).variable("e", mentee.id())
+                .execute().path("addPairing.id").entity(String.class).get();
         long before = graph.read("MATCH (p:Pairing) RETURN count(p) AS n", Map.of()).getFirst().get("n").asLong();
-        http.get().uri(uri(Map.of("query", "mutation { removePairing(id: \"cs-jxx-panyu\") }")))
+        http.get().uri(uri(Map.of("query", "mutation { removePairing(id: \"" + pairing + "\") }")))
                 .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
                 .exchange().expectStatus().isEqualTo(405).expectHeader().valueEquals("Allow", "POST")
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("Mutations and subscriptions are sent with POST, never GET");
-        http.get().uri(uri(Map.of("query", "query Q { regions { code } } mutation M { removePairing(id: \"cs-jxx-panyu\") }",
+        http.get().uri(uri(Map.of("query", "query Q { regions { code } } mutation M { removePairing(id: \"" + pairing + "\") }",
                         "operationName", "M")))
                 .headers(h -> h.setBasicAuth(TestUsers.ADMIN.name(), TestUsers.ADMIN.password()))
                 .exchange().expectStatus().isEqualTo(405);

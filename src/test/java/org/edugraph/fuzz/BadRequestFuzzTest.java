@@ -19,7 +19,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +54,31 @@ class BadRequestFuzzTest extends IntegrationTest {
     private final Random random = new Random(SEED);
 
     record Bad(String kind, String method, String path, String contentType, byte[] body, boolean asAdmin) {
+    }
+
+    /** The ids the requests name: schools, a group and a pairing of the test's own, never the reports'. */
+    private String school;
+    private String mentor;
+    private String mentee;
+    private String kindergarten;
+    private String group;
+    private String pairing;
+
+    @BeforeEach
+    void fixtures() {
+        school = testSchools.school("测试模糊第一中学", TestSchools.CANGSHAN).id();
+        mentor = testSchools.school("测试模糊进修学校", TestSchools.CANGSHAN).id();
+        mentee = testSchools.school("测试模糊第二中学", TestSchools.CANGSHAN).id();
+        kindergarten = testSchools.school("测试模糊幼儿园", "KINDERGARTEN", TestSchools.CANGSHAN).id();
+        group = testSchools.group("测试模糊教育集团", TestSchools.CANGSHAN).id();
+        pairing = as(TestUsers.ADMIN).document("mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m, menteeId: $e,"
+                        + " kind: TARGETED_SUPPORT}) { id } }").variable("m", mentor).variable("e", school)
+                .execute().path("addPairing.id").entity(String.class).get();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        removeWhatTestsWrote();
     }
 
     @Test
@@ -103,7 +131,7 @@ class BadRequestFuzzTest extends IntegrationTest {
     // ---- the generators ----
 
     private Bad malformedJson() {
-        String valid = "{\"query\":\"{ school(id: \\\"cs-panyu-ms\\\") { name } }\",\"variables\":{}}";
+        String valid = "{\"query\":\"{ school(id: \\\"" + school + "\\\") { name } }\",\"variables\":{}}";
         String body = switch (random.nextInt(8)) {
             case 0 -> valid.substring(0, 1 + random.nextInt(valid.length() - 2)); // cut short
             case 1 -> valid.replace(':', ';');
@@ -139,7 +167,7 @@ class BadRequestFuzzTest extends IntegrationTest {
                 "{\"query\": \"{ schools(after: " + random.nextInt(100) + ") { totalCount } }\"}",
                 "{\"query\": \"{ schools(after: \\\"" + randomText(12) + "\\\") { totalCount } }\"}",
                 "{\"query\": \"{ partnershipNetwork(limit: " + (50001 + random.nextInt(1000000)) + ") { truncated } }\"}",
-                "{\"query\": \"{ schoolNeighborhood(schoolId: \\\"cs-panyu-ms\\\", depth: " + (4 + random.nextInt(100)) + ") { nodes { id } } }\"}",
+                "{\"query\": \"{ schoolNeighborhood(schoolId: \\\"" + school + "\\\", depth: " + (4 + random.nextInt(100)) + ") { nodes { id } } }\"}",
                 "{\"query\": \"subscription { pairingChanges { type } } \", \"variables\": null, \"extensions\": 3}",
         };
         String body = bodies[random.nextInt(bodies.length)];
@@ -161,8 +189,8 @@ class BadRequestFuzzTest extends IntegrationTest {
             case 1 -> "query($v: String!) { schools(filter: {nameContains: $v}) { totalCount } }";
             case 2 -> "query($v: ID!) { school(id: $v) { name } }";
             case 3 -> "mutation($v: String!) { createSchool(input: {name: $v, type: PRIMARY, regionCode: \"350104\"}) { id } }";
-            case 4 -> "mutation($v: String!) { updateSchool(id: \"cs-panyu-ms\", input: {name: $v}) { id } }";
-            case 5 -> "mutation($v: String!) { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: OTHER, note: $v}) { id } }";
+            case 4 -> "mutation($v: String!) { updateSchool(id: \"" + school + "\", input: {name: $v}) { id } }";
+            case 5 -> "mutation($v: String!) { addPairing(input: {mentorId: \"" + mentor + "\", menteeId: \"" + mentee + "\", kind: OTHER, note: $v}) { id } }";
             default -> "{ regions { code } } # " + "盘".repeat(100_001); // longer than a document may be
         };
         if (query.startsWith("mutation($v: String!) { addPairing") && huge.length() <= 2000) {
@@ -177,13 +205,13 @@ class BadRequestFuzzTest extends IntegrationTest {
         String query = switch (random.nextInt(6)) {
             case 0 -> { // deep
                 int depth = 13 + random.nextInt(60);
-                String q = "{ school(id: \"cs-panyu-ms\") { " + "region { parent { ".repeat(depth / 2) + "code" + " } }".repeat(depth / 2) + " } }";
+                String q = "{ school(id: \"" + school + "\") { " + "region { parent { ".repeat(depth / 2) + "code" + " } }".repeat(depth / 2) + " } }";
                 yield q;
             }
             case 1 -> { // many aliases
                 StringBuilder q = new StringBuilder("{ ");
                 for (int i = 0; i < 51 + random.nextInt(1000); i++) {
-                    q.append("a").append(i).append(": school(id: \"cs-panyu-ms\") { name } ");
+                    q.append("a").append(i).append(": school(id: \"" + school + "\") { name } ");
                 }
                 yield q.append("}").toString();
             }
@@ -209,16 +237,16 @@ class BadRequestFuzzTest extends IntegrationTest {
 
     private Bad badCsv() {
         String csv = switch (random.nextInt(9)) {
-            case 0 -> "mentorId,menteeId,kind\n\"cs-jinxiuxiao,cs-luozhou-ms,OTHER\n"; // unclosed quote
-            case 1 -> "mentorId,menteeId,kind\ncs-jinxiuxiao,\"cs\"x\",OTHER\n"; // quote inside
+            case 0 -> "mentorId,menteeId,kind\n\"" + mentor + "," + mentee + ",OTHER\n"; // unclosed quote
+            case 1 -> "mentorId,menteeId,kind\n" + mentor + ",\"cs\"x\",OTHER\n"; // quote inside
             case 2 -> randomText(1 + random.nextInt(400));
             case 3 -> "id,name,type,regionCode\n" + "fuzz-" + random.nextInt(1000) + "," + "名".repeat(201) + ",PRIMARY,350104\n";
             case 4 -> "id,name,type,regionCode\nfuzz-x,有\u0000控制字符,PRIMARY,350104\n";
             // (a cell's surrounding spaces and control characters are trimmed, as Excel's users expect: not a bad date)
-            case 5 -> "mentorId,menteeId,kind,startDate\ncs-jinxiuxiao,cs-luozhou-ms,OTHER,"
+            case 5 -> "mentorId,menteeId,kind,startDate\n" + mentor + "," + mentee + ",OTHER,"
                     + CSV_DATES[random.nextInt(CSV_DATES.length)] + "\n";
-            case 6 -> "mentorId,menteeId,kind\n" + "cs-jinxiuxiao,cs-luozhou-ms,OTHER,extra,cells,here\n";
-            case 7 -> "\uFEFF\uFEFFmentorId,menteeId,kind\ncs-jinxiuxiao,cs-luozhou-ms,NOPE\n";
+            case 6 -> "mentorId,menteeId,kind\n" + mentor + "," + mentee + ",OTHER,extra,cells,here\n";
+            case 7 -> "\uFEFF\uFEFFmentorId,menteeId,kind\n" + mentor + "," + mentee + ",NOPE\n";
             default -> "id,name,type,regionCode,id\nfuzz-dup,重复列,PRIMARY,350104,fuzz-dup2\n";
         };
         boolean schools = csv.startsWith("id,");
@@ -237,11 +265,11 @@ class BadRequestFuzzTest extends IntegrationTest {
         String date = badDate();
         String query = switch (random.nextInt(5)) {
             case 0 -> "{ pairings(filter: {activeOn: \"" + date + "\"}) { totalCount } }";
-            case 1 -> "mutation { endPairing(id: \"cs-jxx-panyu\", endDate: \"" + date + "\") { id } }";
-            case 2 -> "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: OTHER, startDate: \""
+            case 1 -> "mutation { endPairing(id: \"" + pairing + "\", endDate: \"" + date + "\") { id } }";
+            case 2 -> "mutation { addPairing(input: {mentorId: \"" + mentor + "\", menteeId: \"" + mentee + "\", kind: OTHER, startDate: \""
                     + date + "\"}) { id } }";
             case 3 -> "{ auditEvents(filter: {from: \"" + date.replace("T00:00:00Z", "T25:00:00Z") + "\"}) { totalCount } }";
-            default -> "mutation { addGroupMember(groupId: \"cs-shiyou-kg-group\", schoolId: \"cs-huaxi-kg\", role: MEMBER, since: \""
+            default -> "mutation { addGroupMember(groupId: \"" + group + "\", schoolId: \"" + kindergarten + "\", role: MEMBER, since: \""
                     + date + "\") { role } }";
         };
         return new Bad("bad dates", "POST", "/graphql", "application/json",
@@ -260,7 +288,7 @@ class BadRequestFuzzTest extends IntegrationTest {
     private Bad badIds() {
         String id = switch (random.nextInt(8)) {
             case 0 -> "' OR 1=1 //";
-            case 1 -> "cs-panyu-ms\") { name } } mutation { removePairing(id: \"cs-jxx-panyu\") }#";
+            case 1 -> school + "\") { name } } mutation { removePairing(id: \"" + pairing + "\") }#";
             case 2 -> "\u0000\u0001\u001f";
             case 3 -> "}) DETACH DELETE n //";
             case 4 -> "x".repeat(5000 + random.nextInt(20000));
@@ -271,10 +299,10 @@ class BadRequestFuzzTest extends IntegrationTest {
         String query = switch (random.nextInt(6)) {
             case 0 -> "mutation($id: ID!) { removePairing(id: $id) }";
             case 1 -> "mutation($id: ID!) { endPairing(id: $id, endDate: \"2023-01-01\") { id } }";
-            case 2 -> "mutation($id: ID!) { addGroupMember(groupId: $id, schoolId: \"cs-huaxi-kg\", role: MEMBER) { role } }";
-            case 3 -> "mutation($id: ID!) { addPairing(input: {mentorId: $id, menteeId: \"cs-luozhou-ms\", kind: OTHER}) { id } }";
+            case 2 -> "mutation($id: ID!) { addGroupMember(groupId: $id, schoolId: \"" + kindergarten + "\", role: MEMBER) { role } }";
+            case 3 -> "mutation($id: ID!) { addPairing(input: {mentorId: $id, menteeId: \"" + mentee + "\", kind: OTHER}) { id } }";
             case 4 -> "mutation($id: ID!) { updateSchool(id: $id, input: {name: \"改名\"}) { id } }";
-            default -> "query($id: ID!) { partnershipPath(fromSchoolId: $id, toSchoolId: \"cs-panyu-ms\") { id } }";
+            default -> "query($id: ID!) { partnershipPath(fromSchoolId: $id, toSchoolId: \"" + school + "\") { id } }";
         };
         return new Bad("bad ids", "POST", "/graphql", "application/json",
                 json(Map.of("query", query, "variables", Map.of("id", id))).getBytes(StandardCharsets.UTF_8), true);
@@ -283,7 +311,7 @@ class BadRequestFuzzTest extends IntegrationTest {
     private Bad badHttp() {
         return switch (random.nextInt(9)) {
             case 0 -> new Bad("bad GET and uploads", "GET", "/graphql?query=" + enc("{ regions { code } " + randomText(5)), null, null, false);
-            case 1 -> new Bad("bad GET and uploads", "GET", "/graphql?query=" + enc("mutation { removePairing(id: \"cs-jxx-panyu\") }"),
+            case 1 -> new Bad("bad GET and uploads", "GET", "/graphql?query=" + enc("mutation { removePairing(id: \"" + pairing + "\") }"),
                     null, null, true);
             case 2 -> new Bad("bad GET and uploads", "GET", "/graphql?variables=" + enc("[1]") + "&query=" + enc("{ regions { code } }"),
                     null, null, false);

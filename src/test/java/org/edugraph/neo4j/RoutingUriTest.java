@@ -2,6 +2,7 @@ package org.edugraph.neo4j;
 
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestNeo4j;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,13 @@ class RoutingUriTest extends IntegrationTest {
 
     @Test
     void aReadAfterAWriteThroughARoutingUriSeesTheWrite() {
+        var mentor = testSchools.school("测试路由第一中学", TestSchools.CANGSHAN);
+        var mentee = testSchools.school("测试路由第二中学", TestSchools.CANGSHAN);
         String id = as(TestUsers.ADMIN).document("""
-                mutation { addPairing(input: {mentorId: "cs-jinxiuxiao", menteeId: "cs-chengmen-ms", kind: OTHER}) { id } }""")
+                mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m, menteeId: $e, kind: OTHER}) { id } }""")
+                .variable("m", mentor.id()).variable("e", mentee.id())
                 .execute().path("addPairing.id").entity(String.class).get();
         graphQl.document("query($id: ID!) { pairing(id: $id) { mentee { name } } }").variable("id", id).execute()
-                .path("pairing.mentee.name").entity(String.class).isEqualTo("城门中学");
+                .path("pairing.mentee.name").entity(String.class).isEqualTo("测试路由第二中学");
     }
 }

@@ -7,19 +7,49 @@ import java.util.List;
 import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Bulk import: all rows are checked first; one bad row writes nothing and is named. */
+/**
+ * Bulk import: all rows are checked first; one bad row writes nothing and is named.
+ * The files pair fictional schools under fictional programs made by the test.
+ */
 class PairingImportTest extends IntegrationTest {
 
     /** Written as Excel writes it: a BOM, CRLF, quoted fields with commas, quotes and Chinese. */
-    private static final String CSV = "\uFEFFmentorId,menteeId,kind,programId,startDate,note\r\n"
-            + "cs-jinxiuxiao,cs-luozhou-ms,TARGETED_SUPPORT,cs-targeted-support,2022-09-01,\"帮扶螺洲中学, 第一期\"\r\n"
-            + "cs-jinxiuxiao,cs-chengmen-ms,TARGETED_SUPPORT,cs-targeted-support,2022-09-01,\"他说 \"\"同步课堂\"\"\"\r\n"
-            + "cs-fz16-ms,cs-fengzhai-ms,DEEP_ALLIANCE,cs-deep-alliance,2022-10-01,\r\n"
-            + "cs-fz40-ms,cs-maiding-ps,one_to_one,,,\r\n";
+    private String csv;
+    /** A mentor of two schools, the schools it helps, and two pairs of other schools. */
+    private String mentor;
+    private String first;
+    private String second;
+    private String third;
+    private String fourth;
+    private String fifth;
+    private String sixth;
+    /** The programs of the file's first two rows and of its third. */
+    private String targeted;
+    private String alliance;
+
+    @BeforeEach
+    void schoolsAndPrograms() {
+        mentor = testSchools.school("测试导入进修学校", TestSchools.CANGSHAN).id();
+        first = testSchools.school("测试导入第一中学", TestSchools.CANGSHAN).id();
+        second = testSchools.school("测试导入第二中学", TestSchools.CANGSHAN).id();
+        third = testSchools.school("测试导入第三中学", TestSchools.CANGSHAN).id();
+        fourth = testSchools.school("测试导入第四中学", TestSchools.CANGSHAN).id();
+        fifth = testSchools.school("测试导入第五中学", TestSchools.CANGSHAN).id();
+        sixth = testSchools.school("测试导入第一小学", TestSchools.CANGSHAN).id();
+        targeted = testSchools.program("测试导入定向帮扶", TestSchools.CANGSHAN).id();
+        alliance = testSchools.program("测试导入深度联盟", TestSchools.CANGSHAN).id();
+        csv = "\uFEFFmentorId,menteeId,kind,programId,startDate,note\r\n"
+                + mentor + "," + first + ",TARGETED_SUPPORT," + targeted + ",2022-09-01,\"帮扶测试导入第一中学, 第一期\"\r\n"
+                + mentor + "," + second + ",TARGETED_SUPPORT," + targeted + ",2022-09-01,\"他说 \"\"同步课堂\"\"\"\r\n"
+                + third + "," + fourth + ",DEEP_ALLIANCE," + alliance + ",2022-10-01,\r\n"
+                + fifth + "," + sixth + ",one_to_one,,,\r\n";
+    }
 
     private static final String IMPORT = """
             mutation($csv: String!, $dry: Boolean) { importPairings(csv: $csv, dryRun: $dry) {
@@ -32,38 +62,43 @@ class PairingImportTest extends IntegrationTest {
 
     @Test
     void aFileWithOneBadRowAmongManyWritesNothingAndNamesThatRow() {
-        String bad = CSV.replace("cs-fz16-ms,cs-fengzhai-ms", "cs-fz16-ms,cs-no-such-school");
+        String bad = csv.replace(third + "," + fourth, third + ",test-no-such-school");
         long before = pairings();
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", bad).execute()
                 .path("importPairings.rowsRead").entity(Integer.class).isEqualTo(4)
                 .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(0)
                 .path("importPairings.errors[*].row").entityList(Integer.class).containsExactly(4)
                 .path("importPairings.errors[0].message").entity(String.class)
-                .satisfies(m -> assertThat(m).contains("cs-no-such-school").contains("menteeId"));
+                .satisfies(m -> assertThat(m).contains("test-no-such-school").contains("menteeId"));
         assertThat(pairings()).isEqualTo(before);
 
-        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).execute()
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
                 .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(4)
                 .path("importPairings.errors").entityList(Object.class).hasSize(0);
         assertThat(pairings()).isEqualTo(before + 4);
-        graphQl.document("{ pairings(filter: {mentorId: \"cs-jinxiuxiao\", kinds: [TARGETED_SUPPORT]}) { edges { node { mentee { id } note startDate createdBy } } } }")
+        graphQl.document("query($id: ID!) { pairings(filter: {mentorId: $id, kinds: [TARGETED_SUPPORT]}) { edges { node { mentee { id } note startDate createdBy } } } }")
+                .variable("id", mentor)
                 .execute()
                 .path("pairings.edges[*].node.note").entityList(String.class)
-                .contains("帮扶螺洲中学, 第一期", "他说 \"同步课堂\"")
+                .contains("帮扶测试导入第一中学, 第一期", "他说 \"同步课堂\"")
                 .path("pairings.edges[*].node.createdBy").entityList(String.class).contains("admin");
     }
 
     @Test
     void everyBadRowIsReportedWithItsReason() {
+        // The pairing that row 8 repeats, for no dates as the row.
+        as(TestUsers.ADMIN).document("mutation($m: ID!, $e: ID!, $p: ID) { addPairing(input: {mentorId: $m, menteeId: $e,"
+                        + " kind: TARGETED_SUPPORT, programId: $p}) { id } }")
+                .variable("m", mentor).variable("e", third).variable("p", targeted).execute().path("addPairing.id").hasValue();
         String csv = "mentorId,menteeId,kind,programId,startDate,note\n"
-                + "cs-jinxiuxiao,cs-jinxiuxiao,OTHER,,,\n"            // row 2: itself
-                + "cs-jinxiuxiao,cs-luozhou-ms,FRIENDSHIP,,,\n"       // row 3: kind
-                + "cs-jinxiuxiao,cs-luozhou-ms,OTHER,,2022-02-30,\n"  // row 4: date
-                + "cs-jinxiuxiao,cs-luozhou-ms,OTHER,nope,,\n"        // row 5: program
-                + "cs-fz40-ms,cs-maiding-ps,OTHER,,,\n"               // row 6: fine
-                + "cs-fz40-ms,cs-maiding-ps,OTHER,,,\n"               // row 7: same as row 6
-                + "cs-jinxiuxiao,cs-panyu-ms,TARGETED_SUPPORT,cs-targeted-support,,\n" // row 8: exists already
-                + ",cs-luozhou-ms,OTHER,,,\n";                        // row 9: no mentor
+                + mentor + "," + mentor + ",OTHER,,,\n"            // row 2: itself
+                + mentor + "," + first + ",FRIENDSHIP,,,\n"        // row 3: kind
+                + mentor + "," + first + ",OTHER,,2022-02-30,\n"   // row 4: date
+                + mentor + "," + first + ",OTHER,nope,,\n"         // row 5: program
+                + fifth + "," + sixth + ",OTHER,,,\n"              // row 6: fine
+                + fifth + "," + sixth + ",OTHER,,,\n"              // row 7: same as row 6
+                + mentor + "," + third + ",TARGETED_SUPPORT," + targeted + ",,\n" // row 8: exists already
+                + "," + first + ",OTHER,,,\n";                     // row 9: no mentor
         long before = pairings();
         List<Map> errors = as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
                 .path("importPairings.errors").entityList(Map.class).get();
@@ -77,7 +112,7 @@ class PairingImportTest extends IntegrationTest {
     @Test
     void aDryRunOnlyReports() {
         long before = pairings();
-        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).variable("dry", true).execute()
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).variable("dry", true).execute()
                 .path("importPairings.dryRun").entity(Boolean.class).isEqualTo(true)
                 .path("importPairings.rowsRead").entity(Integer.class).isEqualTo(4)
                 .path("importPairings.pairingsCreated").entity(Integer.class).isEqualTo(0)
@@ -89,10 +124,10 @@ class PairingImportTest extends IntegrationTest {
     void anExplicitNullDryRunIsABadRequestAndWritesNothing() {
         long before = pairings();
         Map<String, Object> literal = postAs(TestUsers.ADMIN,
-                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-fz40-ms,cs-maiding-ps,OTHER\", dryRun: null) { pairingsCreated } }");
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\n" + fifth + "," + sixth + ",OTHER\", dryRun: null) { pairingsCreated } }");
         assertThat(classifications(literal)).containsExactly("BAD_REQUEST");
         assertThat(literal.toString()).contains("dryRun must be true or false");
-        as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).variable("dry", null).execute().errors().satisfy(errors -> {
+        as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).variable("dry", null).execute().errors().satisfy(errors -> {
             assertThat(errors).singleElement().satisfies(e -> {
                 assertThat(e.getExtensions()).containsEntry("classification", "BAD_REQUEST");
                 assertThat(e.getMessage()).isEqualTo("dryRun must be true or false");
@@ -104,9 +139,9 @@ class PairingImportTest extends IntegrationTest {
     @Test
     void theKindsAreListedOnceAndRepeatedCellsAreCut() {
         String csv = "mentorId,menteeId,kind\n"
-                + "cs-fz40-ms,cs-maiding-ps,FRIENDSHIP\n"
-                + "cs-fz40-ms,cs-maiding-ps,PARTNERSHIP\n"
-                + "cs-fz40-ms," + "x".repeat(5_000) + ",OTHER\n";
+                + fifth + "," + sixth + ",FRIENDSHIP\n"
+                + fifth + "," + sixth + ",PARTNERSHIP\n"
+                + fifth + "," + "x".repeat(5_000) + ",OTHER\n";
         long before = pairings();
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
                 .path("importPairings.errors[*].message").entityList(String.class).containsExactly(
@@ -126,16 +161,16 @@ class PairingImportTest extends IntegrationTest {
     @Test
     void theMultipartUploadSharesTheImport() {
         long before = pairings();
-        var bad = uploadAsAdmin("/import/pairings", "pairings.csv", CSV.replace("DEEP_ALLIANCE", "DEEP").getBytes(StandardCharsets.UTF_8));
+        var bad = uploadAsAdmin("/import/pairings", "pairings.csv", csv.replace("DEEP_ALLIANCE", "DEEP").getBytes(StandardCharsets.UTF_8));
         bad.expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors[0].row").isEqualTo(4)
                 .jsonPath("$.pairingsCreated").isEqualTo(0);
         assertThat(pairings()).isEqualTo(before);
-        uploadAsAdmin("/import/pairings", "pairings.csv", CSV.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk().expectBody()
+        uploadAsAdmin("/import/pairings", "pairings.csv", csv.getBytes(StandardCharsets.UTF_8)).expectStatus().isOk().expectBody()
                 .jsonPath("$.rowsRead").isEqualTo(4)
                 .jsonPath("$.pairingsCreated").isEqualTo(4);
         assertThat(pairings()).isEqualTo(before + 4);
-        uploadAsAdmin("/import/pairings", "pairings.csv", CSV.getBytes(StandardCharsets.UTF_8)).expectStatus().isEqualTo(422).expectBody()
+        uploadAsAdmin("/import/pairings", "pairings.csv", csv.getBytes(StandardCharsets.UTF_8)).expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(4);
     }
 

@@ -13,11 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Admins add, end and remove pairings; bad ones are refused with a reason and change nothing. */
+/**
+ * Admins add, end and remove pairings; bad ones are refused with a reason and change nothing.
+ * Between fictional schools of 仓山区 made by each test, never the reports' schools.
+ */
 class PairingMutationsTest extends IntegrationTest {
 
     private static final String ADD = """
@@ -30,63 +34,84 @@ class PairingMutationsTest extends IntegrationTest {
         removeWhatTestsWrote();
     }
 
+    /** Three fictional schools of 仓山区 (so that its region-scoped admin may change their pairings). */
+    private record Schools(TestSchools.School first, TestSchools.School second, TestSchools.School third) {
+    }
+
+    private Schools schools() {
+        return new Schools(testSchools.school("测试第一中学", TestSchools.CANGSHAN),
+                testSchools.school("测试第二中学", TestSchools.CANGSHAN),
+                testSchools.school("测试第三中学", TestSchools.CANGSHAN));
+    }
+
     @Test
     void anAdminAddsAPairingThatReadersSeeAtOnce() {
+        Schools s = schools();
+        TestSchools.Program program = testSchools.program("测试深度联盟", TestSchools.CANGSHAN);
         Instant before = Instant.now();
         var added = as(TestUsers.ADMIN).document(ADD).variable("input", Map.of(
-                        "mentorId", "cs-fz16-ms", "menteeId", "cs-panyu-ms", "kind", "DEEP_ALLIANCE",
-                        "programId", "cs-deep-alliance", "startDate", "2022-09-01", "note", "深度联盟"))
+                        "mentorId", s.first().id(), "menteeId", s.second().id(), "kind", "DEEP_ALLIANCE",
+                        "programId", program.id(), "startDate", "2022-09-01", "note", "深度联盟"))
                 .execute()
                 .path("addPairing.createdBy").entity(String.class).isEqualTo("admin")
                 .path("addPairing.active").entity(Boolean.class).isEqualTo(true)
-                .path("addPairing.program.id").entity(String.class).isEqualTo("cs-deep-alliance")
+                .path("addPairing.program.id").entity(String.class).isEqualTo(program.id())
                 .path("addPairing.startDate").entity(String.class).isEqualTo("2022-09-01");
         String id = added.path("addPairing.id").entity(String.class).get();
         Instant createdAt = Instant.parse(added.path("addPairing.createdAt").entity(String.class).get());
         assertThat(createdAt).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
 
-        graphQl.document("{ program(id: \"cs-deep-alliance\") { pairings { totalCount edges { node { id mentee { name } } } } } }")
+        graphQl.document("query($id: ID!) { program(id: $id) { pairings { totalCount edges { node { id mentee { name } } } } } }")
+                .variable("id", program.id())
                 .execute()
                 .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(1)
                 .path("program.pairings.edges[0].node.id").entity(String.class).isEqualTo(id)
-                .path("program.pairings.edges[0].node.mentee.name").entity(String.class).isEqualTo("福州市仓山区盘屿中学");
+                .path("program.pairings.edges[0].node.mentee.name").entity(String.class).isEqualTo("测试第二中学");
     }
 
     @Test
     void aSchoolCannotMentorItself() {
-        assertRefused(Map.of("mentorId", "cs-panyu-ms", "menteeId", "cs-panyu-ms", "kind", "OTHER"),
+        String school = schools().second().id();
+        assertRefused(Map.of("mentorId", school, "menteeId", school, "kind", "OTHER"),
                 "BAD_REQUEST", "cannot mentor itself");
     }
 
     @Test
     void unknownSchoolsAndProgramsAreNotFoundNamingWhich() {
-        assertRefused(Map.of("mentorId", "nope-mentor", "menteeId", "cs-panyu-ms", "kind", "OTHER"), "NOT_FOUND", "nope-mentor (mentorId)");
-        assertRefused(Map.of("mentorId", "cs-fz16-ms", "menteeId", "nope-mentee", "kind", "OTHER"), "NOT_FOUND", "nope-mentee (menteeId)");
-        assertRefused(Map.of("mentorId", "cs-fz16-ms", "menteeId", "cs-panyu-ms", "kind", "OTHER", "programId", "nope-program"),
+        Schools s = schools();
+        assertRefused(Map.of("mentorId", "nope-mentor", "menteeId", s.second().id(), "kind", "OTHER"), "NOT_FOUND", "nope-mentor (mentorId)");
+        assertRefused(Map.of("mentorId", s.first().id(), "menteeId", "nope-mentee", "kind", "OTHER"), "NOT_FOUND", "nope-mentee (menteeId)");
+        assertRefused(Map.of("mentorId", s.first().id(), "menteeId", s.second().id(), "kind", "OTHER", "programId", "nope-program"),
                 "NOT_FOUND", "nope-program (programId)");
     }
 
     @Test
     void anEndDateBeforeTheStartDateIsRefused() {
-        assertRefused(Map.of("mentorId", "cs-fz16-ms", "menteeId", "cs-panyu-ms", "kind", "OTHER",
+        Schools s = schools();
+        assertRefused(Map.of("mentorId", s.first().id(), "menteeId", s.second().id(), "kind", "OTHER",
                 "startDate", "2022-09-01", "endDate", "2022-08-31"), "BAD_REQUEST", "before startDate");
     }
 
     @Test
     void aSecondActivePairingOfTheSameSchoolsKindAndProgramIsAConflict() {
-        Map<String, Object> input = Map.of("mentorId", "cs-jinxiuxiao", "menteeId", "cs-panyu-ms",
-                "kind", "TARGETED_SUPPORT", "programId", "cs-targeted-support");
-        // The seeds already hold this one (进修校 helps 盘屿中学).
+        Schools s = schools();
+        TestSchools.Program program = testSchools.program("测试定向帮扶", TestSchools.CANGSHAN);
+        Map<String, Object> input = Map.of("mentorId", s.third().id(), "menteeId", s.second().id(),
+                "kind", "TARGETED_SUPPORT", "programId", program.id());
+        // An active pairing of these schools, kind and program exists already.
+        as(TestUsers.ADMIN).document(ADD).variable("input", input).execute().path("addPairing.id").hasValue();
         assertRefused(input, "CONFLICT", "exists for these dates");
         // Another kind, or no program, is another pairing.
-        as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", "cs-jinxiuxiao", "menteeId", "cs-panyu-ms",
+        as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", s.third().id(), "menteeId", s.second().id(),
                 "kind", "OTHER")).execute().path("addPairing.id").hasValue();
     }
 
     @Test
     void thirtyTwoIdenticalConcurrentAddsCreateExactlyOnePairing() throws Exception {
+        Schools s = schools();
         String document = """
-                mutation { addPairing(input: {mentorId: "cs-fz40-ms", menteeId: "cs-chengmen-ms", kind: ONE_TO_ONE}) { id } }""";
+                mutation { addPairing(input: {mentorId: "%s", menteeId: "%s", kind: ONE_TO_ONE}) { id } }"""
+                .formatted(s.first().id(), s.third().id());
         int requests = 32;
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<List<String>>> calls = new ArrayList<>();
@@ -108,13 +133,14 @@ class PairingMutationsTest extends IntegrationTest {
         assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("CONFLICT"::equals).hasSize(requests - 1);
         assertThat(graph.read("""
-                MATCH (p:Pairing)-[:MENTOR]->(:School {id: 'cs-fz40-ms'}), (p)-[:MENTEE]->(:School {id: 'cs-chengmen-ms'})
-                RETURN count(p) AS n""", Map.of()).getFirst().get("n").asLong()).isEqualTo(1);
+                MATCH (p:Pairing)-[:MENTOR]->(:School {id: $mentor}), (p)-[:MENTEE]->(:School {id: $mentee})
+                RETURN count(p) AS n""", Map.of("mentor", s.first().id(), "mentee", s.third().id())).getFirst().get("n").asLong()).isEqualTo(1);
     }
 
     @Test
     void anEndedPairingIsInactiveAndTheSameSchoolsMayPairAgain() {
-        Map<String, Object> input = Map.of("mentorId", "cs-fz16-ms", "menteeId", "cs-luozhou-ms", "kind", "DEEP_ALLIANCE",
+        Schools s = schools();
+        Map<String, Object> input = Map.of("mentorId", s.first().id(), "menteeId", s.third().id(), "kind", "DEEP_ALLIANCE",
                 "startDate", "2020-09-01");
         String id = as(TestUsers.ADMIN).document(ADD).variable("input", input).execute()
                 .path("addPairing.id").entity(String.class).get();
@@ -127,22 +153,23 @@ class PairingMutationsTest extends IntegrationTest {
         assertThat(classifications(postAs(TestUsers.ADMIN,
                 "mutation { endPairing(id: \"" + id + "\", endDate: \"2021-08-01\") { id } }"))).containsExactly("CONFLICT");
         // Pairing again for dates the ended one covered would say the same thing twice; after its end, it may.
-        assertThat(classifications(postAs(TestUsers.ADMIN, "mutation { addPairing(input: {mentorId: \"cs-fz16-ms\","
-                + " menteeId: \"cs-luozhou-ms\", kind: DEEP_ALLIANCE, startDate: \"2020-09-01\"}) { id } }")))
+        assertThat(classifications(postAs(TestUsers.ADMIN, "mutation { addPairing(input: {mentorId: \"" + s.first().id() + "\","
+                + " menteeId: \"" + s.third().id() + "\", kind: DEEP_ALLIANCE, startDate: \"2020-09-01\"}) { id } }")))
                 .containsExactly("CONFLICT");
         var again = new java.util.HashMap<>(input);
         again.put("startDate", "2021-09-01");
         as(TestUsers.ADMIN).document(ADD).variable("input", again).execute().path("addPairing.active").entity(Boolean.class).isEqualTo(true);
-        graphQl.document("{ pairings(filter: {mentorId: \"cs-fz16-ms\", activeOn: \"2021-01-01\"}) { totalCount } }")
-                .execute().path("pairings.totalCount").entity(Integer.class).isEqualTo(1);
-        graphQl.document("{ pairings(filter: {mentorId: \"cs-fz16-ms\", activeOn: \"2022-01-01\"}) { totalCount } }")
-                .execute().path("pairings.totalCount").entity(Integer.class).isEqualTo(1);
+        graphQl.document("query($id: ID!) { pairings(filter: {mentorId: $id, activeOn: \"2021-01-01\"}) { totalCount } }")
+                .variable("id", s.first().id()).execute().path("pairings.totalCount").entity(Integer.class).isEqualTo(1);
+        graphQl.document("query($id: ID!) { pairings(filter: {mentorId: $id, activeOn: \"2022-01-01\"}) { totalCount } }")
+                .variable("id", s.first().id()).execute().path("pairings.totalCount").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
     void aRemovedPairingIsGoneAndAnUnknownOneIsNotFound() {
-        String id = as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", "cs-fz16-ms",
-                "menteeId", "cs-luozhou-ms", "kind", "OTHER")).execute().path("addPairing.id").entity(String.class).get();
+        Schools s = schools();
+        String id = as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", s.first().id(),
+                "menteeId", s.third().id(), "kind", "OTHER")).execute().path("addPairing.id").entity(String.class).get();
         as(TestUsers.ADMIN).document("mutation($id: ID!) { removePairing(id: $id) }").variable("id", id).execute()
                 .path("removePairing").entity(String.class).isEqualTo(id);
         assertThat(classifications(post("{ pairing(id: \"" + id + "\") { id } }"))).containsExactly("NOT_FOUND");
@@ -153,8 +180,9 @@ class PairingMutationsTest extends IntegrationTest {
     @Test
     void everySuccessfulChangeIsAuditedWithWhoWhenWhatBeforeAndAfter() {
         Instant start = Instant.now().minusSeconds(1);
-        String id = as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", "cs-jinxiuxiao",
-                "menteeId", "cs-luozhou-ms", "kind", "OTHER")).execute().path("addPairing.id").entity(String.class).get();
+        Schools s = schools(); // made after start: their createSchool records are not before it
+        String id = as(TestUsers.ADMIN).document(ADD).variable("input", Map.of("mentorId", s.third().id(),
+                "menteeId", s.first().id(), "kind", "OTHER")).execute().path("addPairing.id").entity(String.class).get();
         as(TestUsers.ADMIN).document("mutation($id: ID!) { endPairing(id: $id, endDate: \"2030-01-01\") { id } }")
                 .variable("id", id).execute();
         as(TestUsers.CANGSHAN_ADMIN).document("mutation($id: ID!) { removePairing(id: $id) }").variable("id", id).execute();
@@ -181,6 +209,7 @@ class PairingMutationsTest extends IntegrationTest {
 
     private void assertRefused(Map<String, Object> input, String classification, String message) {
         long pairings = graph.read("MATCH (p:Pairing) RETURN count(p) AS n", Map.of()).getFirst().get("n").asLong();
+        long audited = graph.read("MATCH (e:AuditEvent) RETURN count(e) AS n", Map.of()).getFirst().get("n").asLong();
         var response = as(TestUsers.ADMIN).document(ADD).variable("input", input).execute();
         response.errors().satisfy(errors -> {
             assertThat(errors).hasSize(1);
@@ -188,6 +217,7 @@ class PairingMutationsTest extends IntegrationTest {
             assertThat(errors.getFirst().getMessage()).contains(message);
         });
         assertThat(graph.read("MATCH (p:Pairing) RETURN count(p) AS n", Map.of()).getFirst().get("n").asLong()).isEqualTo(pairings);
-        assertThat(graph.read("MATCH (e:AuditEvent) RETURN count(e) AS n", Map.of()).getFirst().get("n").asLong()).isZero();
+        // Not audited: the records are only those of what the test made before (its schools, a first pairing).
+        assertThat(graph.read("MATCH (e:AuditEvent) RETURN count(e) AS n", Map.of()).getFirst().get("n").asLong()).isEqualTo(audited);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class PairingSubscriptionTest extends IntegrationTest {
             assertThat(changes).extracting(c -> c.get("type")).containsExactly("ADDED", "ENDED", "REMOVED");
             assertThat(changes).extracting(c -> c.get("pairingId")).containsOnly(id);
             assertThat(changes.getFirst().get("by")).isEqualTo("admin");
-            assertThat(changes.getFirst().toString()).contains("螺洲中学");
+            assertThat(changes.getFirst().toString()).contains("测试订阅第二中学");
             assertThat((firstArrival.get() - sent) / 1_000_000).as("ms from sending addPairing to the change's arrival")
                     .isLessThan(1000);
         } finally {
@@ -81,9 +82,20 @@ class PairingSubscriptionTest extends IntegrationTest {
         }
     }
 
+    private TestSchools.School mentor;
+    private TestSchools.School mentee;
+
+    /** Two fictional schools, made before a subscription starts so that it sees only the pairing's changes. */
+    @org.junit.jupiter.api.BeforeEach
+    void schools() {
+        mentor = testSchools.school("测试订阅第一中学", TestSchools.CANGSHAN);
+        mentee = testSchools.school("测试订阅第二中学", TestSchools.CANGSHAN);
+    }
+
     private String add() {
         return as(TestUsers.ADMIN).document("""
-                mutation { addPairing(input: {mentorId: "cs-jinxiuxiao", menteeId: "cs-luozhou-ms", kind: OTHER}) { id } }""")
+                mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m, menteeId: $e, kind: OTHER}) { id } }""")
+                .variable("m", mentor.id()).variable("e", mentee.id())
                 .execute().path("addPairing.id").entity(String.class).get();
     }
 }

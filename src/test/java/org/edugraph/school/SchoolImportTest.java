@@ -212,12 +212,14 @@ class SchoolImportTest extends IntegrationTest {
     void anIdThatDiffersOnlyInCaseFromAnotherIsRefused() {
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", CSV).execute()
                 .path("importSchools.schoolsCreated").entity(Integer.class).isEqualTo(3);
+        // A school made through createSchool (an id the service chose), not one of the reports'.
+        String made = testSchools.school("测试导入已建校", "T-IMPORT").id();
         String before = testSchoolsAndAudit();
         long schools = schoolCount();
         String csv = HEADER
                 + "test-imp-Q,测试导入大写校,,PRIMARY,,T-IMPORT,\n"
                 + "TEST-IMP-q,测试导入小写校,,PRIMARY,,T-IMPORT,\n"   // 3: row 2's id in other case
-                + "CS-PANYU-MS,测试导入盘屿校,,PRIMARY,,T-IMPORT,\n"  // 4: a seed school's id in upper case
+                + made.toUpperCase(java.util.Locale.ROOT) + ",测试导入仿校,,PRIMARY,,T-IMPORT,\n"  // 4: a made school's id in upper case
                 + "Test-Imp-A,测试导入甲校,,PRIMARY,,T-IMPORT,\n";     // 5: an imported school's id in other case
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
                 .path("importSchools.schoolsCreated").entity(Integer.class).isEqualTo(0)
@@ -225,7 +227,8 @@ class SchoolImportTest extends IntegrationTest {
                 .path("importSchools.errors[0].message").entity(String.class)
                 .isEqualTo("id TEST-IMP-q differs only in case from test-imp-Q, the id of row 2")
                 .path("importSchools.errors[1].message").entity(String.class)
-                .isEqualTo("id CS-PANYU-MS differs only in case from the school cs-panyu-ms; ids must differ in more than case")
+                .isEqualTo("id " + made.toUpperCase(java.util.Locale.ROOT) + " differs only in case from the school " + made
+                        + "; ids must differ in more than case")
                 .path("importSchools.errors[2].message").entity(String.class)
                 .isEqualTo("id Test-Imp-A differs only in case from the school test-imp-a; ids must differ in more than case");
         assertThat(testSchoolsAndAudit()).isEqualTo(before);
@@ -251,18 +254,20 @@ class SchoolImportTest extends IntegrationTest {
 
     @Test
     void anIdGivenTwiceInTheFileOrTakenInTheGraphIsRefused() {
+        // A school already in the graph, in a real region, made through createSchool.
+        String taken = testSchools.school("测试导入已有中学", "JUNIOR_SECONDARY", "350104").id();
         long schools = schoolCount();
         String csv = HEADER
                 + "test-imp-x,测试导入甲校,,PRIMARY,,T-IMPORT,\n"
                 + "test-imp-x,测试导入乙校,,PRIMARY,,T-IMPORT,\n"   // 3: same id as row 2
-                + "cs-panyu-ms,测试导入丙校,,PRIMARY,,T-IMPORT,\n"; // 4: a seed school's id
+                + taken + ",测试导入丙校,,PRIMARY,,T-IMPORT,\n"; // 4: the made school's id
         as(TestUsers.ADMIN).document(IMPORT).variable("csv", csv).execute()
                 .path("importSchools.errors[*].row").entityList(Integer.class).containsExactly(3, 4)
                 .path("importSchools.errors[0].message").entity(String.class).isEqualTo("id test-imp-x is also the id of row 2")
-                .path("importSchools.errors[1].message").entity(String.class).isEqualTo("a school with id cs-panyu-ms exists already");
+                .path("importSchools.errors[1].message").entity(String.class).isEqualTo("a school with id " + taken + " exists already");
         assertThat(schoolCount()).isEqualTo(schools);
-        graphQl.document("{ school(id: \"cs-panyu-ms\") { name region { code } } }").execute()
-                .path("school.name").entity(String.class).isEqualTo("福州市仓山区盘屿中学")
+        graphQl.document("query($id: ID!) { school(id: $id) { name region { code } } }").variable("id", taken).execute()
+                .path("school.name").entity(String.class).isEqualTo("测试导入已有中学")
                 .path("school.region.code").entity(String.class).isEqualTo("350104");
     }
 

@@ -118,17 +118,21 @@ class SchoolMutationsTest extends IntegrationTest {
 
     @Test
     void aSchoolJoinsAGroupOnce() {
+        // A fictional kindergarten and group: no real school is said to join a real group.
+        var kindergarten = testSchools.school("测试花园幼儿园", "KINDERGARTEN", org.edugraph.support.TestSchools.CANGSHAN);
+        var group = testSchools.group("测试幼儿园教育集团", org.edugraph.support.TestSchools.CANGSHAN);
         String document = """
-                mutation { addGroupMember(groupId: "cs-shiyou-kg-group", schoolId: "cs-huaxi-kg", role: MEMBER, since: "2022-09-01") {
-                  role since school { name } group { name } } }""";
+                mutation { addGroupMember(groupId: "%s", schoolId: "%s", role: MEMBER, since: "2022-09-01") {
+                  role since school { name } group { name } } }""".formatted(group.id(), kindergarten.id());
         as(TestUsers.ADMIN).document(document).execute()
-                .path("addGroupMember.school.name").entity(String.class).isEqualTo("花溪幼儿园")
+                .path("addGroupMember.school.name").entity(String.class).isEqualTo("测试花园幼儿园")
                 .path("addGroupMember.since").entity(String.class).isEqualTo("2022-09-01");
-        graphQl.document("{ educationGroup(id: \"cs-shiyou-kg-group\") { members { school { id } } } }").execute()
-                .path("educationGroup.members[*].school.id").entityList(String.class).contains("cs-huaxi-kg");
+        graphQl.document("query($id: ID!) { educationGroup(id: $id) { members { school { id } } } }").variable("id", group.id())
+                .execute()
+                .path("educationGroup.members[*].school.id").entityList(String.class).contains(kindergarten.id());
         assertThat(classifications(postAs(TestUsers.ADMIN, document))).containsExactly("CONFLICT");
         assertThat(classifications(postAs(TestUsers.ADMIN,
-                "mutation { addGroupMember(groupId: \"no-group\", schoolId: \"cs-huaxi-kg\", role: MEMBER) { role } }")))
+                "mutation { addGroupMember(groupId: \"no-group\", schoolId: \"" + kindergarten.id() + "\", role: MEMBER) { role } }")))
                 .containsExactly("NOT_FOUND");
     }
 

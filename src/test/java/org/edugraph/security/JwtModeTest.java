@@ -69,7 +69,8 @@ class JwtModeTest extends IntegrationTest {
     @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
     void aTokenWithoutTheAdminRoleIsForbiddenAndAForgedOneUnauthorized(
             org.springframework.boot.test.system.CapturedOutput output) {
-        String mutation = "mutation { removePairing(id: \"cs-jxx-panyu\") }";
+        String pairing = pairingOfTheTestsOwn();
+        String mutation = "mutation { removePairing(id: \"" + pairing + "\") }";
         assertThat(classifications(postWithToken(token(ISSUER, "bob", List.of("READER"), List.of()), mutation)))
                 .containsExactly("FORBIDDEN");
         assertThat(classifications(postWithToken(token(STRANGER, "mallory", List.of("ADMIN"), List.of()), mutation)))
@@ -77,12 +78,13 @@ class JwtModeTest extends IntegrationTest {
         assertThat(classifications(postWithToken(null, mutation))).containsExactly("UNAUTHORIZED");
         // The forged token is logged as a failed sign-in (and counted by the throttle), the token itself never.
         assertThat(output.getOut()).contains("Failed sign-in as a bearer token from 127.0.0.1");
-        graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { id } }").execute().path("pairing.id").hasValue();
+        graphQl.document("query($id: ID!) { pairing(id: $id) { id } }").variable("id", pairing).execute().path("pairing.id").hasValue();
     }
 
     @Test
     void aTokenWithoutAnExpiryOrASubjectIsUnauthorized() {
-        String mutation = "mutation { removePairing(id: \"cs-jxx-panyu\") }";
+        String pairing = pairingOfTheTestsOwn();
+        String mutation = "mutation { removePairing(id: \"" + pairing + "\") }";
         JwtClaimsSet noExpiry = JwtClaimsSet.builder().subject("dave").issuedAt(Instant.now())
                 .claim("edugraph_roles", List.of("ADMIN")).build();
         JwtClaimsSet noSubject = JwtClaimsSet.builder().issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
@@ -93,7 +95,7 @@ class JwtModeTest extends IntegrationTest {
             assertThat(classifications(postWithToken(sign(ISSUER, claims), mutation))).as(claims.getClaims().toString())
                     .containsExactly("UNAUTHORIZED");
         }
-        graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { id } }").execute().path("pairing.id").hasValue();
+        graphQl.document("query($id: ID!) { pairing(id: $id) { id } }").variable("id", pairing).execute().path("pairing.id").hasValue();
     }
 
     @Test
@@ -114,8 +116,30 @@ class JwtModeTest extends IntegrationTest {
     @Test
     void theRegionsClaimScopesAnAdmin() {
         String token = token(ISSUER, "carol", List.of("ADMIN"), List.of("350104"));
+        // A school of 南安市 (泉州市), outside 仓山区, made by an admin of every region.
+        String quanzhou = importSchool(token(ISSUER, "alice@bureau", List.of("ADMIN"), null), "jwt-test-nanan");
         assertThat(classifications(postWithToken(token,
-                "mutation { updateSchool(id: \"qz-wuzhong\", input: {name: \"x\"}) { id } }"))).containsExactly("FORBIDDEN");
+                "mutation { updateSchool(id: \"" + quanzhou + "\", input: {name: \"x\"}) { id } }"))).containsExactly("FORBIDDEN");
+    }
+
+    /** A school of the test's own in 南安市, imported with this token. */
+    private String importSchool(String token, String id) {
+        assertThat(postWithToken(token, "mutation { importSchools(csv: \"id,name,type,regionCode\\n" + id
+                + ",令牌测试学校" + id + ",PRIMARY,350583\\n\") { schoolsCreated } }")).doesNotContainKey("errors");
+        return id;
+    }
+
+    /** A pairing of two schools of the test's own, made with an admin token. */
+    private String pairingOfTheTestsOwn() {
+        String admin = token(ISSUER, "alice@bureau", List.of("ADMIN"), null);
+        String mentor = importSchool(admin, "jwt-test-mentor");
+        String mentee = importSchool(admin, "jwt-test-mentee");
+        Map<String, Object> response = postWithToken(admin, "mutation { addPairing(input: {mentorId: \"" + mentor
+                + "\", menteeId: \"" + mentee + "\", kind: OTHER}) { id } }");
+        assertThat(response).doesNotContainKey("errors");
+        @SuppressWarnings("unchecked")
+        var data = (Map<String, Map<String, Object>>) response.get("data");
+        return (String) data.get("addPairing").get("id");
     }
 
     @SuppressWarnings("unchecked")

@@ -6,22 +6,48 @@ import java.util.List;
 import java.util.Map;
 
 import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestSchools;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every mutation needs ADMIN, and a refused one leaves the graph as it was. */
+/**
+ * Every mutation needs ADMIN, and a refused one leaves the graph as it was. The mutations
+ * name fictional schools, a pairing and groups of the test's own, never the reports' ones.
+ */
 class WriteAuthorisationTest extends IntegrationTest {
 
-    static final List<String> MUTATIONS = List.of(
-            "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"cs-luozhou-ms\", kind: TARGETED_SUPPORT}) { id } }",
-            "mutation { endPairing(id: \"cs-jxx-panyu\", endDate: \"2023-01-01\") { id } }",
-            "mutation { removePairing(id: \"cs-jxx-panyu\") }",
-            "mutation { createSchool(input: {name: \"测试学校\", type: PRIMARY, regionCode: \"350104\"}) { id } }",
-            "mutation { updateSchool(id: \"cs-panyu-ms\", input: {name: \"改名\"}) { id } }",
-            "mutation { addGroupMember(groupId: \"cs-shiyou-kg-group\", schoolId: \"cs-huaxi-kg\", role: MEMBER) { role } }",
-            "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\\n\") { pairingsCreated } }",
-            "mutation { importSchools(csv: \"id,name,type,regionCode\\ntest-auth-school,测试授权学校,PRIMARY,350104\\n\") { schoolsCreated } }");
+    /** Two schools of 仓山区 paired by the admin, one of 南安市 (泉州市), and a group in each region. */
+    private record Fixtures(TestSchools.School mentor, TestSchools.School mentee, TestSchools.School quanzhou,
+            String pairingId, TestSchools.Group group, TestSchools.Group quanzhouGroup) {
+    }
+
+    private Fixtures fixtures() {
+        var mentor = testSchools.school("测试授权第一中学", TestSchools.CANGSHAN);
+        var mentee = testSchools.school("测试授权第二中学", TestSchools.CANGSHAN);
+        var quanzhou = testSchools.school("测试授权南安中学", TestSchools.NANAN);
+        String pairing = as(TestUsers.ADMIN).document("mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m,"
+                        + " menteeId: $e, kind: OTHER}) { id } }").variable("m", mentor.id()).variable("e", mentee.id())
+                .execute().path("addPairing.id").entity(String.class).get();
+        return new Fixtures(mentor, mentee, quanzhou, pairing, testSchools.group("测试授权教育集团", TestSchools.CANGSHAN),
+                testSchools.group("测试授权南安联盟", TestSchools.NANAN));
+    }
+
+    /** One of each mutation, on the fixtures. */
+    private static List<String> mutations(Fixtures f) {
+        return List.of(
+                "mutation { addPairing(input: {mentorId: \"%s\", menteeId: \"%s\", kind: TARGETED_SUPPORT}) { id } }"
+                        .formatted(f.mentor().id(), f.mentee().id()),
+                "mutation { endPairing(id: \"%s\", endDate: \"2023-01-01\") { id } }".formatted(f.pairingId()),
+                "mutation { removePairing(id: \"%s\") }".formatted(f.pairingId()),
+                "mutation { createSchool(input: {name: \"测试学校\", type: PRIMARY, regionCode: \"350104\"}) { id } }",
+                "mutation { updateSchool(id: \"%s\", input: {name: \"改名\"}) { id } }".formatted(f.mentee().id()),
+                "mutation { addGroupMember(groupId: \"%s\", schoolId: \"%s\", role: MEMBER) { role } }"
+                        .formatted(f.group().id(), f.mentee().id()),
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\n%s,%s,OTHER\\n\") { pairingsCreated } }"
+                        .formatted(f.mentor().id(), f.mentee().id()),
+                "mutation { importSchools(csv: \"id,name,type,regionCode\\ntest-auth-school,测试授权学校,PRIMARY,350104\\n\") { schoolsCreated } }");
+    }
 
     @AfterEach
     void cleanUp() {
@@ -30,12 +56,13 @@ class WriteAuthorisationTest extends IntegrationTest {
 
     @Test
     void withoutCredentialsEveryMutationIsUnauthorizedAndChangesNothing() {
+        List<String> mutations = mutations(fixtures());
         String before = snapshot();
-        for (String mutation : MUTATIONS) {
+        for (String mutation : mutations) {
             assertThat(classifications(postAs(null, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
         }
         // The request itself is a valid GraphQL request that ran and was refused field by field: HTTP 200, as the README says.
-        http.post().uri("/graphql").bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange()
+        http.post().uri("/graphql").bodyValue(Map.of("query", mutations.getFirst())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -45,26 +72,28 @@ class WriteAuthorisationTest extends IntegrationTest {
     void aFailedSignInIsLoggedWithTheNameAndAddressButNotThePassword(org.springframework.boot.test.system.CapturedOutput output) {
         String password = "guess-" + java.util.UUID.randomUUID();
         http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", password))
-                .bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange().expectStatus().isUnauthorized();
+                .bodyValue(Map.of("query", mutations(fixtures()).getFirst())).exchange().expectStatus().isUnauthorized();
         assertThat(output.getOut()).contains("Failed sign-in as 'admin' from 127.0.0.1").doesNotContain(password);
     }
 
     @Test
     void withWrongCredentialsEveryMutationIsUnauthorizedAndChangesNothing() {
+        List<String> mutations = mutations(fixtures());
         String before = snapshot();
         TestUsers.User impostor = new TestUsers.User("admin", "not-the-password");
-        for (String mutation : MUTATIONS) {
+        for (String mutation : mutations) {
             assertThat(classifications(postAs(impostor, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
         }
         http.post().uri("/graphql").headers(h -> h.setBasicAuth("admin", "not-the-password"))
-                .bodyValue(Map.of("query", MUTATIONS.getFirst())).exchange().expectStatus().isUnauthorized();
+                .bodyValue(Map.of("query", mutations.getFirst())).exchange().expectStatus().isUnauthorized();
         assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
     void aSignedInUserWhoIsNotAnAdminIsForbiddenAndChangesNothing() {
+        List<String> mutations = mutations(fixtures());
         String before = snapshot();
-        for (String mutation : MUTATIONS) {
+        for (String mutation : mutations) {
             assertThat(classifications(postAs(TestUsers.READER, mutation))).as(mutation).containsExactly("FORBIDDEN");
         }
         assertThat(snapshot()).isEqualTo(before);
@@ -110,9 +139,10 @@ class WriteAuthorisationTest extends IntegrationTest {
 
     @Test
     void theMultipartImportNeedsAnAdminToo() {
+        Fixtures f = fixtures();
         var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
         body.add("file", new org.springframework.core.io.ByteArrayResource(
-                "mentorId,menteeId,kind\ncs-jinxiuxiao,cs-luozhou-ms,OTHER\n".getBytes()) {
+                ("mentorId,menteeId,kind\n" + f.mentor().id() + "," + f.mentee().id() + ",OTHER\n").getBytes()) {
             @Override
             public String getFilename() {
                 return "p.csv";
@@ -127,19 +157,23 @@ class WriteAuthorisationTest extends IntegrationTest {
 
     @Test
     void aRegionScopedAdminWritesInsideItsRegionsOnly() {
+        Fixtures f = fixtures();
         String before = snapshot();
-        // 泉州五中 is in 泉州市, outside 仓山区 (350104).
+        // The 南安市 school is in 泉州市, outside 仓山区 (350104).
         for (String mutation : List.of(
-                "mutation { addPairing(input: {mentorId: \"cs-jinxiuxiao\", menteeId: \"qz-wuzhong\", kind: OTHER}) { id } }",
-                "mutation { updateSchool(id: \"qz-wuzhong\", input: {name: \"改名\"}) { id } }",
+                "mutation { addPairing(input: {mentorId: \"%s\", menteeId: \"%s\", kind: OTHER}) { id } }"
+                        .formatted(f.mentor().id(), f.quanzhou().id()),
+                "mutation { updateSchool(id: \"%s\", input: {name: \"改名\"}) { id } }".formatted(f.quanzhou().id()),
                 "mutation { createSchool(input: {name: \"泉州新校\", type: PRIMARY, regionCode: \"350500\"}) { id } }",
-                "mutation { updateSchool(id: \"cs-panyu-ms\", input: {regionCode: \"350500\"}) { id } }",
-                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\ncs-jinxiuxiao,qz-wuzhong,OTHER\\n\") { errors { row message } } }",
+                "mutation { updateSchool(id: \"%s\", input: {regionCode: \"350500\"}) { id } }".formatted(f.mentee().id()),
+                "mutation { importPairings(csv: \"mentorId,menteeId,kind\\n%s,%s,OTHER\\n\") { errors { row message } } }"
+                        .formatted(f.mentor().id(), f.quanzhou().id()),
                 // A school of theirs into a group of 泉州市: the group lies outside 仓山区 too.
-                "mutation { addGroupMember(groupId: \"qz-g20-high-school-consortium\", schoolId: \"cs-luozhou-ms\", role: MEMBER) { role } }")) {
+                "mutation { addGroupMember(groupId: \"%s\", schoolId: \"%s\", role: MEMBER) { role } }"
+                        .formatted(f.quanzhouGroup().id(), f.mentee().id()))) {
             Map<String, Object> response = postAs(TestUsers.CANGSHAN_ADMIN, mutation);
             if (mutation.contains("importPairings")) {
-                assertThat(response.toString()).contains("row=2").contains("qz-wuzhong").contains("outside");
+                assertThat(response.toString()).contains("row=2").contains(f.quanzhou().id()).contains("outside");
             } else {
                 assertThat(classifications(response)).as(mutation).containsExactly("FORBIDDEN");
             }
@@ -147,11 +181,12 @@ class WriteAuthorisationTest extends IntegrationTest {
         assertThat(snapshot()).isEqualTo(before);
 
         as(TestUsers.CANGSHAN_ADMIN).document("""
-                mutation { addPairing(input: {mentorId: "cs-jinxiuxiao", menteeId: "cs-luozhou-ms", kind: TARGETED_SUPPORT}) {
+                mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m, menteeId: $e, kind: TARGETED_SUPPORT}) {
                   createdBy mentee { name } } }""")
+                .variable("m", f.mentor().id()).variable("e", f.mentee().id())
                 .execute()
                 .path("addPairing.createdBy").entity(String.class).isEqualTo("cangshan-admin")
-                .path("addPairing.mentee.name").entity(String.class).isEqualTo("螺洲中学");
+                .path("addPairing.mentee.name").entity(String.class).isEqualTo("测试授权第二中学");
     }
 
     /** What a reader of the graph sees: every node and relationship with its properties, less the audit log. */

@@ -20,6 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * running application, which talks to the one real Neo4j of the test JVM, seeds loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Fails any test that changes the reports' facts: tests that write use schools of their own (TestSchools).
+@org.junit.jupiter.api.extension.ExtendWith(SeedGuard.class)
 // Many tests sign in wrongly on purpose, all from 127.0.0.1: the throttle has its own test (SignInThrottlingTest).
 @org.springframework.test.context.TestPropertySource(properties = {
         "edugraph.security.sign-in.max-failures=100000", "edugraph.security.sign-in.max-failures-per-address=100000"})
@@ -33,6 +35,8 @@ public abstract class IntegrationTest {
 
     protected HttpGraphQlTester graphQl;
     protected WebTestClient http;
+    /** Makes fictional schools, programs and groups for a test that writes. */
+    protected TestSchools testSchools;
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
@@ -88,11 +92,15 @@ public abstract class IntegrationTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(body).exchange();
     }
 
-    /** Removes what write tests made: every pairing, school, membership and audit record not from a seed. */
+    /**
+     * Removes what write tests made: every pairing, school, membership and audit record not from a seed,
+     * and the programs and groups of {@link TestSchools}.
+     */
     protected void removeWhatTestsWrote() {
         graph.write("MATCH (p:Pairing) WHERE p.seed IS NULL AND p.synthetic IS NULL DETACH DELETE p", Map.of());
         graph.write("MATCH (s:School) WHERE s.seed IS NULL AND s.synthetic IS NULL DETACH DELETE s", Map.of());
         graph.write("MATCH (:School)-[m:MEMBER_OF]->() WHERE m.seed IS NULL AND m.createdBy IS NOT NULL DELETE m", Map.of());
+        TestSchools.remove(graph);
         graph.write("MATCH (e:AuditEvent) DELETE e", Map.of());
     }
 
@@ -126,5 +134,6 @@ public abstract class IntegrationTest {
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
         graphQl = HttpGraphQlTester.create(http.mutate().baseUrl("http://localhost:" + port + "/graphql").build());
+        testSchools = new TestSchools(http, graph);
     }
 }
