@@ -50,8 +50,9 @@ class ExamplesTest extends IntegrationTest {
     }
 
     /**
-     * For an example that writes, the schools and program it names by variable, made by the test: its defaults
-     * are real schools, and a test must not pair them. Read-only examples run with their own defaults.
+     * For an example that writes, the schools and program it names by variable, made by the test (the example
+     * leaves them to the user, so that running it unchanged records nothing). Read-only examples run with their
+     * own defaults.
      */
     private Map<String, Object> variablesOfTheTestsOwn(String document) {
         Map<String, Object> variables = new java.util.HashMap<>();
