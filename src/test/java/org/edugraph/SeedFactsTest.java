@@ -190,17 +190,23 @@ class SeedFactsTest extends IntegrationTest {
                 .path("searchSchools[0].mergedInto.name").entity(String.class).isEqualTo("泉州华侨职业中专学校");
     }
 
+    /** The report names the group only inside its annex's name (二.2): the annex is its member, and no lead is stated. */
     @Test
-    void theExperimentalKindergartenGroupIsLedByTheExperimentalKindergarten() {
+    void theExperimentalKindergartenGroupHasItsAnnexAsMemberAndNoLeadTheReportDoesNotState() {
         graphQl.document("""
                 { educationGroup(id: "cs-shiyou-kg-group") { name kind region { code }
-                    members { role school { name type } group { id } } } }""")
+                    members { role school { id name type } group { id } } } }""")
                 .execute()
                 .path("educationGroup.name").entity(String.class).isEqualTo("仓山区实验幼儿园教育集团")
                 .path("educationGroup.region.code").entity(String.class).isEqualTo("350104")
-                .path("educationGroup.members[0].role").entity(String.class).isEqualTo("LEAD")
+                .path("educationGroup.members[*].role").entityList(String.class).satisfies(roles -> assertThat(roles).doesNotContain("LEAD"))
+                .path("educationGroup.members[?(@.school.id == 'cs-shiyou-kg-annex')].role").entityList(String.class).containsExactly("MEMBER")
+                .path("educationGroup.members[?(@.school.id == 'cs-shiyou-kg-annex')].school.name").entityList(String.class)
+                .containsExactly("仓山区实验幼儿园教育集团附属幼儿园")
                 .path("educationGroup.members[*].school.type").entityList(String.class).satisfies(list -> assertThat(list).containsOnly("KINDERGARTEN"))
                 .path("educationGroup.members[*].group.id").entityList(String.class).satisfies(list -> assertThat(list).containsOnly("cs-shiyou-kg-group"));
+        // 仓山区实验幼儿园 is named only in the group's name: no such school is made up.
+        assertThat(classifications(post("{ school(id: \"cs-shiyou-kg\") { id } }"))).containsExactly("NOT_FOUND");
     }
 
     @Test

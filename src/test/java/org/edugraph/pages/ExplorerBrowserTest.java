@@ -74,15 +74,16 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(nodeIds(explorer)).noneMatch(id -> id.startsWith("program:"));
             explorer.assertNothingWentWrong();
         }
-        try (var explorer = open("?schools=cs-shiyou-kg&expand=cs-shiyou-kg")) {
-            assertThat(nodeIds(explorer)).doesNotContain("group:cs-shiyou-kg-group", "cs-shiyou-kg-annex");
+        // 泉州师院 and 泉州五中 are the two named members of the Ministry's 思政课一体化共同体 (二(二)一).
+        try (var explorer = open("?schools=qz-qztc&expand=qz-qztc")) {
+            assertThat(nodeIds(explorer)).doesNotContain("group:qz-moe-sizheng-community", "qz-wuzhong");
             explorer.page.check("#show-groups");
-            idleWith(explorer, "group:cs-shiyou-kg-group");
-            assertThat(kind(explorer, "group:cs-shiyou-kg-group")).isEqualTo("EducationGroup");
-            assertThat(label(explorer, "group:cs-shiyou-kg-group")).isEqualTo("仓山区实验幼儿园教育集团");
+            idleWith(explorer, "group:qz-moe-sizheng-community");
+            assertThat(kind(explorer, "group:qz-moe-sizheng-community")).isEqualTo("EducationGroup");
+            assertThat(label(explorer, "group:qz-moe-sizheng-community")).isEqualTo("大中小学思政课一体化共同体");
             // The group is hopped through: its other member comes with it.
-            assertThat(edgeKinds(explorer, "cs-shiyou-kg", "group:cs-shiyou-kg-group")).containsExactly("MEMBER_OF");
-            assertThat(edgeKinds(explorer, "cs-shiyou-kg-annex", "group:cs-shiyou-kg-group")).containsExactly("MEMBER_OF");
+            assertThat(edgeKinds(explorer, "qz-qztc", "group:qz-moe-sizheng-community")).containsExactly("MEMBER_OF");
+            assertThat(edgeKinds(explorer, "qz-wuzhong", "group:qz-moe-sizheng-community")).containsExactly("MEMBER_OF");
             explorer.screenshot("explorer-groups");
             explorer.assertNothingWentWrong();
         }
