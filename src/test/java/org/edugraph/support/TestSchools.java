@@ -60,22 +60,22 @@ public final class TestSchools {
 
     /** A partnership program of the test's own in this region. */
     public Program program(String name, String regionCode) {
-        String id = "test-program-" + UUID.randomUUID();
-        graph.write("""
-                MATCH (r:Region {code: $region})
-                CREATE (p:Program {id: $id, name: $name, kind: 'PARTNERSHIP', fixture: true})-[:LOCATED_IN]->(r)""",
-                Map.of("id", id, "name", name, "region", regionCode));
-        return new Program(id, name, regionCode);
+        return new Program(fixture("Program", "PARTNERSHIP", "test-program-", name, regionCode), name, regionCode);
     }
 
     /** An education group of the test's own in this region. */
     public Group group(String name, String regionCode) {
-        String id = "test-group-" + UUID.randomUUID();
+        return new Group(fixture("EducationGroup", "GROUP", "test-group-", name, regionCode), name, regionCode);
+    }
+
+    /** Creates a node of {@code label} (no mutation creates one) marked as a fixture, in the region; returns its id. */
+    private String fixture(String label, String kind, String idPrefix, String name, String regionCode) {
+        String id = idPrefix + UUID.randomUUID();
         graph.write("""
                 MATCH (r:Region {code: $region})
-                CREATE (g:EducationGroup {id: $id, name: $name, kind: 'GROUP', fixture: true})-[:LOCATED_IN]->(r)""",
-                Map.of("id", id, "name", name, "region", regionCode));
-        return new Group(id, name, regionCode);
+                CREATE (n:%s {id: $id, name: $name, kind: $kind, fixture: true})-[:LOCATED_IN]->(r)""".formatted(label),
+                Map.of("id", id, "name", name, "kind", kind, "region", regionCode));
+        return id;
     }
 
     /** Removes the programs and groups made here (the schools go with every school not from a seed). */
