@@ -62,6 +62,14 @@ class SubscriberIsolationTest extends IntegrationTest {
     }
 
     @Test
+    void aSubscriptionThatEndsGivesItsClientsPlaceBack() throws Exception {
+        Disposable subscription = events.changes("10.9.9.9").subscribe();
+        assertThat(events.held("10.9.9.9")).isOne();
+        subscription.dispose();
+        assertThat(events.held("10.9.9.9")).isZero();
+    }
+
+    @Test
     void aClientHoldsAtMostItsShareOfSubscriptionsAndGetsAPlaceBackWhenOneEnds() {
         SubscriptionQuota limited = new SubscriptionQuota(2);
         limited.take("10.0.0.1");
