@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param export   the file exports
  * @param imports  the bulk imports of schools and pairings
  * @param subscriptions how pairing changes reach subscribers of every instance
+ * @param startup  how long the work of start-up may take
  * @param timeZone the zone whose calendar dates the reports and admins mean (a pairing ending
  *                 31 December ends at midnight there)
  */
@@ -33,6 +34,7 @@ public record EduGraphProperties(
         @DefaultValue Export export,
         @DefaultValue Imports imports,
         @DefaultValue Subscriptions subscriptions,
+        @DefaultValue Startup startup,
         @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
 
     /**
@@ -62,13 +64,18 @@ public record EduGraphProperties(
     /**
      * @param enabled  load the seed files at start
      * @param location where the seed files are (a Spring resource pattern's folder)
-     * @param timeout  longest the transaction that loads one seed file may take (not the query timeout:
-     *                 a file is loaded at start, in one transaction, on a cold server)
      */
     public record Seeds(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("classpath:seeds/") String location,
-            @DefaultValue("2m") Duration timeout) {
+            @DefaultValue("classpath:seeds/") String location) {
+    }
+
+    /**
+     * @param timeout longest each step of start-up (the database coming online, the Bolt password,
+     *                migrations, seeds, the demo network) may take, retryable failures tried again
+     *                within it; not the query timeout, which a cold store on a busy machine outlives
+     */
+    public record Startup(@DefaultValue("5m") Duration timeout) {
     }
 
     /**

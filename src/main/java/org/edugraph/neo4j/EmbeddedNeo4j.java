@@ -19,7 +19,12 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
+import org.neo4j.internal.kernel.api.security.LoginContext;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +46,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * every stop take 10 s more, a failed start too.
      */
     private static final Duration BOLT_QUIET_PERIOD = Duration.ofMillis(200);
-    /** How long a database that has not failed may take to come online once Neo4j has started. */
-    private static final Duration ONLINE_WAIT = Duration.ofSeconds(30);
+    /** How long start-up work may take when no {@code edugraph.startup.timeout} is given. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final DatabaseManagementService service;
     private final int boltPort;
@@ -59,6 +64,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return start(home, boltPort, transactionTimeout, pageCache, "");
     }
 
+    /** Starts Neo4j with the given password of user {@code neo4j}, start-up work bounded by the default of 5 minutes. */
+    public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, String pageCache,
+            String password) {
+        return start(home, boltPort, transactionTimeout, pageCache, password, STARTUP_TIMEOUT);
+    }
+
     /**
      * Starts Neo4j with its files under {@code home}. Bolt listens on the loopback
      * interface only, and even there asks for a password: any local process could
@@ -69,9 +80,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      *
      * @param boltPort the Bolt port, or 0 for a free one
      * @param password the password of user {@code neo4j}; empty for one generated now and never shown
+     * @param startupTimeout how long the database may take to come online, and setting the password
      */
     public static EmbeddedNeo4j start(Path home, int boltPort, Duration transactionTimeout, String pageCache,
-            String password) {
+            String password, Duration startupTimeout) {
         long started = System.nanoTime();
         String secret = password == null || password.isEmpty() ? generatedPassword() : password;
         DataDir dataDir = new DataDir(home);
@@ -96,8 +108,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         int port;
         try {
-            requireOnline(service, dataDir);
-            setPassword(service, secret);
+            requireOnline(service, dataDir, startupTimeout);
+            StartupWork.run("setting the Bolt password", startupTimeout, () -> {
+                setPassword(service, secret, startupTimeout);
+                return null;
+            });
             GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT).getPort();
@@ -123,7 +138,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * is refused as "not currently available", which the driver retries, so the application
      * used to stop a minute and a half later without saying why.
      */
-    private static void requireOnline(DatabaseManagementService service, DataDir dataDir) {
+    private static void requireOnline(DatabaseManagementService service, DataDir dataDir, Duration wait) {
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             DatabaseStateService<?> states = ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
@@ -132,11 +147,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             if (failure.isPresent()) {
                 throw dataDir.cannotOpen(failure.get());
             }
-            if (!db.isAvailable(ONLINE_WAIT.toMillis())) {
-                throw dataDir.cannotOpen(new IllegalStateException("database '" + db.databaseName()
-                        + "' not online after " + ONLINE_WAIT.toSeconds() + " s"));
+            if (!db.isAvailable(wait.toMillis())) {
+                // Not failed, only slow (a large store, a busy machine): more time may do.
+                throw new StartupWork.StartupTimeoutException("the database '" + db.databaseName() + "' coming online",
+                        wait, null);
             }
-        } catch (EmbeddedStoreException e) {
+        } catch (EmbeddedStoreException | StartupWork.StartupTimeoutException e) {
             throw e;
         } catch (RuntimeException e) {
             throw dataDir.cannotOpen(e);
@@ -144,12 +160,31 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
-     * Sets the password of user {@code neo4j} at every start (the store keeps the last
-     * one): the embedded API runs as the database itself, so no old password is needed.
+     * Makes {@code password} the password of user {@code neo4j}, unless it already is: the
+     * store keeps the last one, and Neo4j refuses to set the same one again ("Old password and
+     * new password cannot be the same"), which used to stop every start after the first with a
+     * fixed {@code EDUGRAPH_NEO4J_PASSWORD}. The check is a sign-in inside the process; the
+     * embedded API runs as the database itself, so no old password is needed to set a new one.
      */
-    private static void setPassword(DatabaseManagementService service, String password) {
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    private static void setPassword(DatabaseManagementService service, String password, Duration timeout) {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        if (signsIn(system, password)) {
+            log.info("The Bolt password of user '{}' is unchanged", USER);
+            return;
+        }
+        system.executeTransactionally("ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                Map.of("password", password), result -> null, timeout);
+    }
+
+    /** Whether user {@code neo4j} signs in with {@code password} now, without a change of password required. */
+    private static boolean signsIn(GraphDatabaseAPI system, String password) {
+        try {
+            LoginContext login = system.getDependencyResolver().resolveDependency(AuthManager.class)
+                    .login(org.neo4j.kernel.api.security.AuthToken.newBasicAuthToken(USER, password), ClientConnectionInfo.EMBEDDED_CONNECTION);
+            return login.subject().getAuthenticationResult() == AuthenticationResult.SUCCESS;
+        } catch (InvalidAuthTokenException e) {
+            return false;
+        }
     }
 
     private static String generatedPassword() {

@@ -25,7 +25,7 @@ class EmbeddedNeo4jConfiguration {
     EmbeddedNeo4j embeddedNeo4j(EduGraphProperties properties) {
         var neo4j = properties.neo4j();
         return EmbeddedNeo4j.start(properties.dataDir(), neo4j.boltPort(), neo4j.queryTimeout(), neo4j.pageCache(),
-                neo4j.password());
+                neo4j.password(), properties.startup().timeout());
     }
 
     @Bean

@@ -32,14 +32,28 @@ public class Graph {
     private final Driver driver;
     private final String database;
     private final TransactionConfig txConfig;
-    private final AtomicLong statements = new AtomicLong();
-    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong statements;
+    private final AtomicLong transactions;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Graph(Driver driver, EduGraphProperties properties) {
+        this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong());
+    }
+
+    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions) {
         this.driver = driver;
-        String db = properties.neo4j().database();
-        this.database = db == null || db.isBlank() ? null : db;
-        this.txConfig = TransactionConfig.builder().withTimeout(properties.neo4j().queryTimeout()).build();
+        this.database = database == null || database.isBlank() ? null : database;
+        this.txConfig = TransactionConfig.builder().withTimeout(timeout).build();
+        this.statements = statements;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The same gateway, counted with this one, whose transactions may each take {@code timeout}
+     * instead of the query timeout: for the work of start-up ({@link StartupWork}).
+     */
+    Graph withTimeout(java.time.Duration timeout) {
+        return new Graph(driver, database, timeout, statements, transactions);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +69,18 @@ public class SchemaMigrations {
     private final Duration wait;
     private final String owner;
 
+    /** Applies what the store lacks; its statements run as start-up work ({@link StartupWork}). */
     @Autowired
-    public SchemaMigrations(Graph graph, EduGraphProperties properties) {
-        this(graph, properties.neo4j().migrationTimeout(), properties.neo4j().migrationWait());
+    public SchemaMigrations(StartupWork startup, EduGraphProperties properties) {
+        this(startup, properties.neo4j().migrationTimeout(), properties.neo4j().migrationWait());
     }
 
-    SchemaMigrations(Graph graph, Duration timeout, Duration wait) {
-        this.graph = graph;
+    SchemaMigrations(StartupWork startup, Duration timeout, Duration wait) {
+        this.graph = startup.graph();
         this.timeout = timeout;
         this.wait = wait;
         this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        migrate();
+        startup.run("schema migrations", this::migrate);
     }
 
     /**
@@ -190,7 +190,8 @@ public class SchemaMigrations {
 
     static List<Migration> load() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver()
+            // This class's own loader: the thread's may be the web server's, which also lists what its parent finds.
+            Resource[] resources = new PathMatchingResourcePatternResolver(SchemaMigrations.class.getClassLoader())
                     .getResources("classpath*:neo4j/migrations/V*.cypher");
             List<Migration> migrations = new ArrayList<>();
             for (Resource resource : resources) {
@@ -202,11 +203,26 @@ public class SchemaMigrations {
                 migrations.add(Migration.of(Integer.parseInt(name.group(1)), name.group(2).replace('_', ' '),
                         resource.getContentAsString(StandardCharsets.UTF_8)));
             }
-            migrations.sort(Comparator.comparingInt(Migration::version));
-            return migrations;
+            return inVersionOrder(migrations);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The migrations by version, each once: the same file found twice (two class path entries
+     * holding one folder) is one migration, two different files of one version stop start-up.
+     */
+    static List<Migration> inVersionOrder(List<Migration> found) {
+        Map<Integer, Migration> byVersion = new java.util.TreeMap<>();
+        for (Migration m : found) {
+            Migration other = byVersion.putIfAbsent(m.version(), m);
+            if (other != null && !other.checksum().equals(m.checksum())) {
+                throw new IllegalStateException("Two different migrations have version %d (%s, %s); give each its own version"
+                        .formatted(m.version(), other.description(), m.description()));
+            }
+        }
+        return List.copyOf(byVersion.values());
     }
 
     /** Splits a file into statements at semicolons that end a line; `//` lines are comments. */

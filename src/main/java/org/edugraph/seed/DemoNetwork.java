@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.neo4j.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -25,7 +26,12 @@ class DemoNetwork {
     private static final Logger log = LoggerFactory.getLogger(DemoNetwork.class);
     static final String DATASET = "demo";
 
-    DemoNetwork(Graph graph, EduGraphProperties properties, SeedLoader seedsFirst, Clock clock) {
+    DemoNetwork(StartupWork startup, EduGraphProperties properties, SeedLoader seedsFirst, Clock clock) {
+        // A failed attempt is tried again from the start: writing the network removes what an earlier one left.
+        startup.run("loading the demo network", () -> load(startup.graph(), properties, clock));
+    }
+
+    private static void load(Graph graph, EduGraphProperties properties, Clock clock) {
         var demo = properties.demo();
         List<NetworkGenerator.County> counties = graph.read("""
                 MATCH (c:Region {level: 'COUNTY'})-[:PART_OF*]->(:Region {code: '350000'})

@@ -20,6 +20,7 @@ import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.edugraph.neo4j.SchemaMigrations;
+import org.edugraph.neo4j.StartupWork;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
 import org.neo4j.driver.Record;
@@ -56,13 +57,13 @@ public class SeedLoader {
     public static final String LOADER = "seed-loader";
 
     private final Graph graph;
+    private final StartupWork startup;
     private final Audit audit;
-    private final java.time.Duration timeout;
 
-    public SeedLoader(Graph graph, EduGraphProperties properties, SchemaMigrations migrations, Audit audit) {
-        this.graph = graph;
+    public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations, Audit audit) {
+        this.graph = startup.graph();
+        this.startup = startup;
         this.audit = audit;
-        this.timeout = properties.seeds().timeout();
         if (properties.seeds().enabled()) {
             load(read(properties.seeds().location()));
         }
@@ -96,18 +97,20 @@ public class SeedLoader {
 
     void load(List<Named> files) {
         Set<String> knownRegions = new HashSet<>();
-        graph.read("MATCH (r:Region) RETURN r.code AS code", Map.of()).forEach(r -> knownRegions.add(r.get("code").asString()));
-        SeedReader.validate(files, knownRegions);
         Map<String, String> loaded = new HashMap<>();
-        graph.read("MATCH (f:SeedFile) RETURN f.name AS name, f.checksum AS checksum", Map.of())
-                .forEach(r -> loaded.put(r.get("name").asString(), r.get("checksum").asString()));
+        startup.run("reading what the seeds loaded", () -> {
+            graph.read("MATCH (r:Region) RETURN r.code AS code", Map.of()).forEach(r -> knownRegions.add(r.get("code").asString()));
+            graph.read("MATCH (f:SeedFile) RETURN f.name AS name, f.checksum AS checksum", Map.of())
+                    .forEach(r -> loaded.put(r.get("name").asString(), r.get("checksum").asString()));
+        });
+        SeedReader.validate(files, knownRegions);
         for (Named named : files) {
             if (named.checksum().equals(loaded.get(named.name()))) {
                 log.info("Seed file {} unchanged, not reloaded", named.name());
                 continue;
             }
             long started = System.nanoTime();
-            List<String> conflicts = graph.writeTransaction(timeout, tx -> {
+            List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.writeTransaction(tx -> {
                 List<String> found = new ArrayList<>();
                 write(tx, named.file(), found);
                 graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
@@ -121,7 +124,7 @@ public class SeedLoader {
                 audit.record(tx, new Caller(LOADER, Set.of(), false, Set.of()), "loadSeedFile", "SeedFile", named.name(),
                         null, after, Audit.Touched.regions(named.file().schools().stream().map(s -> s.region()).toList()));
                 return found;
-            });
+            }));
             conflicts.forEach(c -> log.warn("Seed file {}: {}", named.name(), c));
             log.info("Loaded seed file {} in {} ms", named.name(), (System.nanoTime() - started) / 1_000_000);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.edugraph.EduGraphApplication;
+import org.edugraph.support.ChildApplication;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,10 +42,30 @@ class EmbeddedModeTest {
     @TempDir
     Path dataDir;
 
+    /**
+     * Four starts of one data folder: the service in a JVM of its own with a fixed Bolt
+     * password (EDUGRAPH_NEO4J_PASSWORD, as for Neo4j Browser), killed with kill -9 once it
+     * answers; then in this JVM with the same password twice (after the kill, and after a clean
+     * stop), then with none. Each start answers; the fixed password signs in to Bolt while it
+     * is configured and no longer once it is not. The second start used to stop the application
+     * ("Old password and new password cannot be the same").
+     */
     @Test
-    void startsNeo4jInProcessWithTheSeedsAndARestartCreatesNoDuplicates(CapturedOutput output) {
+    void startsWithTheSeedsAgainAndAgainWithAFixedBoltPasswordEvenAfterAKill9(CapturedOutput output, @TempDir Path logs)
+            throws Exception {
+        String fixed = "browser-" + java.util.UUID.randomUUID();
+        try (ChildApplication child = ChildApplication.start(logs.resolve("child.log"),
+                java.util.List.of("-Xmx512m"), "--edugraph.data-dir=" + dataDir, "--edugraph.neo4j.bolt-port=0",
+                "--server.port=0", "--edugraph.neo4j.password=" + fixed)) {
+            int port = child.awaitPort(Duration.ofMinutes(3));
+            WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            assertThat(post(http, "{ searchSchools(text: \"盘屿\") { name } }")).contains("福州市仓山区盘屿中学");
+            child.kill();
+        }
+
         long schools;
-        try (ConfigurableApplicationContext app = start()) {
+        try (ConfigurableApplicationContext app = start("--edugraph.neo4j.password=" + fixed)) {
             WebTestClient http = client(app);
             // No EDUGRAPH_ADMIN_PASSWORD here: a password is generated, logged once, and works.
             Matcher logged = Pattern.compile("password of user 'admin' for this run is (\\S+)").matcher(output.getOut());
@@ -70,7 +91,8 @@ class EmbeddedModeTest {
                             .isInstanceOf(AuthenticationException.class);
                 }
             }
-            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+            // Neo4j Browser or cypher-shell connect with the password an operator configures.
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", fixed))) {
                 var result = driver.executableQuery("MATCH (r:Region {code: '350104'}) RETURN r.name AS name").execute();
                 assertThat(result.records().getFirst().get("name").asString()).isEqualTo("仓山区");
                 // Even signed in, LOAD CSV reads no local file (it would show the process environment).
@@ -78,16 +100,20 @@ class EmbeddedModeTest {
                         "LOAD CSV FROM 'file:///proc/self/environ' AS line RETURN line").execute())
                         .isInstanceOf(ClientException.class).hasMessageContaining("file");
             }
-            assertThat(output.getOut()).doesNotContain(neo4j.password());
         }
-        // Neo4j Browser or cypher-shell connect with the password an operator configures.
-        try (ConfigurableApplicationContext app = start("--edugraph.neo4j.password=browser-" + dataDir.hashCode())) {
-            EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
-            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "browser-" + dataDir.hashCode()))) {
+        try (ConfigurableApplicationContext app = start("--edugraph.neo4j.password=" + fixed)) {
+            assertThat(post(client(app), "{ searchSchools(text: \"盘屿\") { name } }")).contains("福州市仓山区盘屿中学");
+            try (Driver driver = GraphDatabase.driver(app.getBean(EmbeddedNeo4j.class).boltUri(), AuthTokens.basic("neo4j", fixed))) {
                 assertThat(driver.executableQuery("RETURN 1 AS one").execute().records()).hasSize(1);
             }
         }
+        // No password configured: one generated for this run, shown nowhere; the fixed one no longer signs in.
         try (ConfigurableApplicationContext app = start()) {
+            EmbeddedNeo4j neo4j = app.getBean(EmbeddedNeo4j.class);
+            try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", fixed))) {
+                assertThatThrownBy(() -> driver.executableQuery("RETURN 1").execute()).isInstanceOf(AuthenticationException.class);
+            }
+            assertThat(output.getOut()).doesNotContain(neo4j.password()).doesNotContain(fixed);
             assertThat(count(app, "MATCH (s:School) RETURN count(s) AS n")).isEqualTo(schools);
             assertThat(count(app, "MATCH (s:School {name: '新学校'}) RETURN count(s) AS n")).isEqualTo(1);
             assertThat(count(app, "MATCH (m:__Migration) RETURN count(m) AS n")).isEqualTo(SchemaMigrations.load().size());

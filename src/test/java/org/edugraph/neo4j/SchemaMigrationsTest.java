@@ -44,4 +44,21 @@ class SchemaMigrationsTest {
         assertThat(SchemaMigrations.Migration.of(1, "keys", LF.replace("\n", "\r\n")).isRecordedAs(recorded)).isTrue();
         assertThat(SchemaMigrations.Migration.of(1, "keys", LF.replace("s.type", "s.kind")).isRecordedAs(recorded)).isFalse();
     }
+
+    @Test
+    void theSameFileFoundTwiceIsOneMigrationAndTwoFilesOfOneVersionAreRefused() {
+        var keys = SchemaMigrations.Migration.of(1, "keys", LF);
+        var filters = SchemaMigrations.Migration.of(2, "filters", "CREATE INDEX a IF NOT EXISTS FOR (r:Region) ON (r.level);");
+        // Found twice when two class path entries hold one folder: applied once, in version order.
+        assertThat(SchemaMigrations.inVersionOrder(java.util.List.of(filters, keys, keys))).containsExactly(keys, filters);
+        var other = SchemaMigrations.Migration.of(1, "other keys", LF.replace("s.type", "s.kind"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaMigrations.inVersionOrder(java.util.List.of(keys, other)))
+                .hasMessage("Two different migrations have version 1 (keys, other keys); give each its own version");
+    }
+
+    @Test
+    void theProjectsMigrationsAreEachFoundOnce() {
+        var versions = SchemaMigrations.load().stream().map(SchemaMigrations.Migration::version).toList();
+        assertThat(versions).doesNotHaveDuplicates().isSorted().startsWith(1);
+    }
 }

@@ -29,11 +29,11 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.edugraph.EduGraphApplication;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.EmbeddedNeo4j;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.neo4j.SchemaMigrations;
+import org.edugraph.support.ChildApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
@@ -58,7 +58,6 @@ class ExportMemoryTest {
     private static final int SCHOOLS = 20_000;
     private static final int PAIRINGS = 60_000;
     private static final String HEAP = "128m";
-    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     @TempDir
     Path dir;
@@ -71,15 +70,13 @@ class ExportMemoryTest {
         long prepared = System.nanoTime();
 
         Path log = dir.resolve("child.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx" + HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), EduGraphApplication.class.getName(),
+        ChildApplication app = ChildApplication.start(log, List.of("-Xmx" + HEAP, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 "--edugraph.data-dir=" + data, "--edugraph.seeds.enabled=false", "--server.port=0",
                 "--edugraph.neo4j.bolt-port=0", "--edugraph.neo4j.page-cache=64m",
-                "--edugraph.security.admin-password=" + UUID.randomUUID(), "--spring.mvc.async.request-timeout=1s")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--edugraph.security.admin-password=" + UUID.randomUUID(), "--spring.mvc.async.request-timeout=1s");
+        Process child = app.process();
         try {
-            int port = awaitPort(child, log);
+            int port = app.awaitPort(Duration.ofMinutes(3));
             long running = System.nanoTime();
             String uri = "http://localhost:" + port + "/export/network.graphml?includeGroups=true&includePrograms=true";
 
@@ -137,7 +134,7 @@ class ExportMemoryTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(2), "128m");
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
-            new SchemaMigrations(graph, properties);
+            new SchemaMigrations(new org.edugraph.neo4j.StartupWork(graph, properties), properties);
             graph.write("CREATE (:Region {code: 'T-BIG', name: '大网测试县', level: 'COUNTY', official: false})", Map.of());
             for (int from = 0; from < SCHOOLS; from += 10_000) {
                 graph.write("""
@@ -185,22 +182,6 @@ class ExportMemoryTest {
                            + COUNT { (:EducationGroup) } + COUNT { (:Program) } AS nodes""", Map.of()).getFirst();
             return new Expected(counts.get("nodes").asInt(), counts.get("edges").asLong());
         }
-    }
-
-    private static int awaitPort(Process child, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw new IllegalStateException("The child stopped:\n" + Files.readString(log));
-            }
-            String out = Files.exists(log) ? Files.readString(log) : "";
-            Matcher m = PORT.matcher(out);
-            if (m.find() && out.contains("Started EduGraphApplication")) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The child did not start:\n" + Files.readString(log));
     }
 
     /**
