@@ -96,7 +96,9 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
         ErrorKind kind;
         if (error.getErrorType() instanceof org.springframework.graphql.execution.ErrorType spring) {
             kind = ErrorKind.valueOf(spring.name());
-        } else if (CLIENT_ERRORS.contains(error.getErrorType())) {
+        } else if (CLIENT_ERRORS.contains(error.getErrorType())
+                // graphql-java's good-faith check refused an introspection query (a field asked for twice, too big)
+                || "BadFaithIntrospection".equals(String.valueOf(error.getErrorType()))) {
             kind = ErrorKind.BAD_REQUEST;
         } else {
             kind = ErrorKind.INTERNAL_ERROR;

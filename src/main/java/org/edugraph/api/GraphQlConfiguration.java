@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import graphql.GraphQLContext;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
 import graphql.language.Value;
@@ -44,8 +43,8 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(EduGraphProperties properties) {
-        return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
+    RequestSize requestSize(EduGraphProperties properties) {
+        return new RequestSize(properties.graphql().maxSelections(), properties.graphql().maxDepth());
     }
 
     @Bean
