@@ -32,40 +32,54 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        Refusal refusal = refusal(ex, env.getExecutionStepInfo().getPath());
+        return GraphqlErrorBuilder.newError(env).errorType(refusal.kind()).message(refusal.message()).build();
+    }
+
+    /** What a client is told of an exception: a classification and words it can act on. */
+    record Refusal(ErrorKind kind, String message) {
+    }
+
+    /**
+     * The one rule for what a client learns of an exception raised while answering {@code where}
+     * (a field's path, a subscription): an {@link ApiException} as it is; a refusal by a declared
+     * rule as UNAUTHORIZED or FORBIDDEN; anything else an incident id, logged with the cause.
+     */
+    static Refusal refusal(Throwable ex, Object where) {
         if (ex instanceof ApiException api) {
-            return error(env, api.kind(), api.getMessage());
+            return new Refusal(api.kind(), api.getMessage());
         }
         if (ex instanceof org.springframework.security.access.AccessDeniedException) {
             // A declared rule (@PreAuthorize) refused: nobody signed in, or not an admin.
             var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             if (auth == null || !auth.isAuthenticated()
                     || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
-                return error(env, ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
+                return new Refusal(ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
             }
-            return error(env, ErrorKind.FORBIDDEN, "Only admins may change the graph; " + auth.getName() + " is not one");
+            return new Refusal(ErrorKind.FORBIDDEN, "Only admins may change the graph; " + auth.getName() + " is not one");
         }
         if (ex instanceof org.springframework.security.core.AuthenticationException) {
-            return error(env, ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
+            return new Refusal(ErrorKind.UNAUTHORIZED, "Sign in as an admin to change the graph");
         }
         if (cancelled(ex)) {
             // The request was cancelled (it outlived edugraph.graphql.timeout, and the client
             // has had its answer): every field still in flight ends here. The timeout is
             // logged once, by ErrorClassifyingInterceptor; a line per field would be
             // hundreds of thousands of lines for one large request.
-            return error(env, ErrorKind.INTERNAL_ERROR, "The request was stopped");
+            return new Refusal(ErrorKind.INTERNAL_ERROR, "The request was stopped");
         }
         String incident = UUID.randomUUID().toString();
         if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
-            log.warn("Incident {}: a query exceeded its time limit at {}", incident, env.getExecutionStepInfo().getPath());
-            return error(env, ErrorKind.INTERNAL_ERROR,
+            log.warn("Incident {}: a query exceeded its time limit at {}", incident, where);
+            return new Refusal(ErrorKind.INTERNAL_ERROR,
                     "The request took longer than allowed and was stopped (incident " + incident + ")");
         }
         if (ex instanceof ServiceUnavailableException) {
             log.error("Incident {}: the database is unavailable", incident, ex);
-            return error(env, ErrorKind.INTERNAL_ERROR, "The database is unavailable; try again (incident " + incident + ")");
+            return new Refusal(ErrorKind.INTERNAL_ERROR, "The database is unavailable; try again (incident " + incident + ")");
         }
-        log.error("Incident {}: failure at {}", incident, env.getExecutionStepInfo().getPath(), ex);
-        return error(env, ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+        log.error("Incident {}: failure at {}", incident, where, ex);
+        return new Refusal(ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
     }
 
     private static boolean cancelled(Throwable ex) {
@@ -82,7 +96,4 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
         return ex instanceof ClientException && code.contains("Timeout") || code.contains("TransactionTimedOut");
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, ErrorKind kind, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(kind).message(message).build();
-    }
 }

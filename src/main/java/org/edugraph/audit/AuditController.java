@@ -42,7 +42,7 @@ class AuditController {
 
     @QueryMapping
     Connection<AuditEvent> auditEvents(@Argument AuditFilter filter, @Argument Integer first, @Argument String after) {
-        Caller admin = caller.requireAdmin();
+        Caller admin = caller.requireAdmin("read the audit");
         Page page = Page.of(first, after, limits);
         Map<String, String> conditions = new LinkedHashMap<>();
         Map<String, Object> values = new LinkedHashMap<>();

@@ -53,7 +53,7 @@ class ImportUploads {
             if (importer == null) {
                 throw ApiException.notFound("No import at /import/" + name + "; there are " + importers.keySet());
             }
-            Caller admin = caller.requireAdmin();
+            Caller admin = caller.requireAdmin("change the graph");
             Importer.Report report;
             try (Reader reader = StrictUtf8.reader(file.getInputStream())) {
                 report = importer.run(admin, reader, dryRun);

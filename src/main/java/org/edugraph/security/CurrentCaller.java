@@ -32,14 +32,17 @@ public class CurrentCaller {
         return caller;
     }
 
-    /** The caller, who must be signed in with the ADMIN role: else UNAUTHORIZED or FORBIDDEN. */
-    public Caller requireAdmin() {
+    /**
+     * The caller, who must be signed in with the ADMIN role to do what {@code purpose} says
+     * ("change the graph", "read the audit"): else UNAUTHORIZED or FORBIDDEN, in those words.
+     */
+    public Caller requireAdmin(String purpose) {
         Caller caller = get();
         if (caller == null) {
-            throw ApiException.unauthorized("Sign in as an admin to change the graph");
+            throw ApiException.unauthorized("Sign in as an admin to " + purpose);
         }
         if (!caller.isAdmin()) {
-            throw ApiException.forbidden("Only admins may change the graph; " + caller.name() + " is not one");
+            throw ApiException.forbidden("Only admins may " + purpose + "; " + caller.name() + " is not one");
         }
         return caller;
     }

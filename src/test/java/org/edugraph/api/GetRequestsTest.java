@@ -60,4 +60,28 @@ class GetRequestsTest extends IntegrationTest {
                     .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST");
         }
     }
+
+    /**
+     * A query of 20 KB fits in a GET (the request line may be 32 KB); one of 40 KB gets the API's
+     * JSON refusal telling to POST, not Tomcat's HTML page, and so does a header over the limit.
+     */
+    @Test
+    void aLongGetIsAnsweredUpToTheLimitAndRefusedPastItWithTheApisJson() throws Exception {
+        String padded = "{ region(code: \"350104\") { name } }" + " ".repeat(20_000);
+        http.get().uri(uri(Map.of("query", padded))).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data.region.name").isEqualTo("仓山区");
+
+        var client = java.net.http.HttpClient.newHttpClient();
+        String tooLong = "http://127.0.0.1:" + port + "/graphql?query=" + "%20".repeat(14_000) + "%7B%20regions%20%7B%20code%20%7D%20%7D";
+        for (var request : java.util.List.of(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(tooLong)).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/graphql?query=%7B%20regions%20%7B%20code%20%7D%20%7D"))
+                        .header("X-Padding", "x".repeat(40_000)).build())) {
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"The request line or its headers are too long or"
+                    + " malformed (at most 32 KB); send a long query with POST\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}");
+        }
+    }
 }

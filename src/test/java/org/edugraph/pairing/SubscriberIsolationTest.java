@@ -89,4 +89,49 @@ class SubscriberIsolationTest extends IntegrationTest {
         limited.release("10.0.0.2");
         assertThat(limited.held("10.0.0.1")).isZero();
     }
+
+    /**
+     * The subscription one too many is refused as BAD_REQUEST with its reason on both transports
+     * (it used to be INTERNAL_ERROR "Subscription error", with no reason and no incident). The
+     * client's places are taken first in-process, under the address the test connects from.
+     */
+    @Test
+    void theSubscriptionOneTooManyIsABadRequestWithItsReasonOverBothTransports() throws Exception {
+        String client = "127.0.0.1";
+        java.util.List<Disposable> held = new java.util.ArrayList<>();
+        try {
+            while (events.held(client) < 20) {
+                held.add(events.changes(client).subscribe());
+            }
+            String document = "subscription { pairingChanges { type } }";
+            String reason = "At most 20 subscriptions may be open at once from one client; close one first";
+
+            String sse = http.mutate().baseUrl("http://" + client + ":" + port).build()
+                    .post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .accept(org.springframework.http.MediaType.TEXT_EVENT_STREAM)
+                    .bodyValue(java.util.Map.of("query", document))
+                    .exchange().expectStatus().isOk()
+                    .returnResult(String.class).getResponseBody().collectList().block(java.time.Duration.ofSeconds(10))
+                    .toString();
+            assertThat(sse).contains("\"classification\":\"BAD_REQUEST\"").contains(reason).doesNotContain("Subscription error");
+
+            var socket = org.springframework.graphql.test.tester.WebSocketGraphQlTester.create(
+                    java.net.URI.create("ws://" + client + ":" + port + "/graphql-ws"),
+                    new org.springframework.web.reactive.socket.client.StandardWebSocketClient()).mutate().build();
+            try {
+                assertThatThrownBy(() -> socket.document(document).executeSubscription().toFlux("pairingChanges", java.util.Map.class)
+                        .blockFirst(java.time.Duration.ofSeconds(10)))
+                        .isInstanceOfSatisfying(org.springframework.graphql.client.SubscriptionErrorException.class, e -> {
+                            assertThat(e.getErrors()).singleElement().satisfies(error -> {
+                                assertThat(error.getMessage()).isEqualTo(reason);
+                                assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST");
+                            });
+                        });
+            } finally {
+                socket.stop().block(java.time.Duration.ofSeconds(5));
+            }
+        } finally {
+            held.forEach(Disposable::dispose);
+        }
+    }
 }

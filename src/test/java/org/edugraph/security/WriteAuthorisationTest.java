@@ -101,8 +101,12 @@ class WriteAuthorisationTest extends IntegrationTest {
 
     @Test
     void theAuditLogIsForAdminsOnly() {
-        assertThat(classifications(postAs(null, "{ auditEvents { totalCount } }"))).containsExactly("UNAUTHORIZED");
-        assertThat(classifications(postAs(TestUsers.READER, "{ auditEvents { totalCount } }"))).containsExactly("FORBIDDEN");
+        var anonymous = postAs(null, "{ auditEvents { totalCount } }");
+        assertThat(classifications(anonymous)).containsExactly("UNAUTHORIZED");
+        assertThat(anonymous.toString()).contains("Sign in as an admin to read the audit");
+        var reader = postAs(TestUsers.READER, "{ auditEvents { totalCount } }");
+        assertThat(classifications(reader)).containsExactly("FORBIDDEN");
+        assertThat(reader.toString()).contains("Only admins may read the audit; reader is not one");
         assertThat(classifications(postAs(TestUsers.ADMIN, "{ auditEvents { totalCount } }"))).isEmpty();
     }
 
