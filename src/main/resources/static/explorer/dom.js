@@ -8,6 +8,8 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
     else if (name === 'class') el.className = value;
     else if (name === 'dataset') Object.assign(el.dataset, value);
+    // Styles through the CSS object model: the page's Content-Security-Policy refuses style attributes.
+    else if (name === 'style') Object.assign(el.style, value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);

@@ -285,8 +285,8 @@ function legend() {
   });
   const kinds = new Set(cy.edges('[cat = "pairing"]').map(e => e.data('kind')));
   const item = (swatch, text) => h('li', {}, swatch, text);
-  const swatch = (cls, colour) => h('span', { class: 'swatch ' + cls, style: colour ? `background:${colour}` : null });
-  const line = (colour, cls = '') => h('span', { class: 'swatch line ' + cls, style: `border-top-color:${colour}` });
+  const swatch = (cls, colour) => h('span', { class: 'swatch ' + cls, style: colour ? { background: colour } : null });
+  const line = (colour, cls = '') => h('span', { class: 'swatch line ' + cls, style: { borderTopColor: colour } });
   const body = [
     h('li', { class: 'muted' }, 'Colour: county:'),
     [...counties.entries()].sort().map(([code, count]) => item(swatch('', lookup.colours.get(code) || UNKNOWN_COLOUR),

@@ -61,6 +61,47 @@ class GraphiqlBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * GraphiQL loads the schema with its introspection query (deeper than the depth limit, and
+     * answered in full): the documentation explorer lists the fields of Query, and typing in the
+     * editor offers them for completion.
+     */
+    @Test
+    void theDocsExplorerListsTheQueryFieldsAndTypingOffersThem() {
+        try (var graphiql = open()) {
+            graphiql.page.click("button[aria-label='Show Documentation Explorer']");
+            graphiql.page.locator(".graphiql-doc-explorer a.graphiql-doc-explorer-type-name", new com.microsoft.playwright.Page.LocatorOptions()
+                    .setHasText("Query")).first().click();
+            graphiql.page.locator(".graphiql-doc-explorer-field-name").first().waitFor();
+            List<String> fields = graphiql.page.locator(".graphiql-doc-explorer-field-name").allInnerTexts();
+            assertThat(fields).contains("school", "schools", "searchSchools", "pairings", "program", "regions", "networkStats");
+            graphiql.screenshot("graphiql-docs");
+
+            graphiql.page.locator(".graphiql-query-editor .CodeMirror").click();
+            graphiql.page.keyboard().press("Control+A");
+            graphiql.page.keyboard().press("Delete");
+            graphiql.page.keyboard().type("{ sch");
+            graphiql.page.locator(".CodeMirror-hints .CodeMirror-hint").first().waitFor();
+            List<String> offered = graphiql.page.locator(".CodeMirror-hints .CodeMirror-hint").allInnerTexts().stream()
+                    .map(String::trim).toList();
+            assertThat(offered).contains("school", "schools");
+            graphiql.screenshot("graphiql-completion");
+            graphiql.assertNothingWentWrong();
+        }
+    }
+
+    /** The page runs under a Content-Security-Policy that refuses inline scripts, and GraphiQL works under it. */
+    @Test
+    void anInlineScriptIsRefusedByThePagesPolicy() {
+        try (var graphiql = open()) {
+            graphiql.page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                    + " document.body.appendChild(s); }");
+            graphiql.waitUntil("window.__cspViolations.length > 0");
+            assertThat(graphiql.cspViolations()).singleElement().asString().startsWith("script-src-elem inline");
+            assertThat(graphiql.page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+        }
+    }
+
     private Browser.Session open() {
         Browser.Session session = browser.open("http://127.0.0.1:" + port + "/graphiql");
         session.page.locator(".graphiql-container").waitFor();

@@ -147,6 +147,9 @@ public final class Browser implements AutoCloseable {
                     route.abort("blockedbyclient");
                 }
             });
+            // Whatever the Content-Security-Policy refuses is recorded (Playwright's script is not subject to it).
+            context.addInitScript("window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                    + " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));");
             page = context.newPage();
             page.setDefaultTimeout(30_000);
             page.onConsoleMessage(m -> {
@@ -166,11 +169,19 @@ public final class Browser implements AutoCloseable {
             return "127.0.0.1".equals(uri.getHost());
         }
 
-        /** The page asked nothing of the outside world, logged no error and threw none. */
+        /** The page asked nothing of the outside world, logged no error, threw none and broke no Content-Security-Policy. */
         public void assertNothingWentWrong() {
             assertThat(outsideRequests).as("requests to anywhere but 127.0.0.1").isEmpty();
+            assertThat(cspViolations()).as("what the Content-Security-Policy refused").isEmpty();
             assertThat(consoleErrors).as("console errors").isEmpty();
             assertThat(pageErrors).as("uncaught page errors").isEmpty();
+        }
+
+        /** What the page's Content-Security-Policy refused so far (directive, what was blocked, where). */
+        @SuppressWarnings("unchecked")
+        public List<String> cspViolations() {
+            Object violations = page.evaluate("() => window.__cspViolations || []");
+            return violations instanceof List<?> list ? (List<String>) list : List.of();
         }
 
         /** Saves what the page shows to target/browser/{@code name}.png, for a person to look at. */
