@@ -90,4 +90,16 @@ class RequestShapeTest extends IntegrationTest {
         bomb.append(" fragment F9 on Region { code }");
         refused(bomb.toString(), "The request selects 1000000001 fields");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext context;
+
+    /** Documents are parsed on platform threads, which the OS time-slices (RequestThreads; RequestAbuseBenchmark). */
+    @Test
+    void requestsAreServedOnTomcatsOwnPoolOfPlatformThreads() {
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer()).getTomcat();
+        Object executor = tomcat.getConnector().getProtocolHandler().getExecutor();
+        assertThat(executor).isInstanceOf(org.apache.tomcat.util.threads.ThreadPoolExecutor.class)
+                .isNotInstanceOf(org.apache.tomcat.util.threads.VirtualThreadExecutor.class);
+    }
 }
