@@ -11,8 +11,6 @@ import org.edugraph.api.BatchedLists;
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Connection;
 import org.edugraph.api.Page;
-import org.edugraph.api.References;
-import org.edugraph.api.References.Kind;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.region.Region;
 import org.edugraph.region.RegionQueries;
@@ -29,34 +27,15 @@ class GroupController {
 
     private final Graph graph;
     private final BatchedLists lists;
-    private final References references;
     private final RegionQueries regions;
     private final EduGraphProperties.Graphql limits;
 
-    GroupController(Graph graph, BatchedLists lists, References references, RegionQueries regions,
+    GroupController(Graph graph, BatchedLists lists, RegionQueries regions,
             EduGraphProperties properties) {
         this.graph = graph;
         this.lists = lists;
-        this.references = references;
         this.regions = regions;
         this.limits = properties.graphql();
-    }
-
-    @QueryMapping
-    EducationGroup educationGroup(@Argument String id) {
-        return graph.read("MATCH (n:EducationGroup {id: $id}) RETURN " + EducationGroup.PROJECTION + " AS g", Map.of("id", id))
-                .stream().findFirst().map(r -> EducationGroup.from(r.get("g")))
-                .orElseThrow(() -> ApiException.notFound("No education group with id " + id));
-    }
-
-    @QueryMapping
-    Connection<EducationGroup> educationGroups(@Argument GroupFilter filter, @Argument Integer first, @Argument String after) {
-        Page page = Page.of(first, after, limits);
-        GroupFilter f = filter == null ? new GroupFilter(null, null) : filter;
-        references.check().ref(Kind.REGION, f.regionCode()).require();
-        ListRequest request = f.toRequest(page);
-        List<EducationGroup> rows = lists.pages(List.of(request), EducationGroup.PROJECTION, EducationGroup::from).get(request);
-        return Connection.of(rows, page, EducationGroup::id, request.unpaged());
     }
 
     @BatchMapping(typeName = "EducationGroup")

@@ -15,8 +15,6 @@ import org.edugraph.api.BatchedLists;
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Connection;
 import org.edugraph.api.Page;
-import org.edugraph.api.References;
-import org.edugraph.api.References.Kind;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.program.Program;
 import org.edugraph.school.School;
@@ -35,41 +33,17 @@ class PairingController {
 
     private final Graph graph;
     private final BatchedLists lists;
-    private final References references;
     private final EduGraphProperties.Graphql limits;
     private final Clock clock;
 
-    PairingController(Graph graph, BatchedLists lists, References references,
+    PairingController(Graph graph, BatchedLists lists,
             EduGraphProperties properties, BatchLoaderRegistry registry, Clock clock) {
         this.graph = graph;
         this.lists = lists;
-        this.references = references;
         this.limits = properties.graphql();
         this.clock = clock;
         registry.<ListRequest, List<Pairing>>forName("pairingPages").registerMappedBatchLoader((keys, env) ->
                 Mono.fromCallable(() -> lists.pages(new ArrayList<>(keys), Pairing.PROJECTION, Pairing::from)));
-    }
-
-    @QueryMapping
-    Pairing pairing(@Argument String id) {
-        return graph.read("MATCH (n:Pairing {id: $id}) RETURN " + Pairing.PROJECTION + " AS p", Map.of("id", id))
-                .stream().findFirst().map(r -> Pairing.from(r.get("p")))
-                .orElseThrow(() -> ApiException.notFound("No pairing with id " + id));
-    }
-
-    @QueryMapping
-    Connection<Pairing> pairings(@Argument PairingFilter filter, @Argument Integer first, @Argument String after) {
-        Page page = Page.of(first, after, limits);
-        PairingFilter f = filter == null ? PairingFilter.NONE : filter;
-        references.check()
-                .ref(Kind.PROGRAM, f.programId())
-                .ref(Kind.REGION, f.regionCode())
-                .ref(Kind.SCHOOL, f.mentorId())
-                .ref(Kind.SCHOOL, f.menteeId())
-                .require();
-        ListRequest request = f.toRequest(page);
-        List<Pairing> rows = lists.pages(List.of(request), Pairing.PROJECTION, Pairing::from).get(request);
-        return Connection.of(rows, page, Pairing::id, request.unpaged());
     }
 
     @SchemaMapping(typeName = "Program", field = "pairings")

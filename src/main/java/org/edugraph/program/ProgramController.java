@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 import org.edugraph.api.ApiException;
-import org.edugraph.api.References;
-import org.edugraph.api.References.Kind;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.region.Region;
 import org.edugraph.region.RegionQueries;
@@ -32,39 +30,13 @@ class ProgramController {
     }
 
     private final Graph graph;
-    private final References references;
     private final RegionQueries regions;
 
-    ProgramController(Graph graph, References references, RegionQueries regions, BatchLoaderRegistry registry) {
+    ProgramController(Graph graph, RegionQueries regions, BatchLoaderRegistry registry) {
         this.graph = graph;
-        this.references = references;
         this.regions = regions;
         registry.<ParticipantsKey, List<ProgramParticipation>>forName("programParticipants")
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> participants(new ArrayList<>(keys))));
-    }
-
-    @QueryMapping
-    Program program(@Argument String id) {
-        return graph.read("MATCH (n:Program {id: $id}) RETURN " + Program.PROJECTION + " AS p", Map.of("id", id))
-                .stream().findFirst().map(r -> Program.from(r.get("p")))
-                .orElseThrow(() -> ApiException.notFound("No program with id " + id));
-    }
-
-    @QueryMapping
-    List<Program> programs(@Argument ProgramFilter filter) {
-        ProgramFilter f = filter == null ? new ProgramFilter(null, null, null) : filter;
-        references.check().ref(Kind.REGION, f.regionCode()).require();
-        Map<String, Object> params = new HashMap<>();
-        params.put("kind", f.kind() == null ? null : f.kind().name());
-        params.put("region", f.regionCode());
-        params.put("year", f.year());
-        return graph.read("""
-                MATCH (n:Program)
-                WHERE ($kind IS NULL OR n.kind = $kind)
-                  AND ($year IS NULL OR n.year = $year)
-                  AND ($region IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: $region}) })
-                RETURN %s AS p ORDER BY n.id""".formatted(Program.PROJECTION), params)
-                .stream().map(r -> Program.from(r.get("p"))).toList();
     }
 
     @BatchMapping(typeName = "Program")

@@ -27,22 +27,6 @@ class RegionController {
         this.queries = queries;
     }
 
-    @QueryMapping
-    Region region(@Argument String code) {
-        return graph.read("MATCH (n:Region {code: $code}) RETURN " + Region.PROJECTION + " AS region", Map.of("code", code))
-                .stream().findFirst().map(r -> Region.from(r.get("region")))
-                .orElseThrow(() -> ApiException.notFound("No region with code " + code));
-    }
-
-    @QueryMapping
-    List<Region> regions(@Argument RegionLevel level) {
-        return graph.read("""
-                MATCH (n:Region) WHERE $level IS NULL OR n.level = $level
-                RETURN %s AS region ORDER BY n.code""".formatted(Region.PROJECTION),
-                        Collections.singletonMap("level", level == null ? null : level.name()))
-                .stream().map(r -> Region.from(r.get("region"))).toList();
-    }
-
     @BatchMapping(typeName = "Region")
     Map<Region, Region> parent(List<Region> regions) {
         Map<String, Region> byCode = queries.byCode(regions.stream().map(Region::parentCode).filter(c -> c != null).toList());

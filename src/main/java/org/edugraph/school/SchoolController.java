@@ -13,8 +13,6 @@ import org.edugraph.api.BatchedLists;
 import org.edugraph.api.BatchedLists.ListRequest;
 import org.edugraph.api.Connection;
 import org.edugraph.api.Page;
-import org.edugraph.api.References;
-import org.edugraph.api.References.Kind;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.region.Region;
 import org.neo4j.driver.Record;
@@ -34,47 +32,17 @@ class SchoolController {
 
     private final Graph graph;
     private final BatchedLists lists;
-    private final References references;
     private final SchoolQueries queries;
     private final EduGraphProperties.Graphql limits;
 
-    SchoolController(Graph graph, BatchedLists lists, References references, SchoolQueries queries,
+    SchoolController(Graph graph, BatchedLists lists, SchoolQueries queries,
             EduGraphProperties properties, BatchLoaderRegistry registry) {
         this.graph = graph;
         this.lists = lists;
-        this.references = references;
         this.queries = queries;
         this.limits = properties.graphql();
         registry.<ListRequest, List<School>>forName(PAGES).registerMappedBatchLoader((keys, env) ->
                 Mono.fromCallable(() -> lists.pages(new ArrayList<>(keys), School.PROJECTION, School::from)));
-    }
-
-    @QueryMapping
-    School school(@Argument String id) {
-        School school = queries.byIds(List.of(id)).get(id);
-        if (school == null) {
-            throw ApiException.notFound("No school with id " + id);
-        }
-        return school;
-    }
-
-    @QueryMapping
-    Connection<School> schools(@Argument SchoolFilter filter, @Argument Integer first, @Argument String after) {
-        Page page = Page.of(first, after, limits);
-        SchoolFilter f = filter == null ? SchoolFilter.NONE : filter;
-        references.check()
-                .ref(Kind.REGION, f.regionCode())
-                .ref(Kind.PROGRAM, f.programId())
-                .ref(Kind.GROUP, f.groupId())
-                .require();
-        ListRequest request = f.toRequest(page);
-        List<School> rows = lists.pages(List.of(request), School.PROJECTION, School::from).get(request);
-        return Connection.of(rows, page, School::id, request.unpaged());
-    }
-
-    @QueryMapping
-    List<School> searchSchools(@Argument String text, @Argument Integer first) {
-        return queries.search(SchoolRules.searchText("text", text), Page.of(first, null, limits).first());
     }
 
     @SchemaMapping(typeName = "Region", field = "schools")
