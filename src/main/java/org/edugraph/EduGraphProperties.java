@@ -48,6 +48,7 @@ public record EduGraphProperties(
      * @param password     password of user {@code neo4j} on the embedded Bolt port (EDUGRAPH_NEO4J_PASSWORD);
      *                     empty: one is generated at each start and never shown, so only the service connects
      * @param healthTimeout longest /actuator/health waits for the database before it reports it DOWN
+     * @param inProcessReads with the embedded database, compiled reads run in this process without Bolt
      */
     public record Neo4j(
             @DefaultValue("7687") int boltPort,
@@ -58,7 +59,8 @@ public record EduGraphProperties(
             @DefaultValue("1h") Duration migrationTimeout,
             @DefaultValue("5m") Duration migrationWait,
             @DefaultValue("") String password,
-            @DefaultValue("3s") Duration healthTimeout) {
+            @DefaultValue("3s") Duration healthTimeout,
+            @DefaultValue("true") boolean inProcessReads) {
     }
 
     /**

@@ -9,7 +9,6 @@ import org.edugraph.neo4j.Graph;
 import org.neo4j.cypherdsl.core.renderer.Configuration;
 import org.neo4j.cypherdsl.core.renderer.Dialect;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
-import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,13 @@ public class Reads {
     /** The answer to {@code root}: a {@link Row}, a list of them, or null. */
     public Object answer(Field root) {
         ReadCompiler.Compiled compiled = compiler.compile(root);
-        Record record = graph.read(RENDERER.render(compiled.statement()), compiled.parameters()).getFirst();
+        java.util.Map<String, Object> row = graph.readRow(RENDERER.render(compiled.statement()), compiled.parameters());
         compiled.references().forEach((column, message) -> {
-            if (!record.get(column).asBoolean()) {
+            if (!Boolean.TRUE.equals(row.get(column))) {
                 throw ApiException.notFound(message);
             }
         });
-        Object raw = record.get(ReadCompiler.RESULT).asObject();
+        Object raw = row.get(ReadCompiler.RESULT);
         if (raw == null && compiled.missing() != null) {
             throw ApiException.notFound(compiled.missing());
         }
