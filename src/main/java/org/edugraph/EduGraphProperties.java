@@ -122,6 +122,7 @@ public record EduGraphProperties(
     /**
      * @param maxDepth      deepest selection set accepted (introspection is bounded on its own)
      * @param maxSelections most fields a request may select, each fragment counted where it is spread
+     * @param documentCache total length of the documents kept parsed and validated (by their text)
      * @param maxComplexity the most a request may cost: each field counts 1 per row it may return
      *                      (times `first` under a page), the network analytics more (see {@code api.RequestCost})
      * @param maxTokens     most tokens the parser reads before giving up
@@ -150,7 +151,8 @@ public record EduGraphProperties(
             @DefaultValue("50") int maxAliases,
             @DefaultValue("20") int maxSubscriptionsPerClient,
             @DefaultValue("16MB") org.springframework.util.unit.DataSize maxBodySize,
-            @DefaultValue("2000") int maxSelections) {
+            @DefaultValue("2000") int maxSelections,
+            @DefaultValue("4MB") org.springframework.util.unit.DataSize documentCache) {
     }
 
     /**
