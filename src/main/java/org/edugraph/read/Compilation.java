@@ -28,13 +28,11 @@ final class Compilation {
         return Cypher.node(label).named(name(prefix));
     }
 
-    /** A parameter holding {@code value}: the one already holding an equal value, if any. */
+    /**
+     * A new parameter holding {@code value}. Named by its place alone, never by its value, so that
+     * the statement's text depends on the shape of the request only ({@link Field#signature}).
+     */
     Parameter<Object> parameter(Object value) {
-        for (var entry : parameters.entrySet()) {
-            if (java.util.Objects.equals(entry.getValue(), value)) {
-                return Cypher.parameter(entry.getKey());
-            }
-        }
         String name = "p" + parameters.size();
         parameters.put(name, value);
         return Cypher.parameter(name);

@@ -38,6 +38,45 @@ public record Field(String name, String resultKey, Map<String, Object> arguments
         return (T) arguments.get(argument);
     }
 
+    /**
+     * What the compiled statement's text depends on: names, result keys, which arguments are
+     * given (inside input objects too), and the same of every field below; not the arguments'
+     * values, which are parameters. Two requests of one signature compile to the same text.
+     */
+    public String signature() {
+        StringBuilder out = new StringBuilder();
+        sign(out);
+        return out.toString();
+    }
+
+    private void sign(StringBuilder out) {
+        out.append(name).append(':').append(resultKey).append('(');
+        new java.util.TreeMap<>(arguments).forEach((argument, value) -> {
+            out.append(argument).append('=');
+            shape(value, out);
+            out.append(',');
+        });
+        out.append("){");
+        selection.forEach(f -> f.sign(out));
+        out.append('}');
+    }
+
+    private static void shape(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append('-');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            new java.util.TreeMap<>(map).forEach((key, inner) -> {
+                out.append(key).append('=');
+                shape(inner, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else {
+            out.append('*');
+        }
+    }
+
     /** The fields it selects, introspection ({@code __typename}) left to graphql-java. */
     List<Field> fields() {
         return selection.stream().filter(f -> !f.name().startsWith("__")).toList();

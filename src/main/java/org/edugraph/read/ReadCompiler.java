@@ -68,6 +68,18 @@ public final class ReadCompiler {
         return new Run().root(root);
     }
 
+    /** The types that {@link #compileRefs} reads by key. */
+    static final List<String> REF_TYPES = List.of("School", "Pairing", "Program", "EducationGroup", "Region", "GroupMembership");
+
+    /**
+     * Reads objects of {@code type} by their keys (each a list: an id, or a membership's school and
+     * group ids), each with what {@code field} selects, in one statement: the objects a mutation, an
+     * analytic or a subscription names, a level at a time. The answer is a list of {@code {key, row}}.
+     */
+    public Compiled compileRefs(String type, List<List<String>> keys, Field field) {
+        return new Run().refs(type, keys, field);
+    }
+
     /** One compilation: its variables, parameters and references. */
     private final class Run {
 
@@ -91,6 +103,40 @@ public final class ReadCompiler {
                 case "searchSchools" -> answer(search(root));
                 default -> throw new IllegalArgumentException("Not a read the compiler answers: " + root.name());
             };
+        }
+
+        // ---- objects by key
+
+        Compiled refs(String type, List<List<String>> keys, Field field) {
+            var key = c.name("key");
+            var k = c.parameter(keys);
+            Node n;
+            PatternElement pattern;
+            Projected row;
+            if (type.equals("GroupMembership")) {
+                Node s = c.node("School", "s").withProperties("id", Cypher.valueAt(key, 0));
+                Node g = c.node("EducationGroup", "g").withProperties("id", Cypher.valueAt(key, 1));
+                Relationship m = s.relationshipTo(g, "MEMBER_OF").named(c.name("m"));
+                pattern = m;
+                row = membership(s, m, g, field.fields());
+            } else {
+                String property = type.equals("Region") ? "code" : "id";
+                n = c.node(type, "n").withProperties(property, Cypher.valueAt(key, 0));
+                pattern = n;
+                Projector projector = switch (type) {
+                    case "School" -> this::school;
+                    case "Pairing" -> this::pairing;
+                    case "Program" -> this::program;
+                    case "EducationGroup" -> this::group;
+                    case "Region" -> this::region;
+                    default -> throw new IllegalArgumentException("Not a type read by key: " + type);
+                };
+                row = projector.project(n, field.fields());
+            }
+            Statement statement = Cypher.unwind(k).as(key).match(pattern)
+                    .returning(Cypher.mapOf("key", key, "row", row.expression())).build();
+            Shape shape = new Shape.ListOf(new Shape.Fields(Map.of("key", Shape.VALUE, "row", row.shape()), false));
+            return compiled(Cypher.collect(statement), shape, null);
         }
 
         // ---- roots
@@ -345,7 +391,9 @@ public final class ReadCompiler {
             Map<String, Shape.Connection.Edges> edges = new LinkedHashMap<>();
             Map<String, Map<String, String>> pageInfo = new LinkedHashMap<>();
             List<String> totalCount = new ArrayList<>();
+            boolean aliased = false;
             for (Field f : field.fields()) {
+                aliased |= !f.resultKey().equals(f.name()) || f.fields().stream().anyMatch(g -> !g.resultKey().equals(g.name()));
                 switch (f.name()) {
                     case "edges" -> {
                         Bound b = rows.bind(parent);
@@ -383,7 +431,8 @@ public final class ReadCompiler {
                 Bound b = rows.bind(parent);
                 entries.put(Shape.Connection.TOTAL, Cypher.count(b.reading().returning(b.node()).build()));
             }
-            return new Projected(map(entries), new Shape.Connection(page.first(), page.after() != null, edges, pageInfo, totalCount));
+            return new Projected(map(entries),
+                    new Shape.Connection(page.first(), page.after() != null, edges, pageInfo, totalCount, aliased));
         }
 
         /** One page of the bound rows: after the cursor, in id order, one row more than asked for. */
@@ -547,12 +596,14 @@ public final class ReadCompiler {
         private Projected object(List<Field> fields, Function<Field, Projected> entry) {
             Map<String, Expression> entries = new LinkedHashMap<>();
             Map<String, Shape> shapes = new LinkedHashMap<>();
+            boolean aliased = false;
             for (Field f : fields) {
                 Projected p = entry.apply(f);
                 entries.put(f.resultKey(), p.expression());
                 shapes.put(f.resultKey(), p.shape());
+                aliased |= !f.resultKey().equals(f.name());
             }
-            return new Projected(map(entries), new Shape.Fields(shapes));
+            return new Projected(map(entries), new Shape.Fields(shapes, aliased));
         }
 
         /** The one node of {@code label} a relationship leads to from {@code n} (or comes from), projected; null for none. */

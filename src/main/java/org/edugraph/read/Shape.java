@@ -27,8 +27,8 @@ sealed interface Shape {
         }
     }
 
-    /** An object: each key of the map shaped by its own shape. */
-    record Fields(Map<String, Shape> fields) implements Shape {
+    /** An object: each key of the map shaped by its own shape; {@code aliased} when a key is an alias. */
+    record Fields(Map<String, Shape> fields, boolean aliased) implements Shape {
         @Override
         @SuppressWarnings("unchecked")
         public Object apply(Object raw) {
@@ -38,7 +38,7 @@ sealed interface Shape {
             Map<String, Object> map = (Map<String, Object>) raw;
             Map<String, Object> values = new LinkedHashMap<>();
             fields.forEach((key, shape) -> values.put(key, shape.apply(map.get(key))));
-            return new Row(values);
+            return new Row(values, aliased);
         }
     }
 
@@ -66,9 +66,10 @@ sealed interface Shape {
      *                 and the result keys of its {@code cursor}
      * @param pageInfo per result key of a {@code pageInfo} field, the result keys of its fields by their names
      * @param totalCount the result keys of {@code totalCount}
+     * @param aliased  whether a field of the connection, an edge or a page info is selected under an alias
      */
     record Connection(int first, boolean after, Map<String, Edges> edges, Map<String, Map<String, String>> pageInfo,
-            List<String> totalCount) implements Shape {
+            List<String> totalCount, boolean aliased) implements Shape {
 
         static final String ROWS = "rows";
         static final String TOTAL = "total";
@@ -95,7 +96,7 @@ sealed interface Shape {
                     entry.getValue().nodes().forEach((key, shape) -> edge.put(key, shape.apply(row.get(key))));
                     String cursor = Page.cursor(String.valueOf(row.get(SORT_KEY)));
                     entry.getValue().cursors().forEach(key -> edge.put(key, cursor));
-                    edgeRows.add(new Row(edge));
+                    edgeRows.add(new Row(edge, aliased));
                 }
                 values.put(entry.getKey(), edgeRows);
             }
@@ -111,12 +112,12 @@ sealed interface Shape {
                 pageInfo.forEach((key, fields) -> {
                     Map<String, Object> selected = new LinkedHashMap<>();
                     fields.forEach((resultKey, name) -> selected.put(resultKey, info.get(name)));
-                    values.put(key, new Row(selected));
+                    values.put(key, new Row(selected, aliased));
                 });
             }
             Object total = map.get(TOTAL);
             totalCount.forEach(key -> values.put(key, total));
-            return new Row(values);
+            return new Row(values, aliased);
         }
     }
 }

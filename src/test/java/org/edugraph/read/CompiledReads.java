@@ -47,12 +47,17 @@ final class CompiledReads {
         }
     }
 
-    /** The compiled read of the document's first root field, with these variables. */
-    static ReadCompiler.Compiled compile(String document, Map<String, Object> variables) {
+    /** The document's first root field, as the compiler reads it, with these variables. */
+    static Field root(String document, Map<String, Object> variables) {
         Document parsed = Parser.parse(document);
         ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
                 SCHEMA, parsed, null, graphql.execution.RawVariables.of(variables));
-        Field root = Field.of(operation.getTopLevelFields().getFirst());
+        return Field.of(operation.getTopLevelFields().getFirst());
+    }
+
+    /** The compiled read of the document's first root field, with these variables. */
+    static ReadCompiler.Compiled compile(String document, Map<String, Object> variables) {
+        Field root = root(document, variables);
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("edugraph", EduGraphProperties.class);
         return new ReadCompiler(properties.graphql(), () -> TODAY).compile(root);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the compiler makes of a request, without a database: the one statement of each kind
  * of root read, as people read Cypher, and its parameters (every value a client sent is a
- * parameter, an equal value one parameter). A change to the compiler shows here in seconds;
- * the HTTP tests check what the statements answer.
+ * parameter, named by its place, never by its value). A change to the compiler shows here in
+ * seconds; the HTTP tests check what the statements answer.
  */
 class ReadCompilerTest {
 
@@ -80,11 +80,11 @@ class ReadCompilerTest {
                 RETURN {
                   rows: {
                     edges: COLLECT { MATCH (:Region {
-                        code: $p0
+                        code: $p1
                       })<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(n0:School)
-                      WITH n0 WHERE (n0.type IN $p1
-                        AND n0.id > $p2)
-                      WITH n0 ORDER BY n0.id ASC LIMIT $p3
+                      WITH n0 WHERE (n0.type IN $p2
+                        AND n0.id > $p3)
+                      WITH n0 ORDER BY n0.id ASC LIMIT $p4
                       RETURN {
                         __sortKey: n0.id,
                         node: {
@@ -95,9 +95,9 @@ class ReadCompilerTest {
                   },
                   total: COUNT {
                     MATCH (:Region {
-                      code: $p0
+                      code: $p5
                     })<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(n1:School)
-                    WITH n1 WHERE n1.type IN $p1
+                    WITH n1 WHERE n1.type IN $p6
                     WITH n1
                     RETURN n1
                   }
@@ -105,7 +105,7 @@ class ReadCompilerTest {
                     code: $p0
                   })
                 } AS ref0""");
-        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=[PRIMARY], p2=cs-fuwan-kg, p3=3}");
+        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=350104, p2=[PRIMARY], p3=cs-fuwan-kg, p4=3, p5=350104, p6=[PRIMARY]}");
         assertThat(compiled.references()).hasToString("{ref0=No region with code 350104}");
         assertThat(compiled.missing()).isEqualTo(null);
     }
@@ -123,9 +123,9 @@ class ReadCompilerTest {
                         MATCH (n0:School) WHERE n0.searchText CONTAINS $p0
                         RETURN n0
                       }
-                      WITH n0 WHERE (n0.name CONTAINS $p0
-                        OR any(alias IN coalesce(n0.aliases, []) WHERE alias CONTAINS $p0))
-                      WITH n0 ORDER BY n0.id ASC LIMIT $p1
+                      WITH n0 WHERE (n0.name CONTAINS $p1
+                        OR any(alias IN coalesce(n0.aliases, []) WHERE alias CONTAINS $p1))
+                      WITH n0 ORDER BY n0.id ASC LIMIT $p2
                       RETURN {
                         __sortKey: n0.id,
                         node: {
@@ -136,7 +136,7 @@ class ReadCompilerTest {
                     }
                   }
                 } AS result""");
-        assertThat(compiled.parameters()).hasToString("{p0=盘屿, p1=21}");
+        assertThat(compiled.parameters()).hasToString("{p0=盘屿, p1=盘屿, p2=21}");
         assertThat(compiled.references()).hasToString("{}");
         assertThat(compiled.missing()).isEqualTo(null);
     }
@@ -148,19 +148,19 @@ class ReadCompilerTest {
                 RETURN {
                   rows: {
                     edges: COLLECT { MATCH (:School {
-                        id: $p1
+                        id: $p2
                       })<-[:MENTOR]-(n0:Pairing)
                       WITH n0 WHERE (EXISTS { (n0)-[:MENTOR|MENTEE]->(end1:School) WHERE EXISTS { (end1)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {
-                              code: $p0
+                              code: $p3
                             })
                           }
                         }
-                        AND n0.kind IN $p2
+                        AND n0.kind IN $p4
                         AND ((n0.startDate IS NULL
-                            OR n0.startDate <= $p3)
+                            OR n0.startDate <= $p5)
                           AND (n0.endDate IS NULL
-                            OR n0.endDate >= $p3)))
-                      WITH n0 ORDER BY n0.id ASC LIMIT $p4
+                            OR n0.endDate >= $p5)))
+                      WITH n0 ORDER BY n0.id ASC LIMIT $p6
                       RETURN {
                         __sortKey: n0.id,
                         node: {
@@ -176,7 +176,7 @@ class ReadCompilerTest {
                     id: $p1
                   })
                 } AS ref1""");
-        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=m, p2=[ONE_TO_ONE], p3=2022-09-01, p4=6}");
+        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=m, p2=m, p3=350104, p4=[ONE_TO_ONE], p5=2022-09-01, p6=6}");
         assertThat(compiled.references()).hasToString("{ref0=No region with code 350104, ref1=No school with id m}");
         assertThat(compiled.missing()).isEqualTo(null);
     }
@@ -236,7 +236,7 @@ class ReadCompilerTest {
         var compiled = CompiledReads.compile("{ searchSchools(text: \"十六中\", first: 3) { id name } }", VARIABLES);
         assertThat(CompiledReads.cypher(compiled)).isEqualTo("""
                 RETURN COLLECT {
-                  CALL () {CALL db.index.fulltext.queryNodes('school_names', $p0, {
+                  CALL () {CALL db.index.fulltext.queryNodes('school_names', $p2, {
                       limit: $p1
                     }) YIELD node, score
                     RETURN node AS n0, score AS score1 UNION ALL
@@ -253,7 +253,7 @@ class ReadCompilerTest {
                     name: n0.name
                   }
                 } AS result""");
-        assertThat(compiled.parameters()).hasToString("{p0=十六中, p1=3}");
+        assertThat(compiled.parameters()).hasToString("{p0=十六中, p1=3, p2=十六中}");
         assertThat(compiled.references()).hasToString("{}");
         assertThat(compiled.missing()).isEqualTo(null);
     }
@@ -296,10 +296,10 @@ class ReadCompilerTest {
                 RETURN {
                   rows: {
                     edges: COLLECT { MATCH (:Region {
-                        code: $p0
+                        code: $p1
                       })<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(n0:EducationGroup)
-                      WITH n0 WHERE n0.kind = $p1
-                      WITH n0 ORDER BY n0.id ASC LIMIT $p2
+                      WITH n0 WHERE n0.kind = $p2
+                      WITH n0 ORDER BY n0.id ASC LIMIT $p3
                       RETURN {
                         __sortKey: n0.id,
                         node: {
@@ -322,7 +322,7 @@ class ReadCompilerTest {
                     code: $p0
                   })
                 } AS ref0""");
-        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=GROUP, p2=21}");
+        assertThat(compiled.parameters()).hasToString("{p0=350104, p1=350104, p2=GROUP, p3=21}");
         assertThat(compiled.references()).hasToString("{ref0=No region with code 350104}");
         assertThat(compiled.missing()).isEqualTo(null);
     }
@@ -356,5 +356,20 @@ class ReadCompilerTest {
             assertThatThrownBy(() -> CompiledReads.compile(document))
                     .as(document).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST));
         }
+    }
+
+    /** The text of a statement depends on the shape of its request, never on its values (Reads keeps texts by it). */
+    @Test
+    void requestsOfOneSignatureCompileToOneTextWhateverTheirValues() {
+        String document = "query($id: ID!, $code: ID!) { school(id: $id) { name region { code } } region(code: $code) { name } }";
+        var a = CompiledReads.compile(document, Map.of("id", "a", "code", "350104"));
+        var b = CompiledReads.compile(document, Map.of("id", "cs-panyu-ms", "code", "350104"));
+        assertThat(CompiledReads.cypher(a)).isEqualTo(CompiledReads.cypher(b));
+        assertThat(a.parameters()).isNotEqualTo(b.parameters());
+        String filtered = "query($f: SchoolFilter) { schools(filter: $f) { totalCount } }";
+        var byRegion = CompiledReads.root(filtered, Map.of("f", Map.of("regionCode", "350104")));
+        var byOtherRegion = CompiledReads.root(filtered, Map.of("f", Map.of("regionCode", "350500")));
+        var byText = CompiledReads.root(filtered, Map.of("f", Map.of("nameContains", "盘屿")));
+        assertThat(byRegion.signature()).isEqualTo(byOtherRegion.signature()).isNotEqualTo(byText.signature());
     }
 }
