@@ -157,7 +157,7 @@ final class ReadOperations {
     }
 
     /** Requests per second, p50 and p99 of one measured phase. */
-    record Result(int requests, double seconds, List<Long> micros) {
+    record Result(int requests, double seconds, List<Long> micros, double serviceCpuMillis) {
         double throughput() {
             return requests / seconds;
         }
@@ -190,8 +190,8 @@ final class ReadOperations {
         private static final AtomicInteger ROUND = new AtomicInteger();
 
         static String header() {
-            return "| operation | req/s | p50 ms | p99 ms | statements/req | transactions/req | raw Cypher req/s | ratio |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|";
+            return "| operation | req/s | p50 ms | p99 ms | CPU ms/req | statements/req | transactions/req | raw Cypher req/s | ratio |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
         }
 
         /** Measures one operation, GraphQL then raw Cypher, and returns its table row. */
@@ -199,7 +199,10 @@ final class ReadOperations {
             run(i -> graphQl(op.graphQl().apply(i), op.write()), warmUpSeconds);
             long statements0 = statements.getAsLong();
             long transactions0 = transactions.getAsLong();
+            long from = System.currentTimeMillis();
             Result result = run(i -> graphQl(op.graphQl().apply(i), op.write()), seconds);
+            // For a flight recording's breakdown of the measured phase (src/test/resources/bench/jfr_breakdown.py).
+            System.out.printf("BENCHMARK window %s %d %d%n", op.name(), from, System.currentTimeMillis());
             double perRequestStatements = (statements.getAsLong() - statements0) / (double) result.requests();
             double perRequestTransactions = (transactions.getAsLong() - transactions0) / (double) result.requests();
             String raw = "n/a";
@@ -210,25 +213,32 @@ final class ReadOperations {
                 raw = "%.1f".formatted(cypher.throughput());
                 ratio = "%.2f×".formatted(result.throughput() / cypher.throughput());
             }
-            return "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s |".formatted(op.name(), result.throughput(),
-                    result.p50(), result.p99(), perRequestStatements, perRequestTransactions, raw, ratio);
+            return "| %s | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %s | %s |".formatted(op.name(), result.throughput(),
+                    result.p50(), result.p99(), result.serviceCpuMillis() / result.requests(), perRequestStatements,
+                    perRequestTransactions, raw, ratio);
         }
 
         /** Runs {@code work} from {@link #clients} threads for {@code seconds}, each taking the next round number. */
         Result run(Work work, int seconds) throws Exception {
             List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long start = System.nanoTime();
             try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int c = 0; c < clients; c++) {
                     futures.add(pool.submit(() -> {
+                        long own0 = threads.getCurrentThreadCpuTime();
                         while (System.nanoTime() < end) {
                             int i = ROUND.getAndIncrement();
                             long t0 = System.nanoTime();
                             work.run(i);
                             micros.add((System.nanoTime() - t0) / 1000);
                         }
+                        clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - own0);
                         return null;
                     }));
                 }
@@ -237,9 +247,12 @@ final class ReadOperations {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
+            // The JVM's CPU (service, in-process database, the HTTP client's own selector thread) less what the
+            // client threads spent building requests and parsing answers.
+            double serviceCpuMillis = (os.getProcessCpuTime() - cpu0 - clientCpu.get()) / 1e6;
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(Long::compare);
-            return new Result(sorted.size(), elapsed, sorted);
+            return new Result(sorted.size(), elapsed, sorted, serviceCpuMillis);
         }
 
         String basic() {

@@ -48,7 +48,7 @@ class MutationSecurityTest extends IntegrationTest {
     @Test
     void theInspectionSeesAFieldWithoutARule() {
         GraphQLSchema schema = source.schema();
-        assertThat(ruleOf(schema, "Query", schema.getQueryType().getFieldDefinition("school"))).isEqualTo("no rule");
+        assertThat(ruleOf(schema, "Query", schema.getQueryType().getFieldDefinition("networkStats"))).isEqualTo("no rule");
     }
 
     /** What the handler of a field declares: its (or its class's) @PreAuthorize, or why there is none. */
