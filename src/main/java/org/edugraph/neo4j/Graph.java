@@ -34,18 +34,22 @@ public class Graph {
     private final TransactionConfig txConfig;
     private final AtomicLong statements;
     private final AtomicLong transactions;
+    private final AtomicLong writes;
 
     @org.springframework.beans.factory.annotation.Autowired
     public Graph(Driver driver, EduGraphProperties properties) {
-        this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong());
+        this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong(),
+                new AtomicLong());
     }
 
-    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions) {
+    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions,
+            AtomicLong writes) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
         this.txConfig = TransactionConfig.builder().withTimeout(timeout).build();
         this.statements = statements;
         this.transactions = transactions;
+        this.writes = writes;
     }
 
     /**
@@ -53,7 +57,7 @@ public class Graph {
      * instead of the query timeout: for the work of start-up ({@link StartupWork}).
      */
     Graph withTimeout(java.time.Duration timeout) {
-        return new Graph(driver, database, timeout, statements, transactions);
+        return new Graph(driver, database, timeout, statements, transactions, writes);
     }
 
     /**
@@ -197,6 +201,8 @@ public class Graph {
         beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(tx -> run(tx, cypher, parameters), txConfig);
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -211,6 +217,8 @@ public class Graph {
         try (Session session = session(AccessMode.WRITE)) {
             session.run(new org.neo4j.driver.Query(cypher, parameters),
                     TransactionConfig.builder().withTimeout(timeout).build()).consume();
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -231,6 +239,8 @@ public class Graph {
         beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(work::apply, config);
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -273,6 +283,8 @@ public class Graph {
             });
             tx.commit();
             return result;
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -333,6 +345,16 @@ public class Graph {
      */
     public long transactionsRun() {
         return transactions.get();
+    }
+
+    /**
+     * How many write transactions this application has ended (committed, or failed: a
+     * failure may still have committed) since it started: part of the data version that
+     * the cached network measures are kept for, beside the pairing change log (which also
+     * sees other instances' writes).
+     */
+    public long writesEnded() {
+        return writes.get();
     }
 
     /** How many statements this application has sent to Neo4j since it started. */

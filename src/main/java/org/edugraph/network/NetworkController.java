@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import graphql.execution.DataFetcherResult;
 import org.edugraph.group.EducationGroup;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.pairing.Pairing;
@@ -25,26 +26,31 @@ import org.springframework.stereotype.Controller;
 class NetworkController {
 
     private final NetworkAnalytics analytics;
+    private final NetworkScience science;
     private final SchoolQueries schools;
     private final Graph graph;
 
-    NetworkController(NetworkAnalytics analytics, SchoolQueries schools, Graph graph) {
+    NetworkController(NetworkAnalytics analytics, NetworkScience science, SchoolQueries schools, Graph graph) {
         this.analytics = analytics;
+        this.science = science;
         this.schools = schools;
         this.graph = graph;
     }
 
     @QueryMapping
-    Network partnershipNetwork(@Argument PairingFilter filter, @Argument Boolean includeGroups,
+    DataFetcherResult<Network> partnershipNetwork(@Argument PairingFilter filter, @Argument Boolean includeGroups,
             @Argument Boolean includePrograms, @Argument Integer limit) {
-        return analytics.network(PairingFilter.orNone(filter), Boolean.TRUE.equals(includeGroups),
-                Boolean.TRUE.equals(includePrograms), limit);
+        PairingFilter f = PairingFilter.orNone(filter);
+        return MeasuresScope.around(analytics.network(f, Boolean.TRUE.equals(includeGroups), Boolean.TRUE.equals(includePrograms),
+                limit), () -> science.measures(f));
     }
 
     @QueryMapping
-    Network schoolNeighborhood(@Argument String schoolId, @Argument Integer depth, @Argument Integer limit,
+    DataFetcherResult<Network> schoolNeighborhood(@Argument String schoolId, @Argument Integer depth, @Argument Integer limit,
             @Argument PairingFilter filter, @Argument Boolean includeGroups) {
-        return analytics.neighbourhood(schoolId, depth, limit, PairingFilter.orNone(filter), !Boolean.FALSE.equals(includeGroups));
+        PairingFilter f = PairingFilter.orNone(filter);
+        return MeasuresScope.around(analytics.neighbourhood(schoolId, depth, limit, f, !Boolean.FALSE.equals(includeGroups)),
+                () -> science.measures(f));
     }
 
     @QueryMapping
@@ -60,9 +66,11 @@ class NetworkController {
     }
 
     @QueryMapping
-    Network partnershipPathNetwork(@Argument String fromSchoolId, @Argument String toSchoolId, @Argument PairingFilter filter,
-            @Argument Boolean includeGroups) {
-        return analytics.path(fromSchoolId, toSchoolId, PairingFilter.orNone(filter), !Boolean.FALSE.equals(includeGroups));
+    DataFetcherResult<Network> partnershipPathNetwork(@Argument String fromSchoolId, @Argument String toSchoolId,
+            @Argument PairingFilter filter, @Argument Boolean includeGroups) {
+        PairingFilter f = PairingFilter.orNone(filter);
+        return MeasuresScope.around(analytics.path(fromSchoolId, toSchoolId, f, !Boolean.FALSE.equals(includeGroups)),
+                () -> science.measures(f));
     }
 
     @QueryMapping

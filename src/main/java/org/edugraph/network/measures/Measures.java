@@ -3,6 +3,7 @@ package org.edugraph.network.measures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,9 +61,10 @@ public final class Measures {
     private final Cuts cuts;
     private final int[] community;
     private final int[][] communities;
+    private final Map<String, Long> millis;
 
     private Measures(SchoolGraph graph, double[] betweenness, int betweennessSourceCount, double[] pageRank, int[] reach2,
-            int[] coreNumber, Cuts cuts, int[] community, int[][] communities) {
+            int[] coreNumber, Cuts cuts, int[] community, int[][] communities, Map<String, Long> millis) {
         this.graph = graph;
         this.betweenness = betweenness;
         this.betweennessSourceCount = betweennessSourceCount;
@@ -72,39 +74,51 @@ public final class Measures {
         this.cuts = cuts;
         this.community = community;
         this.communities = communities;
+        this.millis = millis;
     }
 
     /** Every measure of every school of {@code graph}. */
     public static Measures of(SchoolGraph graph, Settings settings, Deadline deadline) {
         int n = graph.size();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        long t = System.nanoTime();
         PartnerGraph partners = new PartnerGraph(graph);
         int[] sources = Betweenness.sources(n, n <= settings.exactBetweennessUpTo() ? n : settings.betweennessSources());
         double[] betweenness = Betweenness.of(graph, sources, deadline);
-        deadline.check();
+        t = lap(millis, "betweenness", t, deadline);
         double[] pageRank = new double[n];
         if (n > 0) {
             Map<Integer, Double> ranks = new PageRank<>(partners, 0.85, 10_000, 1e-10).getScores();
             ranks.forEach((v, r) -> pageRank[v] = r);
         }
-        deadline.check();
+        t = lap(millis, "pageRank", t, deadline);
         int[] core = new int[n];
         new Coreness<>(partners).getScores().forEach((v, k) -> core[v] = k);
-        deadline.check();
+        t = lap(millis, "coreNumber", t, deadline);
         int[] reach2 = reach2(graph);
-        deadline.check();
+        t = lap(millis, "reach2", t, deadline);
         Cuts cuts = Cuts.of(graph, deadline);
-        deadline.check();
+        t = lap(millis, "cuts", t, deadline);
         List<Set<Integer>> clusters = n == 0 ? List.of()
                 : new LabelPropagationClustering<>(partners, settings.communityIterations(), new Random(SEED))
                         .getClustering().getClusters();
         int[][] communities = numbered(clusters, graph);
+        lap(millis, "communities", t, deadline);
         int[] community = new int[n];
         for (int c = 0; c < communities.length; c++) {
             for (int v : communities[c]) {
                 community[v] = c + 1;
             }
         }
-        return new Measures(graph, betweenness, sources.length, pageRank, reach2, core, cuts, community, communities);
+        return new Measures(graph, betweenness, sources.length, pageRank, reach2, core, cuts, community, communities,
+                java.util.Collections.unmodifiableMap(millis));
+    }
+
+    private static long lap(Map<String, Long> millis, String step, long since, Deadline deadline) {
+        long now = System.nanoTime();
+        millis.put(step, (now - since) / 1_000_000);
+        deadline.check();
+        return now;
     }
 
     /** Communities largest first (ties: smallest first school), each with its schools in index (id) order. */
@@ -148,6 +162,11 @@ public final class Measures {
             reach[v] = count;
         }
         return reach;
+    }
+
+    /** How long each step took, in milliseconds, in the order they ran. */
+    public Map<String, Long> millis() {
+        return millis;
     }
 
     public SchoolGraph graph() {

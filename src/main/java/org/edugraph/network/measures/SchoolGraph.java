@@ -32,6 +32,8 @@ public final class SchoolGraph {
     private final int[] pairingEdge;
     private final int[] pairingMentor;
     private final int[] pairingMentee;
+    /** The pairings in id order (indexes into pairingIds), to find one by id. */
+    private final int[] pairingsById;
 
     private SchoolGraph(String[] ids, String[] regions, int[] inDegree, int[] outDegree, int[] offsets, int[] neighbours,
             int[] slotEdge, int[] edgeA, int[] edgeB, int[] edgePairings, String[] pairingIds, int[] pairingEdge,
@@ -50,6 +52,8 @@ public final class SchoolGraph {
         this.pairingEdge = pairingEdge;
         this.pairingMentor = pairingMentor;
         this.pairingMentee = pairingMentee;
+        this.pairingsById = java.util.stream.IntStream.range(0, pairingIds.length).boxed()
+                .sorted(java.util.Comparator.comparing(p -> pairingIds[p])).mapToInt(Integer::intValue).toArray();
     }
 
     /** A network larger than the configured bound: it is refused before it is built. */
@@ -297,6 +301,24 @@ public final class SchoolGraph {
 
     public String pairingId(int pairing) {
         return pairingIds[pairing];
+    }
+
+    /** The index of a pairing, or -1 when it is not in the network. */
+    public int indexOfPairing(String id) {
+        int low = 0;
+        int high = pairingsById.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int c = pairingIds[pairingsById[mid]].compareTo(id);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else {
+                return pairingsById[mid];
+            }
+        }
+        return -1;
     }
 
     /** The undirected link a pairing is part of. */
