@@ -23,10 +23,11 @@ def from_graphml(path):
     g = nx.read_graphml(path, force_multigraph=True)
     schools = {v for v, d in g.nodes(data=True) if d.get("kind") == "School"}
     pairings, bridges = [], {}
-    for a, b, d in g.edges(data=True):
+    for a, b, key, d in g.edges(keys=True, data=True):
         if a in schools and b in schools:
-            pairings.append((d["id"], a, b))
-            bridges[d["id"]] = d.get("bridge")
+            pid = d.get("id", key)  # a multigraph keeps the edge's id as its key
+            pairings.append((pid, a, b))
+            bridges[pid] = d.get("bridge")
     measures = {}
     for v in schools:
         d = g.nodes[v]

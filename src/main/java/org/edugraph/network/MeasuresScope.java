@@ -4,35 +4,42 @@ import java.util.function.Supplier;
 
 import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import org.edugraph.network.measures.Measures;
 
 /**
  * The measures a drawn network's nodes and edges show: those of the whole network its
- * field's filter selects, computed (or taken from the cache) once for the field, on the
- * first node or edge that asks, and never when none does. Passed down as the field's
- * local context.
+ * field's filter selects. Computed (or taken from the cache) once for the field, before
+ * it is drawn, and only when the request selects a node's {@code measures} or an edge's
+ * {@code bridge}: a network too large to measure is then one error for the field, not
+ * one per node. Passed down to the nodes and edges as the field's local context.
  */
 final class MeasuresScope {
 
     static final String KEY = "networkMeasures";
 
-    private final Supplier<Measures> compute;
-    private Measures measures;
+    private final Measures measures;
 
-    private MeasuresScope(Supplier<Measures> compute) {
-        this.compute = compute;
+    private MeasuresScope(Measures measures) {
+        this.measures = measures;
     }
 
-    synchronized Measures measures() {
-        if (measures == null) {
-            measures = compute.get();
-        }
+    Measures measures() {
         return measures;
     }
 
-    /** {@code network} with the measures of {@code compute} within reach of its nodes and edges. */
-    static <T> DataFetcherResult<T> around(T network, Supplier<Measures> compute) {
-        return DataFetcherResult.<T>newResult().data(network)
-                .localContext(GraphQLContext.newContext().of(KEY, new MeasuresScope(compute)).build()).build();
+    /** The measures of {@code compute} when the field's selection asks for any, else null. */
+    static Measures ifSelected(DataFetchingEnvironment env, Supplier<Measures> compute) {
+        var selection = env.getSelectionSet();
+        return selection.contains("nodes/measures") || selection.contains("edges/bridge") ? compute.get() : null;
+    }
+
+    /** {@code network} with {@code measures} (null: none asked for) within reach of its nodes and edges. */
+    static <T> DataFetcherResult<T> around(T network, Measures measures) {
+        var result = DataFetcherResult.<T>newResult().data(network);
+        if (measures != null) {
+            result.localContext(GraphQLContext.newContext().of(KEY, new MeasuresScope(measures)).build());
+        }
+        return result.build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import org.edugraph.group.EducationGroup;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.pairing.Pairing;
@@ -39,18 +40,18 @@ class NetworkController {
 
     @QueryMapping
     DataFetcherResult<Network> partnershipNetwork(@Argument PairingFilter filter, @Argument Boolean includeGroups,
-            @Argument Boolean includePrograms, @Argument Integer limit) {
+            @Argument Boolean includePrograms, @Argument Integer limit, DataFetchingEnvironment env) {
         PairingFilter f = PairingFilter.orNone(filter);
-        return MeasuresScope.around(analytics.network(f, Boolean.TRUE.equals(includeGroups), Boolean.TRUE.equals(includePrograms),
-                limit), () -> science.measures(f));
+        Network drawn = analytics.network(f, Boolean.TRUE.equals(includeGroups), Boolean.TRUE.equals(includePrograms), limit);
+        return MeasuresScope.around(drawn, MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping
     DataFetcherResult<Network> schoolNeighborhood(@Argument String schoolId, @Argument Integer depth, @Argument Integer limit,
-            @Argument PairingFilter filter, @Argument Boolean includeGroups) {
+            @Argument PairingFilter filter, @Argument Boolean includeGroups, DataFetchingEnvironment env) {
         PairingFilter f = PairingFilter.orNone(filter);
-        return MeasuresScope.around(analytics.neighbourhood(schoolId, depth, limit, f, !Boolean.FALSE.equals(includeGroups)),
-                () -> science.measures(f));
+        Network drawn = analytics.neighbourhood(schoolId, depth, limit, f, !Boolean.FALSE.equals(includeGroups));
+        return MeasuresScope.around(drawn, MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping
@@ -67,10 +68,10 @@ class NetworkController {
 
     @QueryMapping
     DataFetcherResult<Network> partnershipPathNetwork(@Argument String fromSchoolId, @Argument String toSchoolId,
-            @Argument PairingFilter filter, @Argument Boolean includeGroups) {
+            @Argument PairingFilter filter, @Argument Boolean includeGroups, DataFetchingEnvironment env) {
         PairingFilter f = PairingFilter.orNone(filter);
-        return MeasuresScope.around(analytics.path(fromSchoolId, toSchoolId, f, !Boolean.FALSE.equals(includeGroups)),
-                () -> science.measures(f));
+        Network drawn = analytics.path(fromSchoolId, toSchoolId, f, !Boolean.FALSE.equals(includeGroups));
+        return MeasuresScope.around(drawn, drawn == null ? null : MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping

@@ -121,10 +121,12 @@ public class NetworkScience {
                         }
                     }).build();
         } catch (SchoolGraph.TooLarge e) {
-            throw ApiException.badRequest(("The selected network is too large to measure: it has more than %,d schools or "
-                    + "%,d pairings (edugraph.analytics.max-schools, max-pairings), and its measures would need more memory "
-                    + "and time than one request may take. Filter it: by regionCode, programId, kinds or activeOn")
-                    .formatted(limits.maxSchools(), limits.maxPairings()));
+            String bound = e.pairings() > limits.maxPairings()
+                    ? "%d pairings (edugraph.analytics.max-pairings)".formatted(limits.maxPairings())
+                    : "%d schools (edugraph.analytics.max-schools)".formatted(limits.maxSchools());
+            throw ApiException.badRequest(("The selected network is too large to measure: it has more than %s, and its "
+                    + "measures would need more memory and time than a request may take. Filter it by regionCode, "
+                    + "programId, kinds or activeOn").formatted(bound));
         }
         try {
             return Measures.of(network, settings, deadline);
