@@ -88,13 +88,16 @@ public record EduGraphProperties(
      *                    estimate from {@code betweennessSources} sources
      * @param betweennessSources how many schools the betweenness of a larger network is estimated from
      * @param cacheEntries how many networks' measures are kept (each until the data changes), least recently used out first
+     * @param measuresTimeout longest the measures of one network may take to compute; past it they are given up. One
+     *                    that outlives its request (edugraph.graphql.timeout) still finishes and is kept for the next
      */
     public record Analytics(
             @DefaultValue("100000") int maxSchools,
             @DefaultValue("200000") int maxPairings,
             @DefaultValue("5000") int exactBetweennessSchools,
             @DefaultValue("1000") int betweennessSources,
-            @DefaultValue("16") int cacheEntries) {
+            @DefaultValue("16") int cacheEntries,
+            @DefaultValue("2m") Duration measuresTimeout) {
     }
 
     /**

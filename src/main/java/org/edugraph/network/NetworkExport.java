@@ -83,7 +83,7 @@ class NetworkExport {
      * refused with a whole JSON error; null when the file has no measures.
      */
     Measures measures(ExportRequest request) {
-        return request.measures() ? science.measures(Selection.of(request.filter(), null), timeout) : null;
+        return request.measures() ? science.measures(request.filter()) : null;
     }
 
     /** The network as GraphML 1.0. */

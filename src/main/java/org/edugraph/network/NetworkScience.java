@@ -65,7 +65,7 @@ public class NetworkScience {
         this.limits = properties.analytics();
         this.paging = properties.graphql();
         this.settings = new Measures.Settings(limits.exactBetweennessSchools(), limits.betweennessSources(), 0);
-        this.timeout = properties.graphql().timeout();
+        this.timeout = limits.measuresTimeout();
         this.cache = new MeasuresCache(limits.cacheEntries());
         this.clock = clock;
     }
@@ -131,9 +131,10 @@ public class NetworkScience {
         try {
             return Measures.of(network, settings, deadline);
         } catch (Deadline.Exceeded e) {
-            throw new ApiException(ErrorKind.INTERNAL_ERROR, ("Measuring the selected network (%,d schools, %,d pairings) took "
-                    + "longer than %d s and was stopped; a smaller network (filter it by regionCode, programId, kinds or "
-                    + "activeOn) is measured sooner").formatted(network.size(), network.pairings(), deadline.limit().toSeconds()));
+            throw new ApiException(ErrorKind.INTERNAL_ERROR, ("Measuring the selected network (%d schools, %d pairings) took "
+                    + "longer than %d s (edugraph.analytics.measures-timeout) and was stopped; a smaller network (filter it by "
+                    + "regionCode, programId, kinds or activeOn) is measured sooner").formatted(network.size(), network.pairings(),
+                    deadline.limit().toSeconds()));
         }
     }
 

@@ -23,19 +23,38 @@ final class PartnerGraph extends AbstractGraph<Integer, Integer> {
     private final SchoolGraph g;
     private final Set<Integer> vertices;
     private final Set<Integer> edges;
+    /**
+     * Every vertex and edge number boxed once: the algorithms take and give them as Integer,
+     * and boxing each anew would make garbage at every step (label propagation visits every
+     * edge a hundred times and more).
+     */
+    private final Integer[] boxedVertices;
+    private final Integer[] boxedEdges;
 
     PartnerGraph(SchoolGraph g) {
         this.g = g;
-        this.vertices = new Range(g.size());
-        this.edges = new Range(g.links());
+        this.boxedVertices = boxed(g.size());
+        this.boxedEdges = boxed(g.links());
+        this.vertices = new Range(boxedVertices);
+        this.edges = new Range(boxedEdges);
+    }
+
+    private static Integer[] boxed(int size) {
+        Integer[] boxed = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            boxed[i] = i;
+        }
+        return boxed;
     }
 
     /** 0..size-1, as a set. */
     private static final class Range extends AbstractSet<Integer> {
+        private final Integer[] boxed;
         private final int size;
 
-        Range(int size) {
-            this.size = size;
+        Range(Integer[] boxed) {
+            this.boxed = boxed;
+            this.size = boxed.length;
         }
 
         @Override
@@ -53,7 +72,7 @@ final class PartnerGraph extends AbstractGraph<Integer, Integer> {
                     if (next >= size) {
                         throw new NoSuchElementException();
                     }
-                    return next++;
+                    return boxed[next++];
                 }
             };
         }
@@ -94,7 +113,7 @@ final class PartnerGraph extends AbstractGraph<Integer, Integer> {
                     if (slot >= to) {
                         throw new NoSuchElementException();
                     }
-                    return g.slotEdge(slot++);
+                    return boxedEdges[g.slotEdge(slot++)];
                 }
             };
         }
@@ -124,7 +143,7 @@ final class PartnerGraph extends AbstractGraph<Integer, Integer> {
         int b = vertex(target);
         for (int slot = g.first(a); slot < g.first(a + 1); slot++) {
             if (g.neighbour(slot) == b) {
-                return g.slotEdge(slot);
+                return boxedEdges[g.slotEdge(slot)];
             }
         }
         return null;
@@ -227,12 +246,12 @@ final class PartnerGraph extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Integer getEdgeSource(Integer e) {
-        return g.edgeA(e);
+        return boxedVertices[g.edgeA(e)];
     }
 
     @Override
     public Integer getEdgeTarget(Integer e) {
-        return g.edgeB(e);
+        return boxedVertices[g.edgeB(e)];
     }
 
     @Override
