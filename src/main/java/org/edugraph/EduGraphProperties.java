@@ -92,8 +92,8 @@ public record EduGraphProperties(
      *                    that outlives its request (edugraph.graphql.timeout) still finishes and is kept for the next
      */
     public record Analytics(
-            @DefaultValue("100000") int maxSchools,
-            @DefaultValue("200000") int maxPairings,
+            @DefaultValue("50000") int maxSchools,
+            @DefaultValue("100000") int maxPairings,
             @DefaultValue("5000") int exactBetweennessSchools,
             @DefaultValue("1000") int betweennessSources,
             @DefaultValue("16") int cacheEntries,

@@ -105,7 +105,7 @@ public class NetworkScience {
     }
 
     /** Requests answered from kept measures, and those that computed them (for the tests and the benchmark). */
-    long[] cacheCounts() {
+    public long[] cacheCounts() {
         return cache.counts();
     }
 
