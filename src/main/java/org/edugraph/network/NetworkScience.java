@@ -166,7 +166,6 @@ public class NetworkScience {
         if (shown == 0) {
             return List.of();
         }
-        RegionTree regions = analytics.regions();
         // Distinct mentor-to-mentee arcs inside each community shown.
         List<Map<Integer, Set<Integer>>> menteesWithin = new ArrayList<>();
         for (int c = 0; c < shown; c++) {
@@ -192,10 +191,10 @@ public class NetworkScience {
                     perRegion.merge(g.region(v), 1, Integer::sum);
                 }
             }
-            Region main = perRegion.entrySet().stream()
+            String main = perRegion.entrySet().stream()
                     .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .map(e -> regions.get(e.getKey())).orElse(null);
+                    .map(Map.Entry::getKey).orElse(null); // read by the compiler (Community.mainRegion)
             List<MentorLoad> mentors = menteesWithin.get(c - 1).entrySet().stream()
                     .map(e -> new MentorLoad(g.id(e.getKey()), e.getValue().size()))
                     .sorted(Comparator.comparingInt(MentorLoad::mentees).reversed().thenComparing(MentorLoad::schoolId))
@@ -241,7 +240,7 @@ public class NetworkScience {
         return counts.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<Key, Integer>>comparingInt(Map.Entry::getValue).reversed()
                         .thenComparing(e -> e.getKey().from()).thenComparing(e -> e.getKey().to()))
-                .map(e -> new RegionFlow(regions.get(e.getKey().from()), regions.get(e.getKey().to()), e.getValue(),
+                .map(e -> new RegionFlow(e.getKey().from(), e.getKey().to(), e.getValue(),
                         schools.get(e.getKey()).entrySet().stream()
                                 .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
                                         .thenComparing(Map.Entry::getKey))
@@ -360,8 +359,8 @@ public class NetworkScience {
             PairingCount key = new PairingCount(
                     dimensions.contains(PairingDimension.KIND) ? r.kind() : null,
                     dimensions.contains(PairingDimension.PROGRAM) ? r.programId() : null,
-                    dimensions.contains(PairingDimension.MENTOR_REGION) ? regions.ancestorAt(r.mentorRegion(), at) : null,
-                    dimensions.contains(PairingDimension.MENTEE_REGION) ? regions.ancestorAt(r.menteeRegion(), at) : null,
+                    dimensions.contains(PairingDimension.MENTOR_REGION) ? code(regions.ancestorAt(r.mentorRegion(), at)) : null,
+                    dimensions.contains(PairingDimension.MENTEE_REGION) ? code(regions.ancestorAt(r.menteeRegion(), at)) : null,
                     dimensions.contains(PairingDimension.START_YEAR) && r.startDate() != null ? r.startDate().getYear() : null,
                     0);
             counts.merge(key, 1, Integer::sum);
@@ -369,14 +368,18 @@ public class NetworkScience {
         Comparator<PairingCount> byValues = Comparator
                 .comparing((PairingCount c) -> c.kind(), Comparator.nullsLast(Comparator.<PairingKind>naturalOrder()))
                 .thenComparing(PairingCount::programId, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(c -> c.mentorRegion() == null ? null : c.mentorRegion().code(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(c -> c.menteeRegion() == null ? null : c.menteeRegion().code(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PairingCount::mentorRegionCode, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PairingCount::menteeRegionCode, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PairingCount::startYear, Comparator.nullsLast(Comparator.naturalOrder()));
         return counts.entrySet().stream()
-                .map(e -> new PairingCount(e.getKey().kind(), e.getKey().programId(), e.getKey().mentorRegion(),
-                        e.getKey().menteeRegion(), e.getKey().startYear(), e.getValue()))
+                .map(e -> new PairingCount(e.getKey().kind(), e.getKey().programId(), e.getKey().mentorRegionCode(),
+                        e.getKey().menteeRegionCode(), e.getKey().startYear(), e.getValue()))
                 .sorted(Comparator.comparingInt(PairingCount::count).reversed().thenComparing(byValues))
                 .toList();
+    }
+
+    private static String code(Region region) {
+        return region == null ? null : region.code();
     }
 
     /** Today, on the calendar of edugraph.time-zone. */

@@ -134,6 +134,39 @@ class NetworkMeasuresCacheTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theSchoolsAndRegionsOfAnAnswerAreReadALevelAtATime() {
+        // Measures kept first, so that only the id check and the reads of the named objects are counted.
+        post("{ communities(filter: {regionCode: \"%s\"}) { id } }".formatted(COUNTY));
+        String communities = """
+                { communities(filter: {regionCode: "%s"}, first: %d) { id schools(first: 50) { id name } mainRegion { code name }
+                  topMentors(limit: 3) { school { id name } } } }""";
+        long one = statementsOf(communities.formatted(COUNTY, 1), "communities", 1);
+        long many = statementsOf(communities.formatted(COUNTY, 20), "communities", 2);
+        // The id check; the communities' schools, their main regions; the mentors' schools: one statement each,
+        // however many communities there are.
+        assertThat(many).isEqualTo(one).isEqualTo(4);
+        String flows = """
+                { regionFlows(level: COUNTY, filter: {regionCode: "%s"}) { from { code name } to { code name } pairings
+                  brokers(limit: 3) { id name } } }""";
+        long county = statementsOf(flows.formatted(COUNTY), "regionFlows", 1);
+        long whole = statementsOf(flows.formatted("T-NET"), "regionFlows", 2);
+        // The id check, the pairings, the region tree; the flows' regions (from, to) and their brokers.
+        assertThat(whole).isEqualTo(county).isEqualTo(6);
+    }
+
+    /** How many statements {@code query} ran; its answer {@code field} holds at least {@code atLeast} entries. */
+    @SuppressWarnings("unchecked")
+    private long statementsOf(String query, String field, int atLeast) {
+        long before = graph.statementsRun();
+        Map<String, Object> response = post(query);
+        long ran = graph.statementsRun() - before;
+        assertThat(response).doesNotContainKey("errors");
+        assertThat((List<Object>) ((Map<String, Object>) response.get("data")).get(field)).hasSizeGreaterThanOrEqualTo(atLeast);
+        System.out.println("NetworkMeasuresCacheTest: " + ran + " statements for " + field + " " + query.replaceAll("\\s+", " "));
+        return ran;
+    }
+
     /** A mentor of the county and a school of the county it has no pairing with. */
     private String[] unpairedInCounty() {
         var inCounty = network.schools().stream().filter(s -> s.regionCode().equals(COUNTY)).map(NetworkGenerator.School::id).toList();
