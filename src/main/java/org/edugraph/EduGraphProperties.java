@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imports  the bulk imports of schools and pairings
  * @param subscriptions how pairing changes reach subscribers of every instance
  * @param startup  how long the work of start-up may take
+ * @param analytics the network measures: how large a network may be measured, and how
  * @param timeZone the zone whose calendar dates the reports and admins mean (a pairing ending
  *                 31 December ends at midnight there)
  */
@@ -35,6 +36,7 @@ public record EduGraphProperties(
         @DefaultValue Imports imports,
         @DefaultValue Subscriptions subscriptions,
         @DefaultValue Startup startup,
+        @DefaultValue Analytics analytics,
         @DefaultValue("Asia/Shanghai") java.time.ZoneId timeZone) {
 
     /**
@@ -78,6 +80,26 @@ public record EduGraphProperties(
      *                within it; not the query timeout, which a cold store on a busy machine outlives
      */
     public record Startup(@DefaultValue("5m") Duration timeout) {
+    }
+
+    /**
+     * @param maxSchools  the most schools a network may have for its measures to be computed; a larger one is
+     *                    refused (BAD_REQUEST, advising a filter) as soon as reading it passes the bound
+     * @param maxPairings the most pairings, likewise
+     * @param exactBetweennessSchools networks of at most this many schools get exact betweenness; larger ones an
+     *                    estimate from {@code betweennessSources} sources
+     * @param betweennessSources how many schools the betweenness of a larger network is estimated from
+     * @param cacheEntries how many networks' measures are kept (each until the data changes), least recently used out first
+     * @param measuresTimeout longest the measures of one network may take to compute; past it they are given up. One
+     *                    that outlives its request (edugraph.graphql.timeout) still finishes and is kept for the next
+     */
+    public record Analytics(
+            @DefaultValue("50000") int maxSchools,
+            @DefaultValue("100000") int maxPairings,
+            @DefaultValue("5000") int exactBetweennessSchools,
+            @DefaultValue("1000") int betweennessSources,
+            @DefaultValue("16") int cacheEntries,
+            @DefaultValue("2m") Duration measuresTimeout) {
     }
 
     /**

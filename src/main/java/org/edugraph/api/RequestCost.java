@@ -12,7 +12,9 @@ import graphql.analysis.FieldComplexityEnvironment;
  * when none is given), so that 500 nested pages of 500 rows count 250,000 times, not once.
  * The network analytics cost what they read: a drawn network or a neighbourhood
  * {@link #NETWORK} plus what is selected inside it times {@link #PER_THOUSAND} for each
- * thousand of its {@code limit}, the statistics {@link #STATISTICS}, a path {@link #PATH}.
+ * thousand of its {@code limit}, the statistics {@link #STATISTICS}, a path {@link #PATH}, the
+ * network science {@link #SCIENCE} plus what they select (times {@code first} for the rankings,
+ * communities and mentor suggestions).
  * Lists without {@code first} (a school's pairings, a program's participants) are as long
  * as the graph makes them; each counts {@link #UNPAGED_ROWS} rows, so that lists nested in
  * lists multiply like pages do (a school's mentees' mentees' mentees cost 5 × 5 × 5 rows)
@@ -23,6 +25,11 @@ public final class RequestCost implements FieldComplexityCalculator {
     public static final int NETWORK = 1_000;
     public static final int STATISTICS = 1_000;
     public static final int PATH = 250;
+    /**
+     * The network science (rankings, communities, flows, change, trends, counts, mentor
+     * suggestions): each reads a whole selected network, and most measure it.
+     */
+    public static final int SCIENCE = 1_000;
     /** What a selection inside a network costs for each thousand of its limit. */
     public static final int PER_THOUSAND = 10;
     /** The default {@code limit} of the network fields, as the schema gives it. */
@@ -59,6 +66,10 @@ public final class RequestCost implements FieldComplexityCalculator {
                 NETWORK + (long) childComplexity * thousands(arguments.get("limit")) * PER_THOUSAND;
             case "networkStats" -> STATISTICS + (long) childComplexity;
             case "partnershipPath", "partnershipPathNetwork" -> PATH + (long) childComplexity;
+            // Lists with `first`: what they select, per row.
+            case "schoolRanking", "communities", "mentorSuggestions" -> SCIENCE + (long) childComplexity * rows;
+            // Lists as long as the network makes them, priced as networkStats' coverage is: what they select, once.
+            case "regionFlows", "networkDiff", "coverageTrend", "pairingCounts" -> SCIENCE + (long) childComplexity;
             default -> 1 + (long) childComplexity * rows;
         };
         return (int) Math.min(cost, CEILING);

@@ -34,6 +34,7 @@ public class Graph {
     private final TransactionConfig txConfig;
     private final AtomicLong statements;
     private final AtomicLong transactions;
+    private final AtomicLong writes;
     private final java.time.Duration timeout;
     /** The database in this process, for {@link #readRow}; null to go through the driver. */
     private final InProcessDatabase inProcess;
@@ -46,17 +47,18 @@ public class Graph {
     public Graph(Driver driver, EduGraphProperties properties,
             org.springframework.beans.factory.ObjectProvider<InProcessDatabase> inProcess) {
         this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong(),
-                inProcess == null || !properties.neo4j().inProcessReads() ? null : inProcess.getIfAvailable());
+                new AtomicLong(), inProcess == null || !properties.neo4j().inProcessReads() ? null : inProcess.getIfAvailable());
     }
 
     private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions,
-            InProcessDatabase inProcess) {
+            AtomicLong writes, InProcessDatabase inProcess) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
         this.timeout = timeout;
         this.txConfig = TransactionConfig.builder().withTimeout(timeout).build();
         this.statements = statements;
         this.transactions = transactions;
+        this.writes = writes;
         this.inProcess = inProcess;
     }
 
@@ -65,7 +67,7 @@ public class Graph {
      * instead of the query timeout: for the work of start-up ({@link StartupWork}).
      */
     Graph withTimeout(java.time.Duration timeout) {
-        return new Graph(driver, database, timeout, statements, transactions, inProcess);
+        return new Graph(driver, database, timeout, statements, transactions, writes, inProcess);
     }
 
     /**
@@ -247,6 +249,8 @@ public class Graph {
         beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(tx -> run(tx, cypher, parameters), txConfig);
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -261,6 +265,8 @@ public class Graph {
         try (Session session = session(AccessMode.WRITE)) {
             session.run(new org.neo4j.driver.Query(cypher, parameters),
                     TransactionConfig.builder().withTimeout(timeout).build()).consume();
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -281,6 +287,8 @@ public class Graph {
         beforeWrite();
         try (Session session = session(AccessMode.WRITE)) {
             return session.executeWrite(work::apply, config);
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -323,6 +331,8 @@ public class Graph {
             });
             tx.commit();
             return result;
+        } finally {
+            writes.incrementAndGet();
         }
     }
 
@@ -383,6 +393,16 @@ public class Graph {
      */
     public long transactionsRun() {
         return transactions.get();
+    }
+
+    /**
+     * How many write transactions this application has ended (committed, or failed: a
+     * failure may still have committed) since it started: part of the data version that
+     * the cached network measures are kept for, beside the pairing change log (which also
+     * sees other instances' writes).
+     */
+    public long writesEnded() {
+        return writes.get();
     }
 
     /** How many statements this application has sent to Neo4j since it started. */

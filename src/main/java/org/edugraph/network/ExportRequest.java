@@ -24,12 +24,13 @@ import org.edugraph.pairing.PairingKind;
  * @param groups   includeGroups, as partnershipNetwork's flag (network exports)
  * @param programs includePrograms, as partnershipNetwork's flag (network exports)
  * @param bom      start the CSV with a UTF-8 byte order mark (pairings export)
+ * @param measures carry the schools' measures and the pairings' bridge (network exports)
  */
-record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boolean bom) {
+record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boolean bom, boolean measures) {
 
     /** What the query string of one export may hold. */
     enum Kind {
-        NETWORK("includeGroups", "includePrograms"),
+        NETWORK("includeGroups", "includePrograms", "measures"),
         PAIRINGS("bom");
 
         private final List<String> parameters;
@@ -60,7 +61,7 @@ record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boo
         PairingFilter filter = new PairingFilter(text(query, "programId"), kinds(query), text(query, "regionCode"),
                 text(query, "mentorId"), text(query, "menteeId"), date(query, "activeOn"));
         return new ExportRequest(filter, flag(query, "includeGroups", false), flag(query, "includePrograms", false),
-                flag(query, "bom", true));
+                flag(query, "bom", true), kind == Kind.NETWORK && flag(query, "measures", true));
     }
 
     private static String single(Map<String, List<String>> query, String name) {
@@ -203,6 +204,7 @@ record ExportRequest(PairingFilter filter, boolean groups, boolean programs, boo
         }
         parts.add("includeGroups=" + groups);
         parts.add("includePrograms=" + programs);
+        parts.add("measures=" + measures);
         return parts.toString();
     }
 }

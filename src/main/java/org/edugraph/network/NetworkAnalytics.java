@@ -55,6 +55,11 @@ public class NetworkAnalytics {
         return gate;
     }
 
+    /** How long an analytic waits for its turn. */
+    Duration waitForGate() {
+        return wait;
+    }
+
     /** NOT_FOUND when the filter names a program, region or school that does not exist. */
     public void requireReferences(PairingFilter f, String... schoolIds) {
         var check = references.check()
@@ -192,8 +197,7 @@ public class NetworkAnalytics {
 
     private NetworkStats counted(PairingFilter filter) {
         PairingFilter.Cypher cypher = filter.cypher();
-        RegionTree regions = new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
-                .stream().map(r -> Region.from(r.get("region"))).toList());
+        RegionTree regions = regions();
         NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
                 () -> new NetworkStatistics(regions),
                 (s, r) -> s.add(new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
@@ -202,8 +206,14 @@ public class NetworkAnalytics {
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }
 
+    /** Every region, in memory (a few thousand for the whole country): one statement. */
+    RegionTree regions() {
+        return new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
+                .stream().map(r -> Region.from(r.get("region"))).toList());
+    }
+
     /** How many schools are located directly in each region (within {@code within}, when given). */
-    private Map<String, Long> schoolsPerRegion(String within) {
+    Map<String, Long> schoolsPerRegion(String within) {
         String cypher = within == null
                 ? "MATCH (s:School)-[:LOCATED_IN]->(r:Region) RETURN r.code AS code, count(s) AS schools"
                 : """

@@ -2,6 +2,8 @@ package org.edugraph.network;
 
 import java.util.List;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import org.edugraph.api.Ref;
 import org.edugraph.pairing.PairingFilter;
 import org.edugraph.region.RegionLevel;
@@ -15,22 +17,27 @@ import org.springframework.stereotype.Controller;
 class NetworkController {
 
     private final NetworkAnalytics analytics;
+    private final NetworkScience science;
 
-    NetworkController(NetworkAnalytics analytics) {
+    NetworkController(NetworkAnalytics analytics, NetworkScience science) {
         this.analytics = analytics;
+        this.science = science;
     }
 
     @QueryMapping
-    Network partnershipNetwork(@Argument PairingFilter filter, @Argument Boolean includeGroups,
-            @Argument Boolean includePrograms, @Argument Integer limit) {
-        return analytics.network(PairingFilter.orNone(filter), Boolean.TRUE.equals(includeGroups),
-                Boolean.TRUE.equals(includePrograms), limit);
+    DataFetcherResult<Network> partnershipNetwork(@Argument PairingFilter filter, @Argument Boolean includeGroups,
+            @Argument Boolean includePrograms, @Argument Integer limit, DataFetchingEnvironment env) {
+        PairingFilter f = PairingFilter.orNone(filter);
+        Network drawn = analytics.network(f, Boolean.TRUE.equals(includeGroups), Boolean.TRUE.equals(includePrograms), limit);
+        return MeasuresScope.around(drawn, MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping
-    Network schoolNeighborhood(@Argument String schoolId, @Argument Integer depth, @Argument Integer limit,
-            @Argument PairingFilter filter, @Argument Boolean includeGroups) {
-        return analytics.neighbourhood(schoolId, depth, limit, PairingFilter.orNone(filter), !Boolean.FALSE.equals(includeGroups));
+    DataFetcherResult<Network> schoolNeighborhood(@Argument String schoolId, @Argument Integer depth, @Argument Integer limit,
+            @Argument PairingFilter filter, @Argument Boolean includeGroups, DataFetchingEnvironment env) {
+        PairingFilter f = PairingFilter.orNone(filter);
+        Network drawn = analytics.neighbourhood(schoolId, depth, limit, f, !Boolean.FALSE.equals(includeGroups));
+        return MeasuresScope.around(drawn, MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping
@@ -44,9 +51,11 @@ class NetworkController {
     }
 
     @QueryMapping
-    Network partnershipPathNetwork(@Argument String fromSchoolId, @Argument String toSchoolId, @Argument PairingFilter filter,
-            @Argument Boolean includeGroups) {
-        return analytics.path(fromSchoolId, toSchoolId, PairingFilter.orNone(filter), !Boolean.FALSE.equals(includeGroups));
+    DataFetcherResult<Network> partnershipPathNetwork(@Argument String fromSchoolId, @Argument String toSchoolId,
+            @Argument PairingFilter filter, @Argument Boolean includeGroups, DataFetchingEnvironment env) {
+        PairingFilter f = PairingFilter.orNone(filter);
+        Network drawn = analytics.path(fromSchoolId, toSchoolId, f, !Boolean.FALSE.equals(includeGroups));
+        return MeasuresScope.around(drawn, drawn == null ? null : MeasuresScope.ifSelected(env, () -> science.measures(f)));
     }
 
     @QueryMapping

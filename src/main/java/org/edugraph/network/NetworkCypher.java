@@ -213,4 +213,19 @@ final class NetworkCypher {
                        [(a)-[:LOCATED_IN]->(r:Region) | r.code][0] AS mentorRegion,
                        [(b)-[:LOCATED_IN]->(r:Region) | r.code][0] AS menteeRegion""";
     }
+
+    /**
+     * The selected pairings with what the network science needs of them: the statistics'
+     * columns ({@link #statistics}), and each pairing's kind, program and dates.
+     */
+    static String pairings(PairingFilter.Cypher filter) {
+        return filter.match() + """
+
+                MATCH (n)-[:MENTOR]->(a:School), (n)-[:MENTEE]->(b:School)
+                RETURN n.id AS id, a.id AS mentor, b.id AS mentee,
+                       [(a)-[:LOCATED_IN]->(r:Region) | r.code][0] AS mentorRegion,
+                       [(b)-[:LOCATED_IN]->(r:Region) | r.code][0] AS menteeRegion,
+                       n.kind AS kind, [(n)-[:UNDER]->(p:Program) | p.id][0] AS program,
+                       n.startDate AS startDate, n.endDate AS endDate""";
+    }
 }

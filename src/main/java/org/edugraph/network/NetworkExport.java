@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.network.measures.Measures;
 import org.edugraph.api.Gate;
 import org.edugraph.api.Values;
 import org.edugraph.pairing.PairingActivity;
@@ -44,14 +45,16 @@ class NetworkExport {
 
     private final Graph graph;
     private final NetworkAnalytics analytics;
+    private final NetworkScience science;
     private final Duration timeout;
     private final Gate gate;
     private final Clock clock;
 
-    NetworkExport(Graph graph, NetworkAnalytics analytics, EduGraphProperties properties, Clock clock) {
+    NetworkExport(Graph graph, NetworkAnalytics analytics, NetworkScience science, EduGraphProperties properties, Clock clock) {
         this.clock = clock;
         this.graph = graph;
         this.analytics = analytics;
+        this.science = science;
         this.timeout = properties.export().timeout();
         this.gate = new Gate("exports", properties.export().concurrency());
     }
@@ -74,28 +77,37 @@ class NetworkExport {
         analytics.requireReferences(request.filter());
     }
 
+    /**
+     * For a network file with measures, the measures of the selected network (kept ones, or
+     * computed now), before anything is sent, so that a network too large to measure is
+     * refused with a whole JSON error; null when the file has no measures.
+     */
+    Measures measures(ExportRequest request) {
+        return request.measures() ? science.measures(request.filter()) : null;
+    }
+
     /** The network as GraphML 1.0. */
-    void graphMl(ExportRequest request, OutputStream out) {
-        network(request, out, NetworkXml::graphMl);
+    void graphMl(ExportRequest request, Measures measures, OutputStream out) {
+        network(request, measures, out, NetworkXml::graphMl);
     }
 
     /** The network as GEXF 1.2draft. */
-    void gexf(ExportRequest request, OutputStream out) {
-        network(request, out, NetworkXml::gexf);
+    void gexf(ExportRequest request, Measures measures, OutputStream out) {
+        network(request, measures, out, NetworkXml::gexf);
     }
 
     /**
      * Every node once, then every edge: the network partnershipNetwork draws for the same
      * filter and flags, without its limit.
      */
-    private void network(ExportRequest request, OutputStream out, Function<OutputStream, NetworkXml> format) {
+    private void network(ExportRequest request, Measures measures, OutputStream out, Function<OutputStream, NetworkXml> format) {
         PairingFilter.Cypher cypher = request.filter().cypher();
         boolean groups = request.groups();
         boolean programs = request.programs();
         graph.readOnce(timeout, tx -> xml(() -> {
             BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
             NetworkXml file = format.apply(buffered);
-            file.begin("EduGraph partnership network: " + request.summary());
+            file.begin("EduGraph partnership network: " + request.summary(), measures != null);
             // Neo4j reads committed data statement by statement: a pairing added between the
             // two statements could bring an edge to a node not written. Such edges are left
             // out, so the file is whole; this is the one thing kept per node, not per edge.
@@ -103,13 +115,15 @@ class NetworkExport {
             graph.stream(tx, NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
                 NetworkNode node = NetworkNode.from(r.get("node"));
                 written.add(node.id());
-                file.node(node);
+                file.node(node, measures == null || !NetworkNode.SCHOOL.equals(node.kind()) ? null
+                        : NodeMeasures.of(measures, node.ref()));
             }));
             file.edges();
             graph.stream(tx, NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
                 NetworkEdge edge = NetworkEdge.from(r, NetworkNode.reference(r.get("source")), NetworkNode.reference(r.get("target")));
                 if (written.contains(edge.source()) && written.contains(edge.target())) {
-                    file.edge(edge);
+                    int pairing = measures == null || edge.pairingId() == null ? -1 : measures.graph().indexOfPairing(edge.pairingId());
+                    file.edge(edge, pairing < 0 ? null : measures.bridge(pairing));
                 }
             }));
             file.end();
@@ -121,7 +135,7 @@ class NetworkExport {
      * The selected pairings as CSV (RFC 4180, UTF-8, CRLF), one a row with both schools,
      * and {@code active} for today by the same rule as the API's field.
      */
-    void pairingsCsv(ExportRequest request, OutputStream out) {
+    void pairingsCsv(ExportRequest request, Measures measures, OutputStream out) {
         PairingFilter.Cypher cypher = request.filter().cypher();
         LocalDate today = LocalDate.now(clock);
         graph.readOnce(timeout, tx -> io(() -> {

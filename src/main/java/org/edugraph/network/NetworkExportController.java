@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
+import org.edugraph.network.measures.Measures;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,17 +72,26 @@ class NetworkExportController {
         return export(ExportRequest.Kind.PAIRINGS, query, request, response, CSV, "pairings", "csv", exports::pairingsCsv);
     }
 
+    /** Writes one kind of file: the request, the measures when it carries them (else null), where to. */
+    @FunctionalInterface
+    interface FileWriter {
+        void write(ExportRequest request, Measures measures, OutputStream out);
+    }
+
     private ResponseEntity<StreamingResponseBody> export(ExportRequest.Kind kind, MultiValueMap<String, String> query,
             HttpServletRequest request, HttpServletResponse response, MediaType type, String what, String extension,
-            BiConsumer<ExportRequest, OutputStream> write) {
+            FileWriter write) {
         ExportRequest export = ExportRequest.parse(kind, query);
+        Measures measures;
         try {
             exports.check(export);
+            // A HEAD reads no network, so it does not measure one either.
+            measures = HttpMethod.HEAD.matches(request.getMethod()) ? null : exports.measures(export);
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
-            log.error("Incident {}: checking the ids of an export failed", incident, e);
+            log.error("Incident {}: checking the ids of an export, or measuring its network, failed", incident, e);
             throw new ApiException(ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
         }
         // The container's limit on asynchronous requests (30 s by default) must not cut a
@@ -99,7 +108,7 @@ class NetworkExportController {
             // What a GET would answer, without reading the network only to throw it away.
             return ok.build();
         }
-        return ok.body(out -> stream(write, export, out, response));
+        return ok.body(out -> stream(write, export, measures, out, response));
     }
 
     /**
@@ -107,7 +116,7 @@ class NetworkExportController {
      * error instead; after, breaks the connection, so that the client sees an incomplete
      * download rather than a short file that looks whole.
      */
-    private void stream(BiConsumer<ExportRequest, OutputStream> write, ExportRequest export, OutputStream out,
+    private void stream(FileWriter write, ExportRequest export, Measures measures, OutputStream out,
             HttpServletResponse response) throws IOException {
         // Taken here, where it is sure to be given back, and before anything is sent, so a
         // refusal is still a whole JSON answer.
@@ -122,7 +131,7 @@ class NetworkExportController {
             return;
         }
         try {
-            write.accept(export, out);
+            write.write(export, measures, out);
         } catch (UncheckedIOException e) {
             log.debug("An export stopped: its client went away ({})", e.getCause().getMessage());
             throw e.getCause();

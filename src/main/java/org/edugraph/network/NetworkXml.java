@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
  * arrive, holding nothing but the element being written: GraphML 1.0 (yEd, Cytoscape,
  * NetworkX, Gephi) or GEXF 1.2draft (Gephi, Cytoscape). Both are directed, with the same
  * attributes: label, kind, type, region, synthetic on nodes; kind, program, startDate,
- * endDate, synthetic on edges. An absent value is left out, not written empty.
+ * endDate, synthetic on edges; and, when asked for, the schools' measures (inDegree ...
+ * community, cutOff) and the pairings' bridge. An absent value is left out, not written empty.
  */
 abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
 
@@ -36,15 +37,58 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         return new Gexf(out);
     }
 
-    /** The document's start and the attribute declarations; {@code description} says what the file holds. */
-    abstract void begin(String description) throws XMLStreamException;
+    /** The measures a file declares, in order: name and GraphML type (GEXF's is the same but for int: integer). */
+    static final String[][] MEASURES = {{"inDegree", "int"}, {"outDegree", "int"}, {"degree", "int"},
+            {"betweenness", "double"}, {"pageRank", "double"}, {"reach2", "int"}, {"coreNumber", "int"},
+            {"articulation", "boolean"}, {"cutOff", "int"}, {"community", "int"}};
 
-    abstract void node(NetworkNode node) throws XMLStreamException;
+    /** Whether this file carries the measures (declared by {@link #begin(String, boolean)}). */
+    boolean measures;
+
+    /** The document's start and the attribute declarations, without measures. */
+    void begin(String description) throws XMLStreamException {
+        begin(description, false);
+    }
+
+    /**
+     * The document's start and the attribute declarations; {@code description} says what the
+     * file holds; with {@code measures}, the measures of the schools and the edges' bridge too.
+     */
+    abstract void begin(String description, boolean measures) throws XMLStreamException;
+
+    void node(NetworkNode node) throws XMLStreamException {
+        node(node, null);
+    }
+
+    /** A node, with its measures (null for none: a group, a program, or a file without measures). */
+    abstract void node(NetworkNode node, NodeMeasures measures) throws XMLStreamException;
 
     /** Called once, after the last node and before the first edge. */
     abstract void edges() throws XMLStreamException;
 
-    abstract void edge(NetworkEdge edge) throws XMLStreamException;
+    void edge(NetworkEdge edge) throws XMLStreamException {
+        edge(edge, null);
+    }
+
+    /** An edge, with whether it is a bridge (null for none: not a pairing, or a file without measures). */
+    abstract void edge(NetworkEdge edge, Boolean bridge) throws XMLStreamException;
+
+    /** A measure's value as text, in the order of {@link #MEASURES}; null for a community not known. */
+    static String measure(NodeMeasures m, int i) {
+        return switch (i) {
+            case 0 -> String.valueOf(m.inDegree());
+            case 1 -> String.valueOf(m.outDegree());
+            case 2 -> String.valueOf(m.degree());
+            case 3 -> String.valueOf(m.betweenness());
+            case 4 -> String.valueOf(m.pageRank());
+            case 5 -> String.valueOf(m.reach2());
+            case 6 -> String.valueOf(m.coreNumber());
+            case 7 -> String.valueOf(m.articulation());
+            case 8 -> String.valueOf(m.cutOff());
+            case 9 -> m.community() == null ? null : String.valueOf(m.community());
+            default -> throw new IllegalArgumentException("no measure " + i);
+        };
+    }
 
     /** Closes every open element and flushes. */
     void end() throws XMLStreamException {
@@ -132,7 +176,8 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void begin(String description) throws XMLStreamException {
+        void begin(String description, boolean measures) throws XMLStreamException {
+            this.measures = measures;
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("graphml");
@@ -150,6 +195,12 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             key("e_startDate", "edge", "startDate", "string");
             key("e_endDate", "edge", "endDate", "string");
             key("e_synthetic", "edge", "synthetic", "boolean");
+            if (measures) {
+                for (String[] m : MEASURES) {
+                    key("n_" + m[0], "node", m[0], m[1]);
+                }
+                key("e_bridge", "edge", "bridge", "boolean");
+            }
             newLine(1);
             xml.writeStartElement("graph");
             xml.writeAttribute("id", "edugraph");
@@ -179,7 +230,7 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void node(NetworkNode node) throws XMLStreamException {
+        void node(NetworkNode node, NodeMeasures m) throws XMLStreamException {
             newLine(2);
             xml.writeStartElement("node");
             xml.writeAttribute("id", id(node.id()));
@@ -188,6 +239,11 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             data("n_type", node.type());
             data("n_region", node.regionCode());
             data("n_synthetic", String.valueOf(node.synthetic()));
+            if (measures && m != null) {
+                for (int i = 0; i < MEASURES.length; i++) {
+                    data("n_" + MEASURES[i][0], measure(m, i));
+                }
+            }
             xml.writeEndElement();
         }
 
@@ -197,7 +253,7 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void edge(NetworkEdge edge) throws XMLStreamException {
+        void edge(NetworkEdge edge, Boolean bridge) throws XMLStreamException {
             newLine(2);
             xml.writeStartElement("edge");
             xml.writeAttribute("id", id(edge.id()));
@@ -208,6 +264,9 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             data("e_startDate", date(edge.startDate()));
             data("e_endDate", date(edge.endDate()));
             data("e_synthetic", String.valueOf(edge.synthetic()));
+            if (measures && bridge != null) {
+                data("e_bridge", bridge.toString());
+            }
             xml.writeEndElement();
         }
 
@@ -220,9 +279,12 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
     }
 
     /**
-     * GEXF 1.2draft (http://www.gexf.net/1.2draft), static and directed: ids are the
-     * GraphQL ids as they are, a node's label is its name and an edge's its kind. No
-     * viz: elements (positions and colours are the drawing tool's business).
+     * GEXF 1.2draft (http://www.gexf.net/1.2draft), directed and dynamic: ids are the
+     * GraphQL ids as they are, a node's label is its name and an edge's its kind. A pairing
+     * edge lives from its start date to its end date (both included, as a pairing is active;
+     * an absent date leaves that side open), so that Gephi's timeline plays the network over
+     * the pairings' dates; other edges, nodes and attributes (measures included) are static. No viz: elements (positions and colours are the drawing tool's
+     * business).
      */
     static final class Gexf extends NetworkXml {
 
@@ -233,7 +295,8 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void begin(String description) throws XMLStreamException {
+        void begin(String description, boolean measures) throws XMLStreamException {
+            this.measures = measures;
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("gexf");
@@ -256,12 +319,24 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             xml.writeEndElement(); // meta
             newLine(1);
             xml.writeStartElement("graph");
-            xml.writeAttribute("mode", "static");
+            xml.writeAttribute("mode", "dynamic");
+            xml.writeAttribute("timeformat", "date");
             xml.writeAttribute("defaultedgetype", "directed");
             xml.writeAttribute("idtype", "string");
-            attributes("node", "kind", "string", "type", "string", "region", "string", "synthetic", "boolean");
-            attributes("edge", "kind", "string", "program", "string", "startDate", "string", "endDate", "string",
-                    "synthetic", "boolean");
+            java.util.List<String> node = new java.util.ArrayList<>(java.util.List.of("kind", "string", "type", "string",
+                    "region", "string", "synthetic", "boolean"));
+            java.util.List<String> edge = new java.util.ArrayList<>(java.util.List.of("kind", "string", "program", "string",
+                    "startDate", "string", "endDate", "string", "synthetic", "boolean"));
+            if (measures) {
+                for (String[] m : MEASURES) {
+                    node.add(m[0]);
+                    node.add(m[1].equals("int") ? "integer" : m[1]);
+                }
+                edge.add("bridge");
+                edge.add("boolean");
+            }
+            attributes("node", node.toArray(String[]::new));
+            attributes("edge", edge.toArray(String[]::new));
             newLine(2);
             xml.writeStartElement("nodes");
         }
@@ -270,6 +345,7 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             newLine(2);
             xml.writeStartElement("attributes");
             xml.writeAttribute("class", owner);
+            xml.writeAttribute("mode", "static");
             for (int i = 0; i < idsAndTypes.length; i += 2) {
                 newLine(3);
                 xml.writeEmptyElement("attribute");
@@ -290,7 +366,7 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void node(NetworkNode node) throws XMLStreamException {
+        void node(NetworkNode node, NodeMeasures m) throws XMLStreamException {
             newLine(3);
             xml.writeStartElement("node");
             xml.writeAttribute("id", text(node.id()));
@@ -300,6 +376,11 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
             value("type", node.type());
             value("region", node.regionCode());
             value("synthetic", String.valueOf(node.synthetic()));
+            if (measures && m != null) {
+                for (int i = 0; i < MEASURES.length; i++) {
+                    value(MEASURES[i][0], measure(m, i));
+                }
+            }
             xml.writeEndElement();
             xml.writeEndElement();
         }
@@ -313,19 +394,29 @@ abstract sealed class NetworkXml permits NetworkXml.GraphMl, NetworkXml.Gexf {
         }
 
         @Override
-        void edge(NetworkEdge edge) throws XMLStreamException {
+        void edge(NetworkEdge edge, Boolean bridge) throws XMLStreamException {
             newLine(3);
             xml.writeStartElement("edge");
             xml.writeAttribute("id", text(edge.id()));
             xml.writeAttribute("source", text(edge.source()));
             xml.writeAttribute("target", text(edge.target()));
             xml.writeAttribute("label", text(edge.kind()));
+            // The edge's life on Gephi's timeline: a pairing's dates.
+            if (edge.startDate() != null) {
+                xml.writeAttribute("start", date(edge.startDate()));
+            }
+            if (edge.endDate() != null) {
+                xml.writeAttribute("end", date(edge.endDate()));
+            }
             xml.writeStartElement("attvalues");
             value("kind", edge.kind());
             value("program", edge.programId());
             value("startDate", date(edge.startDate()));
             value("endDate", date(edge.endDate()));
             value("synthetic", String.valueOf(edge.synthetic()));
+            if (measures && bridge != null) {
+                value("bridge", bridge.toString());
+            }
             xml.writeEndElement();
             xml.writeEndElement();
         }

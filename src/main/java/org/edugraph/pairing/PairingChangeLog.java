@@ -96,8 +96,11 @@ public class PairingChangeLog {
                 RETURN count(*) AS removed""", Map.of("cutoff", cutoff, "limit", limit)).getFirst().get("removed").asLong();
     }
 
-    /** The number of the last committed change; 0 when there is none. */
-    long latest() {
+    /**
+     * The number of the last committed change (through any instance); 0 when there is none.
+     * The analytics keep computed measures only while it stays the same.
+     */
+    public long latest() {
         return graph.readAside("MATCH (s:ChangeLogSequence {name: $name}) RETURN s.value AS seq", Map.of("name", SEQUENCE))
                 .stream().findFirst().map(r -> r.get("seq").asLong(0)).orElse(0L);
     }

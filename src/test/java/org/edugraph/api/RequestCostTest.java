@@ -56,6 +56,18 @@ class RequestCostTest {
     }
 
     @Test
+    void theNetworkScienceCostsItsBaseAndWhatItSelectsTimesItsRows() {
+        for (String ranked : new String[] {"schoolRanking", "communities", "mentorSuggestions"}) {
+            assertThat(RequestCost.of(ranked, Map.of("first", 20), 3, 20)).as(ranked).isEqualTo(RequestCost.SCIENCE + 3 * 20);
+        }
+        for (String whole : new String[] {"regionFlows", "networkDiff", "coverageTrend", "pairingCounts"}) {
+            assertThat(RequestCost.of(whole, Map.of(), 12, 1)).as(whole).isEqualTo(RequestCost.SCIENCE + 12);
+        }
+        // Twenty of them do not fit in one request, whatever they select.
+        assertThat(20 * RequestCost.SCIENCE).isGreaterThanOrEqualTo(20_000);
+    }
+
+    @Test
     void statisticsAndPathsCostTheirBaseAndWhatTheySelect() {
         assertThat(RequestCost.of("networkStats", Map.of(), 30, 1)).isEqualTo(RequestCost.STATISTICS + 30);
         assertThat(RequestCost.of("partnershipPath", Map.of(), 3, 1)).isEqualTo(RequestCost.PATH + 3);

@@ -54,7 +54,7 @@ class ExportRequestTest {
     void refusesWhatItDoesNotKnowNamingTheParameterAndWhatIsAllowed() {
         assertRefused(ExportRequest.Kind.NETWORK, query("regioncode", "350104"),
                 "Unknown parameter `regioncode`; this export accepts programId, kinds, regionCode, mentorId, menteeId, "
-                        + "activeOn, includeGroups, includePrograms");
+                        + "activeOn, includeGroups, includePrograms, measures");
         assertRefused(ExportRequest.Kind.PAIRINGS, query("includeGroups", "true"),
                 "Unknown parameter `includeGroups`; this export accepts programId, kinds, regionCode, mentorId, menteeId, "
                         + "activeOn, bom");

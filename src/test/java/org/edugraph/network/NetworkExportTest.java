@@ -125,9 +125,17 @@ class NetworkExportTest extends IntegrationTest {
         assertKnownNetwork(file);
         file.edges().values().forEach(e -> assertThat(e.get("label")).isEqualTo(e.get("kind")));
         String xml = new String(body, StandardCharsets.UTF_8);
-        assertThat(xml).contains("version=\"1.2\"").contains("mode=\"static\"").contains("defaultedgetype=\"directed\"")
-                .contains("<attributes class=\"node\">").contains("<attributes class=\"edge\">")
+        assertThat(xml).contains("version=\"1.2\"").contains("<graph mode=\"dynamic\" timeformat=\"date\"")
+                .contains("defaultedgetype=\"directed\"")
+                .contains("<attributes class=\"node\" mode=\"static\">").contains("<attributes class=\"edge\" mode=\"static\">")
                 .doesNotContain("viz:");
+        // Gephi's timeline: a pairing edge lives from its start to its end date; a membership always.
+        NetworkGenerator.Pairing ended = network.pairings().stream().filter(p -> p.endDate() != null).findFirst().orElseThrow();
+        assertThat(xml).contains("<edge id=\"%s\" source=\"%s\" target=\"%s\" label=\"%s\" start=\"%s\" end=\"%s\">".formatted(
+                ended.id(), ended.mentorId(), ended.menteeId(), ended.kind(), ended.startDate(), ended.endDate()));
+        NetworkGenerator.Group group = network.groups().getFirst();
+        assertThat(xml).contains("<edge id=\"%s&gt;group:%s\" source=\"%s\" target=\"group:%s\" label=\"MEMBER_OF\">".formatted(
+                group.leadId(), group.id(), group.leadId(), group.id()));
     }
 
     @Test
@@ -165,7 +173,10 @@ class NetworkExportTest extends IntegrationTest {
                 "startDate", pairing.startDate().toString(), "endDate", pairing.endDate().toString(), "synthetic", "true"));
         NetworkGenerator.School school = network.schools().stream().filter(x -> x.id().equals(pairing.menteeId()))
                 .findFirst().orElseThrow();
-        assertThat(file.nodes().get(school.id())).isEqualTo(Map.of("label", school.name(), "kind", "School",
+        Map<String, String> node = new HashMap<>(file.nodes().get(school.id()));
+        assertThat(node).containsKeys("degree", "betweenness", "community"); // the measures, checked in NetworkMeasuresTest
+        node.keySet().removeIf(k -> Arrays.stream(NetworkXml.MEASURES).anyMatch(m -> m[0].equals(k)));
+        assertThat(node).isEqualTo(Map.of("label", school.name(), "kind", "School",
                 "type", school.type().name(), "region", REGION, "synthetic", "true"));
         NetworkGenerator.Group group = network.groups().getFirst();
         assertThat(file.nodes().get("group:" + group.id())).containsEntry("label", group.name())
@@ -254,11 +265,12 @@ class NetworkExportTest extends IntegrationTest {
     private Drawn partnershipNetwork(Map<String, Object> filter, boolean groups, boolean programs) {
         Map<String, Object> answer = post("""
                 query($f: PairingFilter, $g: Boolean, $p: Boolean) {
-                  partnershipNetwork(filter: $f, includeGroups: $g, includePrograms: $p, limit: 50000) {
+                  partnershipNetwork(filter: $f, includeGroups: $g, includePrograms: $p, limit: 20000) {
                     truncated
                     nodes { id label kind synthetic school { type region { code } } group { kind region { code } }
-                            program { kind region { code } } }
-                    edges { id source target kind synthetic pairing { program { id } startDate endDate } }
+                            program { kind region { code } }
+                            measures { inDegree outDegree degree betweenness pageRank reach2 coreNumber articulation cutOff community } }
+                    edges { id source target kind synthetic bridge pairing { program { id } startDate endDate } }
                   }
                 }""", Map.of("f", filter, "g", groups, "p", programs));
         assertThat(answer).doesNotContainKey("errors");
@@ -276,6 +288,16 @@ class NetworkExportTest extends IntegrationTest {
                 attributes.put("region", (String) ((Map<String, Object>) of.get("region")).get("code"));
             }
             attributes.put("synthetic", String.valueOf(node.get("synthetic")));
+            // The measures, as the file writes them: every one, but a community not known.
+            var measures = (Map<String, Object>) node.get("measures");
+            assertThat(measures == null).as("measures of %s", node.get("id")).isEqualTo(!"School".equals(node.get("kind")));
+            if (measures != null) {
+                measures.forEach((name, value) -> {
+                    if (value != null) {
+                        attributes.put(name, String.valueOf(value));
+                    }
+                });
+            }
             nodes.put((String) node.get("id"), attributes);
         }
         Map<String, Map<String, String>> edges = new HashMap<>();
@@ -298,6 +320,10 @@ class NetworkExportTest extends IntegrationTest {
                 attributes.put("endDate", (String) pairing.get("endDate"));
             }
             attributes.put("synthetic", String.valueOf(edge.get("synthetic")));
+            assertThat(edge.get("bridge") == null).as("bridge of %s", edge.get("id")).isEqualTo(pairing == null);
+            if (edge.get("bridge") != null) {
+                attributes.put("bridge", String.valueOf(edge.get("bridge")));
+            }
             edges.put((String) edge.get("id"), attributes);
         }
         return new Drawn(nodes, edges);
