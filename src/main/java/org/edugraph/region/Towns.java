@@ -38,7 +38,7 @@ public class Towns {
      *
      * @param path its county (or city) first, then every region above it
      */
-    public record Town(String code, String name, List<Place> path) {
+    public record Candidate(String code, String name, List<Place> path) {
 
         /** The region a school placed by this town is located in. */
         public Place county() {
@@ -59,7 +59,7 @@ public class Towns {
     public sealed interface Resolved {
     }
 
-    public record Found(Town town) implements Resolved {
+    public record Found(Candidate town) implements Resolved {
     }
 
     /**
@@ -73,13 +73,13 @@ public class Towns {
      * The towns each key may name (by code, full name or short name), for a batch of keys in one
      * statement; a key no town has is absent from the answer.
      */
-    public Map<String, List<Town>> candidates(Collection<String> keys) {
+    public Map<String, List<Candidate>> candidates(Collection<String> keys) {
         return candidates(keys, null);
     }
 
     /** {@link #candidates(Collection)} with a timeout (an import's), or the query timeout when null. */
-    public Map<String, List<Town>> candidates(Collection<String> keys, java.time.Duration timeout) {
-        Map<String, List<Town>> found = new HashMap<>();
+    public Map<String, List<Candidate>> candidates(Collection<String> keys, java.time.Duration timeout) {
+        Map<String, List<Candidate>> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
@@ -109,9 +109,9 @@ public class Towns {
                     p.get(2).asString())));
             path.sort(Comparator.comparingInt(p -> -RegionLevel.valueOf(p.level()).ordinal()));
             found.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>())
-                    .add(new Town(r.get("code").asString(), r.get("name").asString(), List.copyOf(path)));
+                    .add(new Candidate(r.get("code").asString(), r.get("name").asString(), List.copyOf(path)));
         }
-        found.values().forEach(list -> list.sort(Comparator.comparing(Town::code)));
+        found.values().forEach(list -> list.sort(Comparator.comparing(Candidate::code)));
         return found;
     }
 
@@ -121,13 +121,13 @@ public class Towns {
      *
      * @param regionName the region's name, for a message (may be null)
      */
-    public static Resolved resolve(String key, String regionCode, String regionName, List<Town> candidates) {
-        List<Town> all = candidates == null ? List.of() : candidates;
+    public static Resolved resolve(String key, String regionCode, String regionName, List<Candidate> candidates) {
+        List<Candidate> all = candidates == null ? List.of() : candidates;
         if (all.isEmpty()) {
             return new Refused(("no town %s in the gazetteer; give the town as the division list writes it (陈埭镇),"
                     + " its short name (陈埭) or its 9-digit code").formatted(key), true);
         }
-        List<Town> inRegion = regionCode == null ? all : all.stream().filter(t -> t.within(regionCode)).toList();
+        List<Candidate> inRegion = regionCode == null ? all : all.stream().filter(t -> t.within(regionCode)).toList();
         String region = regionCode == null ? "" : regionName == null ? regionCode : regionCode + " " + regionName;
         if (inRegion.size() == 1) {
             return new Found(inRegion.getFirst());
@@ -141,8 +141,8 @@ public class Towns {
                 regionCode == null ? ", or a regionCode that holds only one of them" : ""), false);
     }
 
-    private static String listed(List<Town> towns) {
-        List<String> shown = towns.stream().limit(LISTED).map(Town::described).toList();
+    private static String listed(List<Candidate> towns) {
+        List<String> shown = towns.stream().limit(LISTED).map(Candidate::described).toList();
         return String.join(", ", shown) + (towns.size() > LISTED ? " and %d more".formatted(towns.size() - LISTED) : "");
     }
 }

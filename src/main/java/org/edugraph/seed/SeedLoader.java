@@ -117,7 +117,7 @@ public class SeedLoader {
                 continue;
             }
             agreeWithGazetteer(named);
-            Map<String, Towns.Town> placed = placeByTown(named);
+            Map<String, Towns.Candidate> placed = placeByTown(named);
             long started = System.nanoTime();
             List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.writeTransaction(tx -> {
                 List<String> found = new ArrayList<>();
@@ -176,14 +176,14 @@ public class SeedLoader {
      * The town each school of the file that names one is placed by, through the gazetteer: exactly one town
      * of that name within the school's region, or start-up stops with the candidates (never a guess).
      */
-    private Map<String, Towns.Town> placeByTown(Named named) {
+    private Map<String, Towns.Candidate> placeByTown(Named named) {
         List<SeedFile.SchoolEntry> schools = named.file().schools().stream().filter(s -> s.town() != null).toList();
         if (schools.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<Towns.Town>> candidates = startup.run("looking up the towns of " + named.name(),
+        Map<String, List<Towns.Candidate>> candidates = startup.run("looking up the towns of " + named.name(),
                 () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList()));
-        Map<String, Towns.Town> placed = new HashMap<>();
+        Map<String, Towns.Candidate> placed = new HashMap<>();
         for (SeedFile.SchoolEntry s : schools) {
             switch (Towns.resolve(s.town(), s.region(), null, candidates.get(s.town()))) {
                 case Towns.Found found -> placed.put(s.id(), found.town());
@@ -194,7 +194,7 @@ public class SeedLoader {
         return placed;
     }
 
-    private void write(TransactionContext tx, SeedFile f, Map<String, Towns.Town> placed, List<String> conflicts) {
+    private void write(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
         String seed = f.document().id();
         SourceIds sources = new SourceIds(f.document());
 
@@ -234,7 +234,7 @@ public class SeedLoader {
                     "nationalCode", s.nationalCode(), "note", s.note(),
                     "source", sources.of(s.section(), s.quote())));
             // Placed by a town: in the gazetteer's county of it, which says so; else where the report places it.
-            Towns.Town town = placed.get(s.id());
+            Towns.Candidate town = placed.get(s.id());
             Map<String, Object> row = schools.getLast();
             row.put("region", town != null ? town.county().code() : s.region());
             row.put("town", town != null ? town.code() : null);
