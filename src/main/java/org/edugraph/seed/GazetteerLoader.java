@@ -131,7 +131,14 @@ public class GazetteerLoader {
             regions.add(row("code", d.code(), "name", d.name(), "level", d.level(), "parent", d.parent(),
                     "official", d.official()));
         }
-        batches(tx, """
+        // A store with no region yet (a new one) gets them created outright; any other merges them with what is
+        // there (the seeds' regions of regions.yaml, an earlier gazetteer's).
+        boolean noRegions = fresh && graph.run(tx, "MATCH (r:Region) RETURN r LIMIT 1", Map.of()).isEmpty();
+        batches(tx, noRegions ? """
+                UNWIND $rows AS row
+                CREATE (:Region {code: row.code, name: row.name, level: row.level, official: row.official,
+                                 gazetteer: $token, listYear: $year})"""
+                : """
                 UNWIND $rows AS row
                 MERGE (r:Region {code: row.code})
                 SET r.name = row.name, r.level = row.level, r.official = row.official, r.gazetteer = $token,
@@ -147,23 +154,24 @@ public class GazetteerLoader {
         batches(tx, """
                 UNWIND $rows AS row
                 MATCH (r:Region {code: row.code}), (p:Region {code: row.parent})
-                MERGE (r)-[:PART_OF]->(p)""", regions.stream().filter(r -> r.get("parent") != null).toList(), token,
-                g.year());
+                %s (r)-[:PART_OF]->(p)""".formatted(noRegions ? "CREATE" : "MERGE"),
+                regions.stream().filter(r -> r.get("parent") != null).toList(), token, g.year());
         t = phase(phases, "regions", t);
 
         // Towns are a lookup table: found by code, name or short name, with their county's code (a property,
-        // not a relationship: a county holds dozens of towns, and a school keeps its town's code).
-        List<Map<String, Object>> towns = new ArrayList<>();
+        // not a relationship: a county holds dozens of towns, and a school keeps its town's code). Sent as lists,
+        // not maps: the keys of 41,000 maps need not cross Bolt.
+        List<List<Object>> towns = new ArrayList<>();
         for (Gazetteer.Division d : g.towns()) {
-            towns.add(row("code", d.code(), "name", d.name(), "key", TownNames.key(d.name()), "county", d.parent()));
+            towns.add(java.util.Arrays.asList(d.code(), d.name(), TownNames.key(d.name()), d.parent()));
         }
         batches(tx, fresh ? """
                 UNWIND $rows AS row
-                CREATE (:Town {code: row.code, name: row.name, key: row.key, county: row.county})"""
+                CREATE (:Town {code: row[0], name: row[1], key: row[2], county: row[3]})"""
                 : """
                 UNWIND $rows AS row
-                MERGE (t:Town {code: row.code})
-                SET t.name = row.name, t.key = row.key, t.county = row.county""", towns, token, g.year());
+                MERGE (t:Town {code: row[0]})
+                SET t.name = row[1], t.key = row[2], t.county = row[3]""", towns, token, g.year());
         t = phase(phases, "towns", t);
 
         List<Map<String, Object>> formers = new ArrayList<>();
@@ -222,7 +230,7 @@ public class GazetteerLoader {
         return now;
     }
 
-    private void batches(TransactionContext tx, String cypher, List<Map<String, Object>> rows, String token, int year) {
+    private void batches(TransactionContext tx, String cypher, List<?> rows, String token, int year) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             graph.run(tx, cypher, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + BATCH)), "token", token,
                     "year", year));

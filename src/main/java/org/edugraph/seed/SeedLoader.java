@@ -102,7 +102,10 @@ public class SeedLoader {
     void load(List<Named> files) {
         Set<String> knownRegions = new HashSet<>();
         Map<String, String> loaded = new HashMap<>();
+        String[] gazetteer = new String[1];
         startup.run("reading what the seeds loaded", () -> {
+            graph.read("MATCH (f:GazetteerFile) WHERE f.checksum IS NOT NULL RETURN f.checksum AS checksum", Map.of())
+                    .forEach(r -> gazetteer[0] = r.get("checksum").asString());
             // Only the codes the files name: the gazetteer's thousands need not be read at every start.
             graph.read("UNWIND $codes AS code MATCH (r:Region {code: code}) RETURN r.code AS code",
                     Map.of("codes", List.copyOf(SeedReader.regionReferences(files))))
@@ -112,7 +115,10 @@ public class SeedLoader {
         });
         SeedReader.validate(files, knownRegions);
         for (Named named : files) {
-            if (named.checksum().equals(loaded.get(named.name()))) {
+            // A file that places schools by town is loaded again when the gazetteer it placed them by changes.
+            String checksum = named.file().schools().stream().anyMatch(s -> s.town() != null)
+                    ? named.checksum() + "|gazetteer:" + gazetteer[0] : named.checksum();
+            if (checksum.equals(loaded.get(named.name()))) {
                 log.info("Seed file {} unchanged, not reloaded", named.name());
                 continue;
             }
@@ -123,9 +129,9 @@ public class SeedLoader {
                 List<String> found = new ArrayList<>();
                 write(tx, named.file(), placed, found);
                 graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
-                        Map.of("name", named.name(), "checksum", named.checksum()));
+                        Map.of("name", named.name(), "checksum", checksum));
                 Map<String, Object> after = new LinkedHashMap<>();
-                after.put("checksum", named.checksum());
+                after.put("checksum", checksum);
                 after.put("schools", named.file().schools().size());
                 after.put("pairings", named.file().pairings().size());
                 after.put("recognitions", named.file().recognitions().size());
@@ -179,6 +185,14 @@ public class SeedLoader {
     private Map<String, Towns.Candidate> placeByTown(Named named) {
         List<SeedFile.SchoolEntry> schools = named.file().schools().stream().filter(s -> s.town() != null).toList();
         if (schools.isEmpty()) {
+            return Map.of();
+        }
+        boolean gazetteer = startup.run("reading whether the gazetteer is loaded", () -> !graph.read(
+                "MATCH (f:GazetteerFile) WHERE f.checksum IS NOT NULL RETURN f.name LIMIT 1", Map.of()).isEmpty());
+        if (!gazetteer) {
+            // Started without it (edugraph.gazetteer.enabled=false): the schools stay where the report places them.
+            log.warn("Seed file {}: {} school(s) name a town, but no gazetteer is loaded: they stay in the region their"
+                    + " report gives (edugraph.gazetteer.enabled=false)", named.name(), schools.size());
             return Map.of();
         }
         Map<String, List<Towns.Candidate>> candidates = startup.run("looking up the towns of " + named.name(),

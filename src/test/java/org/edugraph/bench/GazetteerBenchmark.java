@@ -120,6 +120,36 @@ class GazetteerBenchmark {
         }
     }
 
+    /**
+     * The service as it starts: on a new data folder and again on the same one, with the gazetteer and
+     * without it ({@code edugraph.gazetteer.enabled=false}), each in a JVM of its own, timed to its
+     * "Started" line; the gazetteer's own step from its log line.
+     */
+    @Test
+    void startUpOnANewStoreAndARestartWithAndWithoutTheGazetteer(@TempDir Path logs) throws Exception {
+        for (boolean gazetteer : new boolean[] {true, false}) {
+            Path data = dir.resolve(gazetteer ? "with" : "without");
+            for (String start : List.of("new store", "restart")) {
+                long t0 = System.nanoTime();
+                try (var child = org.edugraph.support.ChildApplication.start(logs.resolve(gazetteer + start + ".log"),
+                        List.of("-Xmx1g"), "--edugraph.data-dir=" + data, "--edugraph.neo4j.bolt-port=0", "--server.port=0",
+                        "--edugraph.gazetteer.enabled=" + gazetteer)) {
+                    child.awaitPort(Duration.ofMinutes(5));
+                    double answered = (System.nanoTime() - t0) / 1e9;
+                    String out = child.output();
+                    var started = java.util.regex.Pattern.compile("Started EduGraphApplication in ([0-9.]+) seconds").matcher(out);
+                    var loaded = java.util.regex.Pattern.compile("(Loaded gazetteer .*|Gazetteer .* unchanged, not reloaded)").matcher(out);
+                    System.out.printf("BENCHMARK start, gazetteer %s, %s: answers after %.1f s, %s s in the application; %s; load average %.1f%n",
+                            gazetteer ? "on" : "off", start, answered, started.find() ? started.group(1) : "?",
+                            loaded.find() ? loaded.group(1).replaceAll(" \\{.*\\}", "") : "no gazetteer step",
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    child.process().destroy(); // SIGTERM: a clean stop, so that the restart is not a recovery
+                    child.process().waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            }
+        }
+    }
+
     /** For each query: rows (or count), db hits, and the median time in microseconds of {@link #REPEATS} runs. */
     private static Map<String, long[]> measure(Graph graph, Map<String, Supplier<Long>> queries) {
         Map<String, long[]> out = new java.util.LinkedHashMap<>();
