@@ -50,6 +50,7 @@ public record EduGraphProperties(
      * @param password     password of user {@code neo4j} on the embedded Bolt port (EDUGRAPH_NEO4J_PASSWORD);
      *                     empty: one is generated at each start and never shown, so only the service connects
      * @param healthTimeout longest /actuator/health waits for the database before it reports it DOWN
+     * @param inProcessReads with the embedded database, compiled reads run in this process without Bolt
      */
     public record Neo4j(
             @DefaultValue("7687") int boltPort,
@@ -60,7 +61,8 @@ public record EduGraphProperties(
             @DefaultValue("1h") Duration migrationTimeout,
             @DefaultValue("5m") Duration migrationWait,
             @DefaultValue("") String password,
-            @DefaultValue("3s") Duration healthTimeout) {
+            @DefaultValue("3s") Duration healthTimeout,
+            @DefaultValue("true") boolean inProcessReads) {
     }
 
     /**
@@ -131,6 +133,7 @@ public record EduGraphProperties(
     /**
      * @param maxDepth      deepest selection set accepted (introspection is bounded on its own)
      * @param maxSelections most fields a request may select, each fragment counted where it is spread
+     * @param documentCache total length of the documents kept parsed and validated (by their text)
      * @param maxComplexity the most a request may cost: each field counts 1 per row it may return
      *                      (times `first` under a page), the network analytics more (see {@code api.RequestCost})
      * @param maxTokens     most tokens the parser reads before giving up
@@ -159,7 +162,8 @@ public record EduGraphProperties(
             @DefaultValue("50") int maxAliases,
             @DefaultValue("20") int maxSubscriptionsPerClient,
             @DefaultValue("16MB") org.springframework.util.unit.DataSize maxBodySize,
-            @DefaultValue("2000") int maxSelections) {
+            @DefaultValue("2000") int maxSelections,
+            @DefaultValue("4MB") org.springframework.util.unit.DataSize documentCache) {
     }
 
     /**

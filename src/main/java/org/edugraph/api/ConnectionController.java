@@ -11,8 +11,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code totalCount} of every connection: counted only when selected, and for all the
- * connections of one level of a request in one statement.
+ * {@code totalCount} of the audit's connection: counted only when selected. (Every other
+ * connection is part of a compiled read: read/ReadCompiler.)
  */
 @Controller
 class ConnectionController {
@@ -22,21 +22,6 @@ class ConnectionController {
     ConnectionController(BatchLoaderRegistry registry, BatchedLists lists) {
         registry.<ListRequest, Integer>forName(COUNTS).registerMappedBatchLoader((keys, env) ->
                 Mono.fromCallable(() -> lists.counts(new ArrayList<>(keys))));
-    }
-
-    @SchemaMapping(typeName = "SchoolConnection", field = "totalCount")
-    CompletableFuture<Integer> schoolCount(Connection<?> connection, DataLoader<ListRequest, Integer> connectionCounts) {
-        return connectionCounts.load(connection.countKey());
-    }
-
-    @SchemaMapping(typeName = "PairingConnection", field = "totalCount")
-    CompletableFuture<Integer> pairingCount(Connection<?> connection, DataLoader<ListRequest, Integer> connectionCounts) {
-        return connectionCounts.load(connection.countKey());
-    }
-
-    @SchemaMapping(typeName = "EducationGroupConnection", field = "totalCount")
-    CompletableFuture<Integer> groupCount(Connection<?> connection, DataLoader<ListRequest, Integer> connectionCounts) {
-        return connectionCounts.load(connection.countKey());
     }
 
     @SchemaMapping(typeName = "AuditEventConnection", field = "totalCount")

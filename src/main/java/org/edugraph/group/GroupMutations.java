@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.edugraph.api.ApiException;
+import org.edugraph.api.Ref;
 import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.school.School;
@@ -37,7 +38,7 @@ class GroupMutations {
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    GroupMembership addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
+    Ref addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
             @Argument LocalDate since) {
         Caller caller = callers.signedIn();
         scope.requireSchools(caller, List.of(schoolId));
@@ -50,7 +51,7 @@ class GroupMutations {
         params.put("user", caller.name());
         // Checked and written in one transaction, the school locked first: of concurrent identical calls one
         // adds the membership (and one audit record), the others see it and get CONFLICT.
-        return graph.writeTransaction(tx -> {
+        graph.writeTransaction(tx -> {
             Record exists = graph.run(tx, """
                     OPTIONAL MATCH (n:School {id: $school})
                     FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END |
@@ -66,11 +67,10 @@ class GroupMutations {
             if (exists.get("member").asBoolean()) {
                 throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
             }
-            Record r = graph.run(tx, """
+            graph.run(tx, """
                     MATCH (n:School {id: $school}), (g:EducationGroup {id: $group})
                     CREATE (n)-[m:MEMBER_OF {role: $role, since: $since, createdAt: datetime(), createdBy: $user}]->(g)
-                    RETURN %s AS school, g {.id, .name, .kind} AS grp, m.role AS role, m.since AS since
-                    """.formatted(School.PROJECTION), params).getFirst();
+                    """, params);
             Map<String, Object> after = new HashMap<>();
             after.put("groupId", groupId);
             after.put("schoolId", schoolId);
@@ -78,9 +78,8 @@ class GroupMutations {
             after.put("since", since == null ? null : since.toString());
             audit.record(tx, caller, "addGroupMember", "GroupMembership", groupId + "/" + schoolId, null, after,
                     new Audit.Touched(List.of(schoolId), List.of(groupId), List.of()));
-            return new GroupMembership(School.from(r.get("school")), EducationGroup.from(r.get("grp")),
-                    MembershipRole.valueOf(r.get("role").asString()),
-                    r.get("since").isNull() ? null : r.get("since").asLocalDate());
+            return null;
         });
+        return Ref.membership(schoolId, groupId); // read with what the request selects (read/RowFields)
     }
 }

@@ -193,6 +193,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The default database, for statements run in this process without Bolt. */
+    public org.neo4j.graphdb.GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     /** The password of user {@code neo4j} for this run. */
     public String password() {
         return password;

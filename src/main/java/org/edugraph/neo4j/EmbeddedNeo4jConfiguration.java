@@ -28,6 +28,12 @@ class EmbeddedNeo4jConfiguration {
                 neo4j.password(), properties.startup().timeout());
     }
 
+    /** For the compiled reads, which run in this process without Bolt unless edugraph.neo4j.in-process-reads is off. */
+    @Bean
+    InProcessDatabase inProcessDatabase(EmbeddedNeo4j neo4j) {
+        return new InProcessDatabase(neo4j.database());
+    }
+
     @Bean
     Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j) {
         return new Neo4jConnectionDetails() {

@@ -34,18 +34,30 @@ public class Graph {
     private final TransactionConfig txConfig;
     private final AtomicLong statements;
     private final AtomicLong transactions;
+    private final java.time.Duration timeout;
+    /** The database in this process, for {@link #readRow}; null to go through the driver. */
+    private final InProcessDatabase inProcess;
 
-    @org.springframework.beans.factory.annotation.Autowired
     public Graph(Driver driver, EduGraphProperties properties) {
-        this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong());
+        this(driver, properties, null);
     }
 
-    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public Graph(Driver driver, EduGraphProperties properties,
+            org.springframework.beans.factory.ObjectProvider<InProcessDatabase> inProcess) {
+        this(driver, properties.neo4j().database(), properties.neo4j().queryTimeout(), new AtomicLong(), new AtomicLong(),
+                inProcess == null || !properties.neo4j().inProcessReads() ? null : inProcess.getIfAvailable());
+    }
+
+    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions,
+            InProcessDatabase inProcess) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
+        this.timeout = timeout;
         this.txConfig = TransactionConfig.builder().withTimeout(timeout).build();
         this.statements = statements;
         this.transactions = transactions;
+        this.inProcess = inProcess;
     }
 
     /**
@@ -53,7 +65,7 @@ public class Graph {
      * instead of the query timeout: for the work of start-up ({@link StartupWork}).
      */
     Graph withTimeout(java.time.Duration timeout) {
-        return new Graph(driver, database, timeout, statements, transactions);
+        return new Graph(driver, database, timeout, statements, transactions, inProcess);
     }
 
     /**
@@ -70,6 +82,44 @@ public class Graph {
             }, () -> readAlone(cypher, parameters));
         }
         return readAlone(cypher, parameters);
+    }
+
+    /**
+     * Runs one read statement that returns one row and gives its columns as Java values (maps,
+     * lists, strings, longs, dates): in this process without Bolt when the database is embedded
+     * ({@link InProcessDatabase}), else as {@link #read}, in the request's read transaction.
+     */
+    public Map<String, Object> readRow(String cypher, Map<String, Object> parameters) {
+        if (inProcess == null) {
+            return read(cypher, parameters).getFirst().asMap(org.neo4j.driver.Value::asObject);
+        }
+        count(cypher);
+        transactions.incrementAndGet();
+        List<Profiled> noted = profiled;
+        try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            org.neo4j.graphdb.Result result = tx.execute(noted == null ? cypher : "PROFILE " + cypher, parameters);
+            Map<String, Object> row = result.next();
+            if (noted != null) {
+                result.accept(r -> true);
+                noted.add(new Profiled(cypher, dbHits(result.getExecutionPlanDescription())));
+            }
+            tx.commit();
+            return row;
+        }
+    }
+
+    private static long dbHits(org.neo4j.graphdb.ExecutionPlanDescription plan) {
+        long hits = plan.hasProfilerStatistics() ? plan.getProfilerStatistics().getDbHits() : 0;
+        for (org.neo4j.graphdb.ExecutionPlanDescription child : plan.getChildren()) {
+            hits += dbHits(child);
+        }
+        return hits;
+    }
+
+    /** Whether {@link #readRow} runs in this process, without Bolt. */
+    public boolean readsInProcess() {
+        return inProcess != null;
     }
 
     private List<Record> readAlone(String cypher, Map<String, Object> parameters) {

@@ -1,5 +1,7 @@
 package org.edugraph.network;
 
+import org.edugraph.api.Ref;
+
 import java.time.LocalDate;
 
 import org.edugraph.api.Values;
@@ -15,6 +17,11 @@ import org.neo4j.driver.Value;
  */
 public record NetworkEdge(String id, String source, String target, String kind, String pairingId, boolean synthetic,
         String programId, LocalDate startDate, LocalDate endDate) {
+
+    /** The pairing the edge draws, null for a membership or a participation (read/RowFields). */
+    public Ref pairing() {
+        return Ref.pairing(pairingId);
+    }
 
     /** Reads an edge from a row with {@code id, kind} and the projections {@code source, target, pairing}. */
     static NetworkEdge from(Record r, NetworkNode source, NetworkNode target) {

@@ -1,5 +1,7 @@
 package org.edugraph.network;
 
+import org.edugraph.api.Ref;
+
 import org.edugraph.api.Values;
 import org.neo4j.driver.Value;
 
@@ -18,6 +20,21 @@ public record NetworkNode(String id, String label, String kind, String ref, bool
     public static final String SCHOOL = "School";
     public static final String GROUP = "EducationGroup";
     public static final String PROGRAM = "Program";
+
+    // What the node stands for, read with what the request selects under it (read/RowFields): a plain
+    // accessor, so that it is answered as the node's other fields are, a whole level in one statement.
+
+    public Ref school() {
+        return SCHOOL.equals(kind) ? Ref.school(ref) : null;
+    }
+
+    public Ref group() {
+        return GROUP.equals(kind) ? Ref.group(ref) : null;
+    }
+
+    public Ref program() {
+        return PROGRAM.equals(kind) ? Ref.program(ref) : null;
+    }
 
     /**
      * The Cypher projection of a node {@code x} (a School, EducationGroup or Program) that

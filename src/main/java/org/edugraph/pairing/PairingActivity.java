@@ -49,6 +49,14 @@ public final class PairingActivity {
      * The same rule as a Cypher condition over the pairing bound to {@code pairing}, for the
      * day that the Cypher expression {@code day} gives ({@code $day}, {@code k.activeOn}).
      */
+    /** {@link #cypher} built with Cypher-DSL, over the pairing node {@code pairing} and the day {@code day}. */
+    public static org.neo4j.cypherdsl.core.Condition condition(org.neo4j.cypherdsl.core.Node pairing,
+            org.neo4j.cypherdsl.core.Expression day) {
+        var start = pairing.property("startDate");
+        var end = pairing.property("endDate");
+        return start.isNull().or(start.lte(day)).and(end.isNull().or(end.gte(day)));
+    }
+
     public static String cypher(String pairing, String day) {
         return "(%1$s.startDate IS NULL OR %1$s.startDate <= %2$s) AND (%1$s.endDate IS NULL OR %1$s.endDate >= %2$s)"
                 .formatted(pairing, day);

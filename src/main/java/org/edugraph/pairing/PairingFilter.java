@@ -6,11 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-import org.edugraph.api.BatchedLists.ListRequest;
-import org.edugraph.api.Page;
 import org.edugraph.region.RegionCypher;
 
 /** The contract's PairingFilter, and the Cypher conditions it stands for. */
@@ -31,27 +28,6 @@ public record PairingFilter(String programId, List<PairingKind> kinds, String re
     /** True when the filter names anything that only a pairing has: kinds, a mentor or a mentee. */
     public boolean namesPairingsOnly() {
         return kinds != null || mentorId != null || menteeId != null;
-    }
-
-    /**
-     * The request for this filter, anchored as {@link Cypher#match()} anchors the analytics:
-     * at the mentor, the mentee, the program or the region (from the region down), the
-     * rest checked on those candidates.
-     */
-    ListRequest toRequest(Page page) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("program", programId);
-        values.put("kinds", kinds == null ? null : kinds.stream().map(Enum::name).toList());
-        values.put("region", regionCode);
-        values.put("mentor", mentorId);
-        values.put("mentee", menteeId);
-        values.put("activeOn", activeOn);
-        values.values().removeIf(Objects::isNull);
-        String anchored = anchored();
-        UnaryOperator<String> value = field -> "k." + field;
-        String anchor = anchored.isEmpty() ? null : anchor(anchored, value);
-        Map<String, String> conditions = conditions("n", anchored, value);
-        return new ListRequest("Pairing", anchor, conditions, values, page);
     }
 
     /**

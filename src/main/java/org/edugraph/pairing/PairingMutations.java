@@ -1,5 +1,6 @@
 package org.edugraph.pairing;
 
+import org.edugraph.api.Ref;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,14 +40,14 @@ class PairingMutations {
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    Pairing addPairing(@Argument AddPairingInput input) {
-        return writes.add(caller.signedIn(), input);
+    Ref addPairing(@Argument AddPairingInput input) {
+        return Ref.pairing(writes.add(caller.signedIn(), input).id()); // read with what the request selects (read/RowFields)
     }
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    Pairing endPairing(@Argument String id, @Argument LocalDate endDate) {
-        return writes.end(caller.signedIn(), id, endDate);
+    Ref endPairing(@Argument String id, @Argument LocalDate endDate) {
+        return Ref.pairing(writes.end(caller.signedIn(), id, endDate).id());
     }
 
     @MutationMapping

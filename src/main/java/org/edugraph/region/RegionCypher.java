@@ -1,5 +1,11 @@
 package org.edugraph.region;
 
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.RelationshipChain;
+
 /**
  * The region rule of every read filter, written once: a region filter takes in the region
  * and every region below it, down the PART_OF hierarchy. Two forms: a condition on a node
@@ -31,5 +37,23 @@ public final class RegionCypher {
     /** {@link #locatedUnder} for schools. */
     public static String schoolsWithin(String school, String code) {
         return locatedUnder(school, "School", code);
+    }
+
+    /** {@link #locatedWithin(String, String)} built with Cypher-DSL: {@code located} is in the region {@code code} or below it. */
+    public static Condition locatedWithin(Node located, Expression code) {
+        // As a pattern element: EXISTS { ... }, not the exists() function Cypher-DSL writes for a relationship.
+        org.neo4j.cypherdsl.core.PatternElement pattern = located.relationshipTo(Cypher.node("Region"), "LOCATED_IN")
+                .relationshipTo(Cypher.node("Region").withProperties("code", code), "PART_OF").min(0);
+        return Cypher.exists(pattern);
+    }
+
+    /**
+     * {@link #locatedUnder(String, String, String)} built with Cypher-DSL: the pattern from the region
+     * {@code code} down its PART_OF tree to every {@code node} located there.
+     */
+    public static RelationshipChain locatedUnder(Node node, Expression code) {
+        return Cypher.node("Region").withProperties("code", code)
+                .relationshipFrom(Cypher.node("Region"), "PART_OF").min(0)
+                .relationshipFrom(node, "LOCATED_IN");
     }
 }

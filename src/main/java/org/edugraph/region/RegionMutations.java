@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.edugraph.api.ApiException;
+import org.edugraph.api.Ref;
 import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
@@ -51,7 +52,7 @@ class RegionMutations {
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    Region addRegion(@Argument AddRegionInput input) {
+    Ref addRegion(@Argument AddRegionInput input) {
         Caller caller = callers.signedIn();
         List<String> problems = new ArrayList<>();
         String code = input.code() == null ? "" : input.code().strip();
@@ -89,7 +90,7 @@ class RegionMutations {
         params.put("parent", input.parentCode());
         params.put("user", caller.name());
         try {
-            return graph.writeTransaction(tx -> {
+            graph.writeTransaction(tx -> {
                 List<Record> taken = graph.run(tx, """
                         OPTIONAL MATCH (r:Region {code: $code})
                         OPTIONAL MATCH (f:FormerRegionCode {code: $code})
@@ -100,12 +101,11 @@ class RegionMutations {
                             t.get("region").isNull() ? t.get("former").asString() + ", a former code of the division list"
                                     : t.get("region").asString()));
                 }
-                Record created = graph.run(tx, """
+                graph.run(tx, """
                         MATCH (p:Region {code: $parent})
                         CREATE (n:Region {code: $code, name: $name, level: $level, official: false,
                                           createdBy: $user, createdAt: datetime()})-[:PART_OF]->(p)
-                        RETURN %s AS region""".formatted(Region.PROJECTION),
-                        params).getFirst();
+                        RETURN n.code AS code""", params).getFirst();
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("code", code);
                 after.put("name", name);
@@ -114,8 +114,9 @@ class RegionMutations {
                 after.put("official", false);
                 audit.record(tx, caller, "addRegion", "Region", code, null, after,
                         Audit.Touched.regions(List.of(code, input.parentCode())));
-                return Region.from(created.get("region"));
+                return code;
             });
+            return Ref.region(code); // read with what the request selects (read/RowFields)
         } catch (ClientException e) {
             if (Graph.violatesConstraint(e)) {
                 throw ApiException.conflict("Region code %s is taken already".formatted(code));

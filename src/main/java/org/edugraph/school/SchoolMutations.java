@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.edugraph.api.ApiException;
+import org.edugraph.api.Ref;
 import org.edugraph.audit.Audit;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
@@ -48,7 +49,7 @@ class SchoolMutations {
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    School createSchool(@Argument CreateSchoolInput input) {
+    Ref createSchool(@Argument CreateSchoolInput input) {
         Caller caller = callers.signedIn();
         List<String> problems = new ArrayList<>();
         SchoolRules.checkName(input.name(), problems, true);
@@ -72,17 +73,18 @@ class SchoolMutations {
                     input.type(), input.ownership(), placed.regionCode(), input.nationalCode(), request.town(), placed.townCode());
         };
         scope.requireRegions(caller, List.of(school.regionCode()));
-        return unique(() -> graph.writeTransaction(tx -> {
+        unique(() -> graph.writeTransaction(tx -> {
             SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
             audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after(),
                     Audit.Touched.schools(List.of(school.id())));
             return created.school();
         }), input.nationalCode());
+        return Ref.school(school.id()); // read with what the request selects (read/RowFields)
     }
 
     @MutationMapping
     @PreAuthorize(SecuredMutations.ADMIN)
-    School updateSchool(@Argument String id, @Argument UpdateSchoolInput input) {
+    Ref updateSchool(@Argument String id, @Argument UpdateSchoolInput input) {
         Caller caller = callers.signedIn();
         List<String> problems = new ArrayList<>();
         SchoolRules.checkName(input.name(), problems, false);
@@ -121,7 +123,7 @@ class SchoolMutations {
         params.put("set", set);
         params.put("region", input.regionCode());
         params.put("user", caller.name());
-        return unique(() -> graph.writeTransaction(tx -> {
+        unique(() -> graph.writeTransaction(tx -> {
             Record r = graph.run(tx, """
                     MATCH (n:School {id: $id})
                     WITH n, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS before
@@ -133,15 +135,16 @@ class SchoolMutations {
                       DELETE old
                       CREATE (n)-[:LOCATED_IN]->(r)
                     }
-                    RETURN %s AS school, before, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS after
-                    """.formatted(School.PROJECTION), params).getFirst();
+                    RETURN before, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS after
+                    """, params).getFirst();
             var before = SchoolWrites.plain(r.get("before").asMap());
             // Where the school was counts too: its old region's admins see that it moved away.
             audit.record(tx, caller, "updateSchool", "School", id, before, SchoolWrites.plain(r.get("after").asMap()),
                     new Audit.Touched(List.of(id), List.of(),
                             before.get("region") instanceof String old ? List.of(old) : List.of()));
-            return School.from(r.get("school"));
+            return id;
         }), input.nationalCode());
+        return Ref.school(id);
     }
 
     /** The upload of the same import is {@code /import/schools}. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.edugraph.imports.ImportErrors;
 
 /** The rules a school's fields obey, the same for createSchool, updateSchool and the import; no database needed. */
-final class SchoolRules {
+public final class SchoolRules {
 
     /**
      * A school id a client chooses (the import's): no ':' so that it cannot be taken for
@@ -28,7 +28,7 @@ final class SchoolRules {
      * match nothing; a text of hundreds of kilobytes would otherwise hold a transaction while
      * every name is compared with it.
      */
-    static String searchText(String argument, String text) {
+    public static String searchText(String argument, String text) {
         if (text == null || text.isBlank()) {
             throw org.edugraph.api.ApiException.badRequest("`%s` must not be blank".formatted(argument));
         }
@@ -38,6 +38,22 @@ final class SchoolRules {
                     .formatted(argument, stripped.length(), Math.max(MAX_NAME, MAX_ALIAS)));
         }
         return stripped;
+    }
+
+    /**
+     * The text as a Lucene query whose every character is literal: special characters are
+     * escaped, and lower case keeps AND, OR and NOT from being read as operators (the
+     * analyzer lower-cases the index anyway).
+     */
+    public static String luceneQuery(String text) {
+        StringBuilder query = new StringBuilder();
+        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
+                query.append('\\');
+            }
+            query.append(c);
+        }
+        return query.toString();
     }
 
     static void checkId(String id, List<String> problems) {

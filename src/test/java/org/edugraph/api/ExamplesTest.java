@@ -19,7 +19,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * data; they are sent as the admin, since some change the graph: those do so on schools
  * and programs the test makes, passed as the operation's variables.
  */
-class ExamplesTest extends IntegrationTest {
+public class ExamplesTest extends IntegrationTest {
 
     @org.junit.jupiter.api.AfterEach
     void cleanUp() {

@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * running application, which talks to the one real Neo4j of the test JVM, seeds loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestInProcessReads.class)
 // Fails any test that changes the reports' facts: tests that write use schools of their own (TestSchools).
 @org.junit.jupiter.api.extension.ExtendWith(SeedGuard.class)
 // Many tests sign in wrongly on purpose, all from 127.0.0.1: the throttle has its own test (SignInThrottlingTest).

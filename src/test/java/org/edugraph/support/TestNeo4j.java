@@ -24,6 +24,7 @@ public final class TestNeo4j {
     private static final String IMAGE = System.getProperty("edugraph.test.neo4j-image", "neo4j:2026.08.1");
 
     private static volatile Server server;
+    private static volatile EmbeddedNeo4j inProcess;
 
     /** Where the tests' Neo4j listens, and how to sign in to it. */
     public record Server(String uri, String username, String password, String kind) {
@@ -67,7 +68,14 @@ public final class TestNeo4j {
             return new Server(container.getBoltUrl(), null, null, "Testcontainers");
         }
         EmbeddedNeo4j embedded = embedded();
+        inProcess = embedded;
         return new Server(embedded.boltUri(), EmbeddedNeo4j.USER, embedded.password(), "in-process");
+    }
+
+    /** The tests' Neo4j when it runs in this JVM, for what only an in-process database allows; else empty. */
+    public static java.util.Optional<EmbeddedNeo4j> inProcess() {
+        get();
+        return java.util.Optional.ofNullable(inProcess);
     }
 
     static boolean dockerAvailable() {
