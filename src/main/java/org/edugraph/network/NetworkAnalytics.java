@@ -192,7 +192,14 @@ public class NetworkAnalytics {
 
     private NetworkStats counted(PairingFilter filter) {
         PairingFilter.Cypher cypher = filter.cypher();
-        RegionTree regions = new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
+        // The regions anything is located in and those above them: all that the statistics and coverage look up
+        // (a school's county, whether it lies within the filter's region). Not every region: the gazetteer holds
+        // every county of China (issue 21), most of which hold nothing here.
+        RegionTree regions = new RegionTree(graph.read("""
+                MATCH (r:Region) WHERE EXISTS { (r)<-[:LOCATED_IN]-() }
+                MATCH (r)-[:PART_OF*0..]->(n:Region)
+                WITH DISTINCT n
+                RETURN\s""" + Region.PROJECTION + " AS region", Map.of())
                 .stream().map(r -> Region.from(r.get("region"))).toList());
         NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
                 () -> new NetworkStatistics(regions),
