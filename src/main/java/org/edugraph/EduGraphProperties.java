@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded Neo4j keeps its files (ignored with {@code spring.neo4j.uri})
  * @param neo4j   the database connection
  * @param seeds   loading the report facts at start
+ * @param gazetteer loading the division list (regions and towns) at start, before the seeds
  * @param graphql limits on GraphQL requests
  * @param security who may read and who may write
  * @param demo     the generated network the {@code demo} profile loads
@@ -29,6 +30,7 @@ public record EduGraphProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Neo4j neo4j,
         @DefaultValue Seeds seeds,
+        @DefaultValue Gazetteer gazetteer,
         @DefaultValue Graphql graphql,
         @DefaultValue Security security,
         @DefaultValue Demo demo,
@@ -72,6 +74,15 @@ public record EduGraphProperties(
     public record Seeds(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("classpath:seeds/") String location) {
+    }
+
+    /**
+     * @param enabled load the gazetteer at start (when its checksum differs from the one loaded last)
+     * @param file    the gazetteer file (seeds/gazetteer/README.md), a Spring resource
+     */
+    public record Gazetteer(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("classpath:seeds/gazetteer/divisions-2023.tsv") String file) {
     }
 
     /**

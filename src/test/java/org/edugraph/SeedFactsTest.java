@@ -59,15 +59,17 @@ class SeedFactsTest extends IntegrationTest {
         assertThat(mentees).containsExactlyInAnyOrder("福州市仓山区盘屿中学", "福州第十二中学");
     }
 
+    /** 与十六中的深度联盟结对帮扶: the words pair the district with 十六中 but, unlike 进修校对..., give no direction. */
     @Test
-    void theDeepAllianceNamesSixteenthMiddleSchoolAsMentorAndInventsNoMentee() {
+    void theDeepAllianceNamesSixteenthMiddleSchoolAsPartnerSinceTheWordsGiveNoDirectionAndInventsNoMentee() {
         graphQl.document("""
                 { program(id: "cs-deep-alliance") { name note participants { role school { name } } pairings { totalCount } } }""")
                 .execute()
-                .path("program.participants[*].role").entityList(String.class).containsExactly("MENTOR")
+                .path("program.participants[*].role").entityList(String.class).containsExactly("PARTNER")
                 .path("program.participants[0].school.name").entity(String.class).isEqualTo("福州第十六中学")
                 .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(0)
-                .path("program.note").entity(String.class).satisfies(note -> assertThat(note).isNotBlank());
+                .path("program.note").entity(String.class).satisfies(note -> assertThat(note)
+                        .contains("与十六中的深度联盟结对帮扶").contains("do not say who helps whom"));
     }
 
     @Test
@@ -109,28 +111,156 @@ class SeedFactsTest extends IntegrationTest {
                 .satisfies(list -> assertThat(list).containsExactlyInAnyOrder("泉州师范学院", "福建省泉州第五中学"));
     }
 
+    /** 结对互助 is mutual aid: the words give no direction, so neither side is a mentee. */
     @Test
-    void theOneToOneMutualAidNamesItsTwoMenteeSchoolsAndNoMentorSoNoPairingIsInvented() {
+    void theOneToOneMutualAidNamesItsTwoSchoolsAsPartnersAndNoPairingIsInvented() {
         graphQl.document("""
-                { program(id: "qz-one-to-one-chendai-chidian") { name participants { role school { name } }
+                { program(id: "qz-one-to-one-chendai-chidian") { name note participants { role school { name } }
                     pairings { totalCount } } }""")
                 .execute()
                 .path("program.name").entity(String.class).isEqualTo("“一对一”结对互助")
-                .path("program.participants[*].role").entityList(String.class).containsExactly("MENTEE", "MENTEE")
+                .path("program.note").entity(String.class).satisfies(note -> assertThat(note).contains("结对互助, mutual aid"))
+                .path("program.participants[*].role").entityList(String.class).containsExactly("PARTNER", "PARTNER")
                 .path("program.participants[*].school.name").entityList(String.class)
                 .satisfies(list -> assertThat(list).containsExactlyInAnyOrder("陈埭小学", "池店小学"))
                 .path("program.pairings.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
+    /**
+     * Kept: 福建师范大学 takes part through its professors, who are people; docs/domain.md makes a university whose
+     * professors lecture a PARTNER, and each program's note says so.
+     */
     @Test
-    void universitiesThatHostATrainingOrLectureArePartnersNotMentors() {
-        for (String university : java.util.List.of("cs-xidian", "cs-fjnu")) {
-            graphQl.document("{ school(id: \"" + university + "\") { programs { role } mentoring { id } } }")
-                    .execute()
-                    .path("school.programs[*].role").entityList(String.class)
-                    .satisfies(roles -> assertThat(roles).isNotEmpty().containsOnly("PARTNER"))
-                    .path("school.mentoring").entityList(Object.class).hasSize(0);
+    void aUniversityWhoseProfessorsLectureIsKeptAsPartnerWithTheReasonInTheProgramsNote() {
+        graphQl.document("""
+                { school(id: "cs-fjnu") { programs { role program { id note } } mentoring { id } } }""")
+                .execute()
+                .path("school.programs[*].program.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder("cs-calligraphy", "cs-teacher-ethics"))
+                .path("school.programs[*].role").entityList(String.class).satisfies(roles -> assertThat(roles).containsOnly("PARTNER"))
+                .path("school.programs[*].program.note").entityList(String.class).satisfies(notes -> assertThat(notes)
+                        .allSatisfy(note -> assertThat(note).contains("kept as a PARTNER").contains("docs/domain.md")
+                                .contains("a university whose professors lecture")))
+                .path("school.mentoring").entityList(Object.class).hasSize(0);
+    }
+
+    /** 组团远赴千里之外的西安电子科技大学参加...培训: the university is where the training was, nothing more. */
+    @Test
+    void theUniversityWhereATrainingWasHeldIsItsVenueNotAParticipant() {
+        graphQl.document("""
+                { school(id: "cs-xidian") { name programs { role } }
+                  program(id: "cs-psych-teacher-training") { note participants { school { id } } } }""")
+                .execute()
+                .path("school.name").entity(String.class).isEqualTo("西安电子科技大学")
+                .path("school.programs").entityList(Object.class).hasSize(0)
+                .path("program.participants").entityList(Object.class).hasSize(0)
+                .path("program.note").entity(String.class).satisfies(note -> assertThat(note).contains("venue"));
+    }
+
+    /** The report names 陈埭、池店小学 and no county: the gazetteer's one town of each name puts them in 晋江市. */
+    @Test
+    void chendaiAndChidianPrimarySchoolsLieInJinjiangByTheGazetteerNotByTheReport() {
+        for (var school : java.util.List.of(java.util.List.of("qz-chendai-primary", "陈埭小学", "350582103", "陈埭镇"),
+                java.util.List.of("qz-chidian-primary", "池店小学", "350582107", "池店镇"))) {
+            graphQl.document("""
+                    query($id: ID!) { school(id: $id) { name type region { code name parent { code } } town { code name }
+                      regionSource { kind title issuer section } sources { kind section quote } } }""")
+                    .variable("id", school.get(0)).execute()
+                    .path("school.name").entity(String.class).isEqualTo(school.get(1))
+                    .path("school.type").entity(String.class).isEqualTo("PRIMARY")
+                    .path("school.region.code").entity(String.class).isEqualTo("350582")
+                    .path("school.region.name").entity(String.class).isEqualTo("晋江市")
+                    .path("school.region.parent.code").entity(String.class).isEqualTo("350500")
+                    .path("school.town.code").entity(String.class).isEqualTo(school.get(2))
+                    .path("school.regionSource.kind").entity(String.class).isEqualTo("GAZETTEER")
+                    .path("school.regionSource.title").entity(String.class).isEqualTo("2023年统计用区划代码和城乡划分代码")
+                    .path("school.regionSource.section").entity(String.class).isEqualTo(school.get(2) + " " + school.get(3))
+                    // The report is the source of the school itself, in its words: 陈埭、池店小学.
+                    .path("school.sources[*].kind").entityList(String.class).satisfies(kinds -> assertThat(kinds).containsOnly("REPORT"))
+                    .path("school.sources[*].quote").entityList(String.class)
+                    .satisfies(quotes -> assertThat(quotes).allSatisfy(q -> assertThat(q).contains("陈埭、池店小学")));
         }
+    }
+
+    @Test
+    void aSchoolTheReportPlacesHasTheReportsWordsAsTheSourceOfItsRegion() {
+        graphQl.document("{ school(id: \"qz-hqu\") { region { code } town { code } regionSource { kind title section quote } } }")
+                .execute()
+                .path("school.region.code").entity(String.class).isEqualTo("350500")
+                .path("school.town").valueIsNull()
+                .path("school.regionSource.kind").entity(String.class).isEqualTo("REPORT")
+                .path("school.regionSource.title").entity(String.class).isEqualTo("2022年泉州市教育工作总结")
+                .path("school.regionSource.quote").entity(String.class).isEqualTo("华侨大学入选第二轮省级“双一流”高校");
+    }
+
+    /** 乙组包揽冠亚季军 at the city championship (市级冠军赛), 各组别团体前六 at the city competition (市级比赛). */
+    @Test
+    void theFootballAndBadmintonResultsBelongToTheCityCompetitionsWhereTheyWereWon() {
+        graphQl.document("""
+                { football: program(id: "cs-football-city-championship") { name level region { code }
+                    recognitions { title level rank } figures { metric value } }
+                  league: program(id: "cs-football-league") { recognitions { title } figures { metric value } }
+                  badminton: program(id: "cs-badminton-city-competition") { name level recognitions { title level rank } }
+                  games: program(id: "cs-badminton-league") { recognitions { title } figures { metric } } }""")
+                .execute()
+                .path("football.name").entity(String.class).isEqualTo("市级冠军赛")
+                .path("football.level").entity(String.class).isEqualTo("MUNICIPAL")
+                .path("football.region.code").entity(String.class).isEqualTo("350100")
+                .path("football.recognitions[*].title").entityList(String.class).containsExactly("乙组包揽了冠军、亚军、季军")
+                .path("football.recognitions[0].rank").entity(Integer.class).isEqualTo(1)
+                .path("football.figures[*].metric").entityList(String.class).containsExactly("teams_awarded")
+                .path("league.recognitions").entityList(Object.class).hasSize(0)
+                .path("league.figures[*].metric").entityList(String.class).containsExactly("teams_to_city_final")
+                .path("badminton.name").entity(String.class).isEqualTo("市级比赛")
+                .path("badminton.recognitions[*].title").entityList(String.class).containsExactly("各组别均获得团体前六")
+                .path("badminton.recognitions[0].level").entity(String.class).isEqualTo("MUNICIPAL")
+                .path("badminton.recognitions[0].rank").valueIsNull()
+                .path("games.recognitions").entityList(Object.class).hasSize(0)
+                .path("games.figures[*].metric").entityList(String.class).containsExactly("players_to_city");
+    }
+
+    /** 省级以上科技创新获奖总数全省第一, parallel to the 五大学科竞赛 ranking the seeds kept. */
+    @Test
+    void theCitysFirstPlaceInScienceInnovationAwardsIsARecognitionLikeTheSubjectContests() {
+        graphQl.document("""
+                { program(id: "qz-sci-tech-innovation-awards") { name level recognitions { title level rank source { section quote } } } }""")
+                .execute()
+                .path("program.name").entity(String.class).isEqualTo("科技创新")
+                .path("program.level").valueIsNull()
+                .path("program.recognitions[0].title").entity(String.class).isEqualTo("获奖总数全省第一")
+                .path("program.recognitions[0].level").entity(String.class).isEqualTo("PROVINCIAL")
+                .path("program.recognitions[0].rank").entity(Integer.class).isEqualTo(1)
+                .path("program.recognitions[0].source.section").entity(String.class).isEqualTo("二(二)三")
+                .path("program.recognitions[0].source.quote").entity(String.class).isEqualTo("省级以上科技创新获奖总数全省第一");
+    }
+
+    /** An institution that is not a school is held as OTHER, as the seeds' rule says: the renamed inspection centre too. */
+    @Test
+    void theCitysEducationInspectionCentreIsAnInstitutionOfTypeOther() {
+        graphQl.document("{ searchSchools(text: \"督导评估监测中心\") { id name aliases type region { code } sources { section quote } } }")
+                .execute()
+                .path("searchSchools[0].id").entity(String.class).isEqualTo("qz-supervision-centre")
+                .path("searchSchools[0].name").entity(String.class).isEqualTo("泉州市教育督导评估监测中心")
+                .path("searchSchools[0].aliases").entityList(String.class).contains("市教育督导评估监测中心", "市政府教育督导室")
+                .path("searchSchools[0].type").entity(String.class).isEqualTo("OTHER")
+                .path("searchSchools[0].region.code").entity(String.class).isEqualTo("350500")
+                .path("searchSchools[0].sources[0].quote").entity(String.class).isEqualTo("原市政府教育督导室更名为市教育督导评估监测中心");
+    }
+
+    /** Item 三.2 opens with 区属环保职专 and names no other school: its contest prizes and its training base are its own. */
+    @Test
+    void theEnvironmentalVocationalSchoolTakesPartInTheSkillsContestAndHoldsItsTrainingBase() {
+        graphQl.document("""
+                { school(id: "cs-hbzz") { programs { role program { id note } } }
+                  base: program(id: "cs-public-training-base") { participants { role school { id } } } }""")
+                .execute()
+                .path("school.programs[?(@.program.id == 'cs-voc-skills-contest')].role").entityList(String.class).containsExactly("MEMBER")
+                .path("school.programs[?(@.program.id == 'cs-public-training-base')].role").entityList(String.class).containsExactly("DESIGNATED")
+                .path("school.programs[?(@.program.id == 'cs-vocational-joint')].role").entityList(String.class).containsExactly("MEMBER")
+                .path("school.programs[?(@.program.id == 'cs-voc-skills-contest')].program.note").entityList(String.class)
+                .satisfies(notes -> assertThat(notes.getFirst()).contains("item 三.2 opens with 区属环保职专"))
+                .path("base.participants[*].school.id").entityList(String.class)
+                .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder("cs-cooking-training-base", "cs-hbzz"));
     }
 
     @Test
@@ -250,7 +380,7 @@ class SeedFactsTest extends IntegrationTest {
         int fujian = totalSchools("350000");
         assertThat(cangshan).isGreaterThan(15);
         assertThat(fuzhou).isGreaterThan(cangshan);
-        assertThat(quanzhou).as("the Quanzhou report's 13 schools, none placed outside the city").isEqualTo(13);
+        assertThat(quanzhou).as("the Quanzhou report's 14 schools and institutions, none placed outside the city").isEqualTo(14);
         assertThat(fujian).isEqualTo(fuzhou + quanzhou);
         graphQl.document("{ region(code: \"350100\") { schools(first: 500) { totalCount edges { node { id } } } } }")
                 .execute()

@@ -206,9 +206,18 @@ public class NetworkAnalytics {
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }
 
-    /** Every region, in memory (a few thousand for the whole country): one statement. */
+    /**
+     * The regions anything is located in and those above them, in memory: all that the
+     * statistics, coverage, flows and suggestions look up (a school's county, whether it lies
+     * within the filter's region). Not every region: the gazetteer holds every county of
+     * China (issue 21), most of which hold nothing here. One statement.
+     */
     RegionTree regions() {
-        return new RegionTree(graph.read("MATCH (n:Region) RETURN " + Region.PROJECTION + " AS region", Map.of())
+        return new RegionTree(graph.read("""
+                MATCH (r:Region) WHERE EXISTS { (r)<-[:LOCATED_IN]-() }
+                MATCH (r)-[:PART_OF*0..]->(n:Region)
+                WITH DISTINCT n
+                RETURN\s""" + Region.PROJECTION + " AS region", Map.of())
                 .stream().map(r -> Region.from(r.get("region"))).toList());
     }
 

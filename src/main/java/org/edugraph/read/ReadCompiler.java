@@ -451,6 +451,8 @@ public final class ReadCompiler {
                 case "ownership" -> value(Cypher.coalesce(n.property("ownership"), Cypher.literalOf("UNKNOWN")));
                 case "synthetic" -> value(Cypher.coalesce(n.property("synthetic"), Cypher.literalFalse()));
                 case "region" -> one(n, "LOCATED_IN", true, "Region", f, this::region);
+                case "town" -> town(n, f);
+                case "regionSource" -> regionSource(n, f);
                 case "mergedInto" -> one(n, "MERGED_INTO", true, "School", f, this::school);
                 case "mergedFrom" -> many(n, "MERGED_INTO", false, "School", f, x -> List.of(x.property("id").ascending()), this::school);
                 case "groups" -> {
@@ -578,8 +580,65 @@ public final class ReadCompiler {
         private Projected source(Node n, List<Field> fields) {
             return object(fields, f -> switch (f.name()) {
                 case "id", "title", "issuer", "published", "section", "quote" -> value(n.property(f.name()));
+                // As written (the gazetteer's source says GAZETTEER), else generated data's or a report's (Source.KIND).
+                case "kind" -> value(Cypher.coalesce(n.property("kind"), Cypher.caseExpression()
+                        .when(n.property("synthetic").isTrue()).then(Cypher.literalOf("GENERATED"))
+                        .elseDefault(Cypher.literalOf("REPORT"))));
                 default -> unknown("Source", f);
             });
+        }
+
+        /**
+         * School.town: the town of the gazetteer the school's record named, kept on its LOCATED_IN
+         * ({@code town}, the town's code); null for a school placed by its region code.
+         */
+        private Projected town(Node school, Field field) {
+            Relationship l = school.relationshipTo(Cypher.node("Region"), "LOCATED_IN").named(c.name("l"));
+            Node t = c.node("Town", "t").withProperties("code", l.property("town"));
+            Projected p = town(t, field.fields());
+            Statement statement = Cypher.match(l).match(t).returning(p.expression()).build();
+            return new Projected(Cypher.head(Cypher.collect(statement)), p.shape());
+        }
+
+        private Projected town(Node t, List<Field> fields) {
+            return object(fields, f -> switch (f.name()) {
+                case "code", "name" -> value(t.property(f.name()));
+                case "county" -> {
+                    // A town keeps its county's code (a lookup table, not a region below it).
+                    Node o = c.node("Region", "o").withProperties("code", t.property("county"));
+                    Projected p = region(o, f.fields());
+                    yield new Projected(Cypher.head(Cypher.collect(Cypher.match(o).returning(p.expression()).build())), p.shape());
+                }
+                default -> unknown("Town", f);
+            });
+        }
+
+        /**
+         * School.regionSource: for a school placed by its town, the gazetteer's entry of that town (the
+         * list's source, the town as its section, kind GAZETTEER); else the source its LOCATED_IN names
+         * (the report's words that place it); null when an admin gave the region.
+         */
+        private Projected regionSource(Node school, Field field) {
+            Relationship l = school.relationshipTo(Cypher.node("Region"), "LOCATED_IN").named(c.name("l"));
+            Node t = c.node("Town", "t").withProperties("code", l.property("town"));
+            Node file = c.node("GazetteerFile", "f").withProperties("name", Cypher.literalOf("gazetteer"));
+            Node g = c.node("Source", "g").withProperties("id", file.property("sourceId"));
+            Node src = c.node("Source", "src").withProperties("id", l.property("source"));
+            Projected fromGazetteer = object(field.fields(), f -> switch (f.name()) {
+                case "id" -> value(Cypher.concat(Cypher.concat(g.property("id"), Cypher.literalOf("#")), t.property("code")));
+                case "title", "issuer", "published" -> value(g.property(f.name()));
+                case "section" -> value(Cypher.concat(Cypher.concat(t.property("code"), Cypher.literalOf(" ")), t.property("name")));
+                case "quote" -> value(Cypher.literalNull());
+                case "kind" -> value(Cypher.literalOf("GAZETTEER"));
+                default -> unknown("Source", f);
+            });
+            Projected fromReport = source(src, field.fields());
+            Expression answer = Cypher.caseExpression()
+                    .when(t.isNotNull().and(g.isNotNull())).then(fromGazetteer.expression())
+                    .when(src.isNotNull()).then(fromReport.expression());
+            Statement statement = Cypher.match(l).optionalMatch(t).optionalMatch(file).optionalMatch(g).optionalMatch(src)
+                    .returning(answer).build();
+            return new Projected(Cypher.head(Cypher.collect(statement)), fromReport.shape());
         }
 
         private Projected recognition(Node n, List<Field> fields) {

@@ -14,13 +14,15 @@ import org.edugraph.imports.CsvRows;
 import org.edugraph.imports.ImportErrors;
 
 /**
- * The rows of a schools CSV file (id,name,aliases,type,ownership,regionCode,nationalCode;
- * aliases separated by '|'), each checked on its own and against the other rows of the
- * file: everything the school import can tell without the graph.
+ * The rows of a schools CSV file (id,name,aliases,type,ownership,regionCode,nationalCode and
+ * the optional town; aliases separated by '|'), each checked on its own and against the other
+ * rows of the file: everything the school import can tell without the graph. A row gives a
+ * regionCode, a town (乡镇/街道, by name or 9-digit code), or both.
  */
 final class SchoolCsv {
 
-    static final List<String> COLUMNS = List.of("id", "name", "aliases", "type", "ownership", "regionCode", "nationalCode");
+    static final List<String> COLUMNS = List.of("id", "name", "aliases", "type", "ownership", "regionCode", "nationalCode",
+            "town");
     private static final CsvRows CSV = new CsvRows(COLUMNS, List.of("id", "name", "type", "regionCode"), CsvRows.MAX_ROWS);
     private static final ImportErrors.Values TYPES = values("types", SchoolType.class);
     private static final ImportErrors.Values OWNERSHIPS = values("ownerships", Ownership.class);
@@ -94,13 +96,14 @@ final class SchoolCsv {
         Ownership ownership = row.get("ownership") == null ? Ownership.UNKNOWN
                 : named(Ownership.class, row.get("ownership"), "ownership", OWNERSHIPS, number, errors);
         String region = row.get("regionCode");
-        if (region == null) {
-            errors.add(number, "regionCode is required");
-        }
         problems.clear();
+        String town = valid(row.get("town"), problems, SchoolRules::checkTown);
+        if (region == null && row.get("town") == null) {
+            problems.add("regionCode is required (or a town)");
+        }
         String nationalCode = valid(row.get("nationalCode"), problems, SchoolRules::checkNationalCode);
         problems.forEach(p -> errors.add(number, p));
-        return new NewSchool(id, name, aliases, type, ownership, region, nationalCode);
+        return new NewSchool(id, name, aliases, type, ownership, region, nationalCode, town, null);
     }
 
     /** The value when {@code rule} finds no problem with it, else null, its problems added to {@code problems}. */

@@ -2,6 +2,7 @@ package org.edugraph.school;
 
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,13 +42,16 @@ public class SchoolImport implements Importer {
 
     private final Graph graph;
     private final SchoolWrites writes;
+    private final SchoolPlacement placement;
     private final Audit audit;
     private final RegionScope scope;
     private final EduGraphProperties.Imports limits;
 
-    SchoolImport(Graph graph, SchoolWrites writes, Audit audit, RegionScope scope, EduGraphProperties properties) {
+    SchoolImport(Graph graph, SchoolWrites writes, SchoolPlacement placement, Audit audit, RegionScope scope,
+            EduGraphProperties properties) {
         this.graph = graph;
         this.writes = writes;
+        this.placement = placement;
         this.audit = audit;
         this.scope = scope;
         this.limits = properties.imports();
@@ -68,13 +72,13 @@ public class SchoolImport implements Importer {
         long t0 = System.nanoTime();
         List<SchoolRow> rows = SchoolCsv.read(csv, errors, limits.maxRows());
         long t1 = System.nanoTime();
-        check(caller, rows, errors);
+        ImportErrors notices = new ImportErrors();
+        List<NewSchool> schools = check(caller, rows, errors, notices);
         log.info("School import by {}: {} rows read in {} ms, checked in {} ms, {} problems", caller.name(), rows.size(),
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, errors.found());
         if (!errors.isEmpty() || dryRun) {
-            return new SchoolImportReport(dryRun, rows.size(), 0, errors.inRowOrder(), List.of());
+            return new SchoolImportReport(dryRun, rows.size(), 0, errors.inRowOrder(), List.of(), notices.inRowOrder());
         }
-        List<NewSchool> schools = rows.stream().map(SchoolRow::school).toList();
         List<String> ids = schools.stream().map(NewSchool::id).toList();
         String importId = "import-" + UUID.randomUUID();
         long t2 = System.nanoTime();
@@ -88,34 +92,43 @@ public class SchoolImport implements Importer {
                 });
         log.info("School import {} by {}: {} schools written in {} ms", importId, caller.name(), ids.size(),
                 (System.nanoTime() - t2) / 1_000_000);
-        return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids);
+        return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids, notices.inRowOrder());
     }
 
     /**
-     * Checks against the graph, for all rows at once and in one statement, so that the
-     * answer is one view of the graph: ids (in any case) and national codes free, regions
-     * known and allowed. An id that differs only in case from a school's is refused: a
-     * pairings file names schools by exact id, and seeds' ids are lower-case slugs, so
-     * CS-PANYU-MS beside cs-panyu-ms would be a second school one typo from the first.
+     * Checks against the graph, for all rows at once and in a few statements, so that the answer
+     * is one view of the graph: ids (in any case) and national codes free, each row placed (its
+     * region known, or a former code's successor, or its town's county) and allowed. Returns the
+     * schools as they will be written, each where it goes. An id that differs only in case from a
+     * school's is refused: a pairings file names schools by exact id, and seeds' ids are
+     * lower-case slugs, so CS-PANYU-MS beside cs-panyu-ms would be a second school one typo from
+     * the first.
      */
-    private void check(Caller caller, List<SchoolRow> rows, ImportErrors errors) {
+    private List<NewSchool> check(Caller caller, List<SchoolRow> rows, ImportErrors errors, ImportErrors notices) {
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> keys = distinct(rows, NewSchool::id).stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
         Record found = graph.read(limits.timeout(), """
                 CALL () { MATCH (s:School) WHERE toLower(s.id) IN $keys RETURN collect(s.id) AS takenIds }
                 CALL () { UNWIND $codes AS code MATCH (s:School {nationalCode: code}) RETURN collect([code, s.id]) AS takenCodes }
-                CALL () { UNWIND $regions AS code MATCH (:Region {code: code}) RETURN collect(code) AS knownRegions }
-                RETURN takenIds, takenCodes, knownRegions""",
-                Map.of("keys", keys, "codes", distinct(rows, NewSchool::nationalCode),
-                        "regions", distinct(rows, NewSchool::regionCode))).getFirst();
+                RETURN takenIds, takenCodes""",
+                Map.of("keys", keys, "codes", distinct(rows, NewSchool::nationalCode))).getFirst();
         Map<String, String> takenIds = new HashMap<>();
         found.get("takenIds").asList(Value::asString).forEach(id -> takenIds.put(id.toLowerCase(Locale.ROOT), id));
         Map<String, String> takenCodes = new HashMap<>();
         found.get("takenCodes").asList(pair -> pair).forEach(pair -> takenCodes.put(pair.get(0).asString(), pair.get(1).asString()));
-        Set<String> knownRegions = new HashSet<>(found.get("knownRegions").asList(Value::asString));
-        Set<String> allowedRegions = scope.allowedRegions(caller, knownRegions);
+        Map<SchoolPlacement.Request, SchoolPlacement.Result> places = placement.place(
+                SchoolPlacement.requests(rows.stream().map(SchoolRow::school).filter(s -> s.regionCode() != null || s.town() != null)
+                        .toList()), limits.timeout());
+        Set<String> placedRegions = new HashSet<>();
+        places.values().forEach(p -> {
+            if (p instanceof SchoolPlacement.Placed placed) {
+                placedRegions.add(placed.regionCode());
+            }
+        });
+        Set<String> allowedRegions = scope.allowedRegions(caller, placedRegions);
+        List<NewSchool> schools = new ArrayList<>(rows.size());
         for (SchoolRow row : rows) {
             NewSchool s = row.school();
             String taken = s.id() == null ? null : takenIds.get(s.id().toLowerCase(Locale.ROOT));
@@ -127,13 +140,27 @@ public class SchoolImport implements Importer {
                 errors.add(row.number(), "nationalCode %s belongs to school %s already"
                         .formatted(s.nationalCode(), takenCodes.get(s.nationalCode())));
             }
-            if (s.regionCode() != null && !knownRegions.contains(s.regionCode())) {
-                errors.add(row.number(), "no region with code " + ImportErrors.cut(s.regionCode()) + " (regionCode)");
-            } else if (s.regionCode() != null && !allowedRegions.contains(s.regionCode())) {
-                errors.add(row.number(), "region %s lies outside the regions %s may change (%s)"
-                        .formatted(s.regionCode(), caller.name(), caller.regionList()));
+            SchoolPlacement.Result place = s.regionCode() == null && s.town() == null ? null
+                    : places.get(new SchoolPlacement.Request(s.regionCode(), s.town()));
+            switch (place) {
+                case null -> schools.add(s);
+                case SchoolPlacement.Problem problem -> {
+                    errors.add(row.number(), problem.message());
+                    schools.add(s);
+                }
+                case SchoolPlacement.Placed placed -> {
+                    if (!allowedRegions.contains(placed.regionCode())) {
+                        errors.add(row.number(), "region %s lies outside the regions %s may change (%s)"
+                                .formatted(placed.regionCode(), caller.name(), caller.regionList()));
+                    }
+                    if (placed.notice() != null) {
+                        notices.add(row.number(), placed.notice());
+                    }
+                    schools.add(s.placed(placed.regionCode(), placed.townCode()));
+                }
             }
         }
+        return schools;
     }
 
     private static List<String> distinct(List<SchoolRow> rows, Function<NewSchool, String> field) {

@@ -34,10 +34,12 @@ class SchoolMutations {
     private final RegionScope scope;
     private final SchoolWrites writes;
     private final SchoolImport imports;
+    private final SchoolPlacement placement;
 
     SchoolMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope, SchoolWrites writes,
-            SchoolImport imports) {
+            SchoolImport imports, SchoolPlacement placement) {
         this.graph = graph;
+        this.placement = placement;
         this.audit = audit;
         this.callers = callers;
         this.scope = scope;
@@ -56,14 +58,21 @@ class SchoolMutations {
         if (input.type() == null) {
             problems.add("type is required");
         }
-        if (input.regionCode() == null || input.regionCode().isBlank()) {
-            problems.add("regionCode is required");
+        SchoolRules.checkTown(input.town(), problems);
+        if ((input.regionCode() == null || input.regionCode().isBlank()) && input.town() == null) {
+            problems.add("regionCode is required (or a town)");
         }
         refuse(problems);
-        requireRegion(input.regionCode());
-        scope.requireRegions(caller, List.of(input.regionCode()));
-        NewSchool school = new NewSchool("s-" + UUID.randomUUID(), input.name(), input.aliases(), input.type(),
-                input.ownership(), input.regionCode(), input.nationalCode());
+        String regionCode = input.regionCode() == null || input.regionCode().isBlank() ? null : input.regionCode();
+        SchoolPlacement.Request request = new SchoolPlacement.Request(regionCode, input.town() == null ? null : input.town().strip());
+        NewSchool school = switch (placement.place(List.of(request), null).get(request)) {
+            case SchoolPlacement.Problem problem -> throw problem.notFound()
+                    ? ApiException.notFound(capitalised(problem.message()))
+                    : ApiException.badRequest(capitalised(problem.message()));
+            case SchoolPlacement.Placed placed -> new NewSchool("s-" + UUID.randomUUID(), input.name(), input.aliases(),
+                    input.type(), input.ownership(), placed.regionCode(), input.nationalCode(), request.town(), placed.townCode());
+        };
+        scope.requireRegions(caller, List.of(school.regionCode()));
         unique(() -> graph.writeTransaction(tx -> {
             SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
             audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after(),
@@ -149,6 +158,10 @@ class SchoolMutations {
         if (graph.read("MATCH (r:Region {code: $code}) RETURN r.code", Map.of("code", code)).isEmpty()) {
             throw ApiException.notFound("No region with code " + code + " (regionCode)");
         }
+    }
+
+    private static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static void refuse(List<String> problems) {

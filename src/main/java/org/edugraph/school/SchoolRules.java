@@ -102,6 +102,20 @@ public final class SchoolRules {
         }
     }
 
+    /** A town as a record names it: a name or 9-digit code of the gazetteer, text no longer than a name. */
+    static void checkTown(String town, List<String> problems) {
+        if (town == null) {
+            return;
+        }
+        if (town.isBlank()) {
+            problems.add("town must not be blank");
+        } else if (town.length() > MAX_NAME) {
+            problems.add("town is longer than " + MAX_NAME + " characters");
+        } else if (notText(town) != null) {
+            problems.add("town must be text; it has " + notText(town));
+        }
+    }
+
     static void checkNationalCode(String code, List<String> problems) {
         if (code != null && !code.matches("\\d{10}")) {
             problems.add("nationalCode must be the 10 digits of the Ministry's school code, got " + ImportErrors.cut(code));

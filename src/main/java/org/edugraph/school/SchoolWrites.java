@@ -35,7 +35,8 @@ class SchoolWrites {
      * meanwhile the transaction is refused, so that no school is written without its region.
      */
     List<Created> create(TransactionContext tx, Caller caller, List<NewSchool> schools) {
-        List<Record> records = graph.run(tx, CREATE + "\nRETURN %s AS school, n {.*, region: r.code} AS after".formatted(School.PROJECTION),
+        List<Record> records = graph.run(tx, CREATE + "\nRETURN %s AS school, n {.*, region: r.code, town: row.town} AS after"
+                .formatted(School.PROJECTION),
                 parameters(schools, caller, null));
         requireAllCreated(records.size(), schools.size());
         return records.stream().map(r -> new Created(School.from(r.get("school")), plain(r.get("after").asMap()))).toList();
@@ -61,7 +62,7 @@ class SchoolWrites {
             CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
                               type: row.type, typeCode: row.typeCode, ownership: row.ownership,
                               nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user,
-                              importId: $importId})-[:LOCATED_IN]->(r)""";
+                              importId: $importId})-[:LOCATED_IN {town: row.town}]->(r)""";
 
     /** The statement's parameters; {@code importId} null for a school created on its own. */
     private static Map<String, Object> parameters(List<NewSchool> schools, Caller caller, String importId) {
@@ -86,6 +87,8 @@ class SchoolWrites {
             row.put("ownership", (s.ownership() == null ? Ownership.UNKNOWN : s.ownership()).name());
             row.put("nationalCode", s.nationalCode());
             row.put("region", s.regionCode());
+            // The town a school was placed by is kept on where it is: its region says where that came from.
+            row.put("town", s.townCode());
             rows.add(row);
         }
         return rows;

@@ -36,6 +36,8 @@ class DemoNetwork {
         List<NetworkGenerator.County> counties = graph.read("""
                 MATCH (c:Region {level: 'COUNTY'})-[:PART_OF*]->(:Region {code: '350000'})
                 WHERE coalesce(c.official, true) AND c.code <> '350527'
+                  // The counties of the seeds (regions.yaml), not every county of Fujian the gazetteer has.
+                  AND c.seed IS NOT NULL
                 RETURN c.code AS code, c.name AS name, [(c)-[:PART_OF]->(p) | p.code][0] AS parent ORDER BY c.code""", Map.of())
                 .stream().map(r -> new NetworkGenerator.County(r.get("code").asString(), r.get("name").asString(),
                         r.get("parent").asString())).toList();

@@ -17,9 +17,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The network generator as a command: a deterministic synthetic country of any size
- * ({@link SyntheticRegions}, {@link NetworkGenerator}; every name says 示例), written
- * straight into a database through the driver, or as the CSV files of the bulk imports.
+ * The network generator as a command: a deterministic synthetic network of any size over the
+ * real counties of the gazetteer ({@link GazetteerCounties}, {@link NetworkGenerator}; every
+ * school, group and program name says 示例, every region is real), written straight into a
+ * database through the driver, or as the CSV files of the bulk imports.
  *
  * <pre>
  * mvn -q compile spring-boot:run -Dspring-boot.run.main-class=org.edugraph.seed.GenerateNetwork \
@@ -27,11 +28,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * </pre>
  *
  * Options: {@code --schools} (20000), {@code --pairings} (40000), {@code --seed} (2022),
- * {@code --provinces} (31), {@code --prefectures} per province (11), {@code --counties} per
- * prefecture (8). With {@code --out=DIR}, writes DIR/schools.csv and DIR/pairings.csv (pairings-1.csv,
+ * {@code --within} (a province or prefecture code: only its counties; every county of China by
+ * default). With {@code --out=DIR}, writes DIR/schools.csv and DIR/pairings.csv (pairings-1.csv,
  * pairings-2.csv ... of {@code --pairings-per-file} rows, 250000, for more) for
  * {@code POST /import/schools} and {@code /import/pairings}, and, given {@code --bolt}, the
- * regions and programs they need (no importer creates those) into that database; without
+ * programs they need (no importer creates those) into that database, whose regions are the
+ * gazetteer's (loaded there first if the service never was); without
  * {@code --out}, writes the whole network into the database at {@code --bolt} (a running
  * service's embedded Bolt port is 7687 on 127.0.0.1). {@code --user} and {@code --password}
  * sign in to a server that asks for them.
@@ -46,16 +48,14 @@ public final class GenerateNetwork {
         int schools = Integer.parseInt(options.getOrDefault("schools", "20000"));
         int pairings = Integer.parseInt(options.getOrDefault("pairings", "40000"));
         long seed = Long.parseLong(options.getOrDefault("seed", "2022"));
-        List<SyntheticRegions.Region> regions = SyntheticRegions.country("T-NAT",
-                Integer.parseInt(options.getOrDefault("provinces", "31")),
-                Integer.parseInt(options.getOrDefault("prefectures", "11")),
-                Integer.parseInt(options.getOrDefault("counties", "8")));
-        var spec = new NetworkGenerator.Spec("generated-national", "nat-", schools, pairings, seed,
-                SyntheticRegions.counties(regions), LocalDate.now());
+        List<NetworkGenerator.County> counties = GazetteerCounties.of(GazetteerCounties.read(GazetteerCounties.FILE),
+                options.get("within"));
+        var spec = new NetworkGenerator.Spec("generated-national", "nat-", schools, pairings, seed, counties, LocalDate.now());
         long t0 = System.nanoTime();
         NetworkGenerator.Network network = NetworkGenerator.generate(spec);
-        System.out.printf("Generated %,d regions, %,d schools, %,d groups, %,d pairings in %.1f s%n", regions.size(),
-                network.schools().size(), network.groups().size(), network.pairings().size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("Generated %,d schools, %,d groups, %,d pairings over %,d real counties in %.1f s%n",
+                network.schools().size(), network.groups().size(), network.pairings().size(), counties.size(),
+                (System.nanoTime() - t0) / 1e9);
 
         String out = options.get("out");
         if (out != null) {
@@ -85,11 +85,11 @@ public final class GenerateNetwork {
         try (Driver driver = GraphDatabase.driver(bolt, auth)) {
             Graph graph = new Graph(driver, properties);
             long t1 = System.nanoTime();
-            SyntheticRegions.write(graph, regions);
+            GazetteerCounties.load(graph);
             GeneratedNetworkWriter writer = new GeneratedNetworkWriter(graph);
             if (out != null) {
                 writer.writeBeforeImports(network);
-                System.out.printf("Wrote the regions and programs to %s in %.1f s; now import the two files, then the groups"
+                System.out.printf("Wrote the programs to %s in %.1f s; now import the two files, then the groups"
                         + " need --groups-after-import%n", bolt, (System.nanoTime() - t1) / 1e9);
             } else if (options.containsKey("groups-after-import")) {
                 writer.writeAfterImports(network);

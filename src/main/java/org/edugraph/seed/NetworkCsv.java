@@ -15,7 +15,7 @@ import org.edugraph.seed.NetworkGenerator.Network;
  * ({@code POST /import/schools}, {@code POST /import/pairings}): UTF-8, RFC 4180, the
  * importers' headers. The importers take no end date and no synthetic flag: every pairing
  * of the files is an active one, and each says 合成示例 (synthetic example) in its note;
- * names say 示例 and regions are {@link SyntheticRegions}' made-up ones. Programs, which
+ * names say 示例 and regions are the gazetteer's real counties ({@link GazetteerCounties}). Programs, which
  * pairings name, and groups, which no importer creates, are written through the driver
  * ({@link GeneratedNetworkWriter#writeBeforeImports}, {@link GeneratedNetworkWriter#writeAfterImports}).
  */

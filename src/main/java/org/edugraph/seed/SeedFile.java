@@ -41,8 +41,14 @@ record SeedFile(Document document, List<RegionEntry> regions, List<SchoolEntry> 
     record RegionEntry(String code, String name, RegionLevel level, String parent, Boolean official, String section) {
     }
 
+    /**
+     * @param region the most specific region the report supports
+     * @param town   a town (乡镇/街道) the report names the school by (陈埭): the school is located in the
+     *               gazetteer's county of that town, which must lie within {@code region}
+     */
     record SchoolEntry(String id, String name, List<String> aliases, SchoolType type, String typeCode,
-            Ownership ownership, String region, String nationalCode, String section, String note, String quote) {
+            Ownership ownership, String region, String town, String nationalCode, String section, String note,
+            String quote) {
         SchoolEntry {
             aliases = aliases == null ? List.of() : aliases;
         }

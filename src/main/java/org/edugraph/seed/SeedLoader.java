@@ -21,6 +21,7 @@ import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
+import org.edugraph.region.Towns;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
 import org.neo4j.driver.Record;
@@ -51,7 +52,7 @@ public class SeedLoader {
 
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
     /** Part of every file's checksum: raise it when loading changes, and every file loads again. */
-    private static final String LOADER_VERSION = "3";
+    private static final String LOADER_VERSION = "4";
 
     /** Who the audit records as the author of seed loads. */
     public static final String LOADER = "seed-loader";
@@ -59,9 +60,12 @@ public class SeedLoader {
     private final Graph graph;
     private final StartupWork startup;
     private final Audit audit;
+    private final Towns towns;
 
-    public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations, Audit audit) {
+    public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations,
+            GazetteerLoader gazetteerFirst, Towns towns, Audit audit) {
         this.graph = startup.graph();
+        this.towns = towns;
         this.startup = startup;
         this.audit = audit;
         if (properties.seeds().enabled()) {
@@ -98,31 +102,43 @@ public class SeedLoader {
     void load(List<Named> files) {
         Set<String> knownRegions = new HashSet<>();
         Map<String, String> loaded = new HashMap<>();
+        String[] gazetteer = new String[1];
         startup.run("reading what the seeds loaded", () -> {
-            graph.read("MATCH (r:Region) RETURN r.code AS code", Map.of()).forEach(r -> knownRegions.add(r.get("code").asString()));
+            graph.read("MATCH (f:GazetteerFile) WHERE f.checksum IS NOT NULL RETURN f.checksum AS checksum", Map.of())
+                    .forEach(r -> gazetteer[0] = r.get("checksum").asString());
+            // Only the codes the files name: the gazetteer's thousands need not be read at every start.
+            graph.read("UNWIND $codes AS code MATCH (r:Region {code: code}) RETURN r.code AS code",
+                    Map.of("codes", List.copyOf(SeedReader.regionReferences(files))))
+                    .forEach(r -> knownRegions.add(r.get("code").asString()));
             graph.read("MATCH (f:SeedFile) RETURN f.name AS name, f.checksum AS checksum", Map.of())
                     .forEach(r -> loaded.put(r.get("name").asString(), r.get("checksum").asString()));
         });
         SeedReader.validate(files, knownRegions);
         for (Named named : files) {
-            if (named.checksum().equals(loaded.get(named.name()))) {
+            // A file that places schools by town is loaded again when the gazetteer it placed them by changes.
+            String checksum = named.file().schools().stream().anyMatch(s -> s.town() != null)
+                    ? named.checksum() + "|gazetteer:" + gazetteer[0] : named.checksum();
+            if (checksum.equals(loaded.get(named.name()))) {
                 log.info("Seed file {} unchanged, not reloaded", named.name());
                 continue;
             }
+            agreeWithGazetteer(named);
+            Map<String, Towns.Candidate> placed = placeByTown(named);
             long started = System.nanoTime();
             List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.writeTransaction(tx -> {
                 List<String> found = new ArrayList<>();
-                write(tx, named.file(), found);
+                write(tx, named.file(), placed, found);
                 graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
-                        Map.of("name", named.name(), "checksum", named.checksum()));
+                        Map.of("name", named.name(), "checksum", checksum));
                 Map<String, Object> after = new LinkedHashMap<>();
-                after.put("checksum", named.checksum());
+                after.put("checksum", checksum);
                 after.put("schools", named.file().schools().size());
                 after.put("pairings", named.file().pairings().size());
                 after.put("recognitions", named.file().recognitions().size());
                 after.put("adminChangesKept", found);
                 audit.record(tx, new Caller(LOADER, Set.of(), false, Set.of()), "loadSeedFile", "SeedFile", named.name(),
-                        null, after, Audit.Touched.regions(named.file().schools().stream().map(s -> s.region()).toList()));
+                        null, after, Audit.Touched.regions(named.file().schools().stream()
+                                .map(s -> placed.containsKey(s.id()) ? placed.get(s.id()).county().code() : s.region()).toList()));
                 return found;
             }));
             conflicts.forEach(c -> log.warn("Seed file {}: {}", named.name(), c));
@@ -130,7 +146,69 @@ public class SeedLoader {
         }
     }
 
-    private void write(TransactionContext tx, SeedFile f, List<String> conflicts) {
+    /**
+     * A region a seed file defines that the gazetteer has too must be the same region: same name, level and
+     * parent. A region has one parent; two would count its schools twice under every region above it.
+     */
+    private void agreeWithGazetteer(Named named) {
+        List<SeedFile.RegionEntry> regions = named.file().regions();
+        if (regions.isEmpty()) {
+            return;
+        }
+        Map<String, Record> gazetteer = new HashMap<>();
+        startup.run("reading the gazetteer's regions of " + named.name(), () -> graph.read("""
+                UNWIND $codes AS code
+                MATCH (r:Region {code: code}) WHERE r.gazetteer IS NOT NULL
+                RETURN r.code AS code, r.name AS name, r.level AS level, [(r)-[:PART_OF]->(p) | p.code][0] AS parent""",
+                Map.of("codes", regions.stream().map(SeedFile.RegionEntry::code).toList()))
+                .forEach(r -> gazetteer.put(r.get("code").asString(), r)));
+        for (int i = 0; i < regions.size(); i++) {
+            var r = regions.get(i);
+            Record g = gazetteer.get(r.code());
+            if (g == null) {
+                continue;
+            }
+            String says = "%s, %s, parent %s".formatted(g.get("name").asString(), g.get("level").asString(),
+                    g.get("parent").isNull() ? "none" : g.get("parent").asString());
+            String file = "%s, %s, parent %s".formatted(r.name(), r.level(), r.parent() == null ? "none" : r.parent());
+            if (!says.equals(file)) {
+                throw new SeedException(("Seed file %s, entry regions[%d] (%s): the gazetteer says %s; the file says %s."
+                        + " Correct the file, or leave the region to the gazetteer").formatted(named.name(), i, r.code(), says, file));
+            }
+        }
+    }
+
+    /**
+     * The town each school of the file that names one is placed by, through the gazetteer: exactly one town
+     * of that name within the school's region, or start-up stops with the candidates (never a guess).
+     */
+    private Map<String, Towns.Candidate> placeByTown(Named named) {
+        List<SeedFile.SchoolEntry> schools = named.file().schools().stream().filter(s -> s.town() != null).toList();
+        if (schools.isEmpty()) {
+            return Map.of();
+        }
+        boolean gazetteer = startup.run("reading whether the gazetteer is loaded", () -> !graph.read(
+                "MATCH (f:GazetteerFile) WHERE f.checksum IS NOT NULL RETURN f.name LIMIT 1", Map.of()).isEmpty());
+        if (!gazetteer) {
+            // Started without it (edugraph.gazetteer.enabled=false): the schools stay where the report places them.
+            log.warn("Seed file {}: {} school(s) name a town, but no gazetteer is loaded: they stay in the region their"
+                    + " report gives (edugraph.gazetteer.enabled=false)", named.name(), schools.size());
+            return Map.of();
+        }
+        Map<String, List<Towns.Candidate>> candidates = startup.run("looking up the towns of " + named.name(),
+                () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList()));
+        Map<String, Towns.Candidate> placed = new HashMap<>();
+        for (SeedFile.SchoolEntry s : schools) {
+            switch (Towns.resolve(s.town(), s.region(), null, candidates.get(s.town()))) {
+                case Towns.Found found -> placed.put(s.id(), found.town());
+                case Towns.Refused refused -> throw new SeedException("Seed file %s, entry schools[%d] (%s): %s".formatted(
+                        named.name(), named.file().schools().indexOf(s), s.id(), refused.problem()));
+            }
+        }
+        return placed;
+    }
+
+    private void write(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
         String seed = f.document().id();
         SourceIds sources = new SourceIds(f.document());
 
@@ -155,7 +233,10 @@ public class SeedLoader {
                     MERGE (n:Region {code: row.code})
                     SET n.name = row.name, n.level = row.level, n.official = row.official, n.seed = $seed
                     WITH n, row
-                    CALL (n, row) { MATCH (p:Region {code: row.parent}) CREATE (n)-[:PART_OF {seed: $seed}]->(p) }
+                    CALL (n, row) {
+                      MATCH (p:Region {code: row.parent})
+                      MERGE (n)-[r:PART_OF]->(p) ON CREATE SET r.seed = $seed
+                    }
                     """, regions, seed);
 
         List<Map<String, Object>> schools = new ArrayList<>();
@@ -164,8 +245,14 @@ public class SeedLoader {
             schools.add(row("id", s.id(), "name", s.name(), "aliases", s.aliases(),
                     "searchText", String.join(" ", s.aliases()), "type", s.type().name(), "typeCode", typeCode,
                     "ownership", s.ownership() == null ? "UNKNOWN" : s.ownership().name(),
-                    "nationalCode", s.nationalCode(), "note", s.note(), "region", s.region(),
+                    "nationalCode", s.nationalCode(), "note", s.note(),
                     "source", sources.of(s.section(), s.quote())));
+            // Placed by a town: in the gazetteer's county of it, which says so; else where the report places it.
+            Towns.Candidate town = placed.get(s.id());
+            Map<String, Object> row = schools.getLast();
+            row.put("region", town != null ? town.county().code() : s.region());
+            row.put("town", town != null ? town.code() : null);
+            row.put("regionSource", town != null ? null : row.get("source"));
         }
         writeRows(tx, """
                     UNWIND $rows AS row
@@ -177,7 +264,8 @@ public class SeedLoader {
                         n.seed = $seed
                     WITH n, row, edited
                     CALL (n, row, edited) {
-                      MATCH (r:Region {code: row.region}) WHERE NOT edited CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r)
+                      MATCH (r:Region {code: row.region}) WHERE NOT edited
+                      CREATE (n)-[:LOCATED_IN {seed: $seed, town: row.town, source: row.regionSource}]->(r)
                     }
                     """, schools, seed);
         for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
@@ -377,6 +465,9 @@ public class SeedLoader {
         kept.put("Figure", new ArrayList<>(figureIds));
         kept.put("Recognition", recognitions.stream().map(r -> r.get("id")).toList());
         kept.put("Source", sources.rows().stream().map(r -> r.get("id")).toList());
+        // A region the file no longer has that the gazetteer holds stays, the gazetteer's alone.
+        graph.run(tx, "MATCH (n:Region {seed: $seed}) WHERE NOT n.code IN $ids AND n.gazetteer IS NOT NULL REMOVE n.seed",
+                Map.of("seed", seed, "ids", kept.get("Region")));
         kept.forEach((label, ids) -> {
             String key = label.equals("Region") ? "code" : "id";
             // Still referred to by what admins made or changed (or by another file): kept, no longer this file's.

@@ -46,6 +46,28 @@ final class SeedReader {
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
+    /** Every region code the files refer to (parents, schools, groups, programs, figures, documents). */
+    static Set<String> regionReferences(List<Named> files) {
+        Set<String> codes = new HashSet<>();
+        for (Named named : files) {
+            SeedFile f = named.file();
+            codes.add(f.document().region());
+            f.regions().forEach(r -> codes.add(r.parent()));
+            f.schools().forEach(s -> codes.add(s.region()));
+            f.groups().forEach(g -> {
+                codes.add(g.region());
+                g.figures().forEach(fig -> codes.add(fig.region()));
+            });
+            f.programs().forEach(p -> {
+                codes.add(p.region());
+                p.figures().forEach(fig -> codes.add(fig.region()));
+            });
+            f.figures().forEach(fig -> codes.add(fig.region()));
+        }
+        codes.remove(null);
+        return codes;
+    }
+
     /**
      * Checks the files together, since one may refer to what another defines (a school to a
      * region of regions.yaml); {@code knownRegions} are regions already in the graph.

@@ -122,6 +122,61 @@ class ImportBenchmark extends IntegrationTest {
         System.out.printf("BENCHMARK   import (checks + one transaction): %d ms, %.0f rows/s%n", importMs, rows * 1000.0 / importMs);
     }
 
+    /**
+     * What placing schools by their town costs an import of {@code bench.townRows} (100,000) schools: the same
+     * rows in the same real counties, once with only their regionCode and once with their town as well (its full
+     * name, 陈埭镇, which the import looks up in the gazetteer and checks lies in the county), each a dry run and
+     * then the import, twice in turn (A B A B), the schools removed after each; the difference is the lookup's.
+     */
+    @Test
+    void townLookupInAnImportOf100000Schools() {
+        int rows = Integer.getInteger("bench.townRows", 100_000);
+        var gazetteer = org.edugraph.seed.GazetteerCounties.read(org.edugraph.seed.GazetteerCounties.FILE);
+        // Towns whose name is one town's in its county, spread over every county of China.
+        Map<String, Long> perCounty = new java.util.HashMap<>();
+        gazetteer.towns().forEach(t -> perCounty.merge(t.parent() + "/" + t.name(), 1L, Long::sum));
+        List<org.edugraph.region.Gazetteer.Division> towns = gazetteer.towns().stream()
+                .filter(t -> perCounty.get(t.parent() + "/" + t.name()) == 1 && !t.code().endsWith("000")).toList();
+        StringBuilder byRegion = new StringBuilder("\uFEFFid,name,aliases,type,ownership,regionCode,nationalCode,town\r\n");
+        StringBuilder byTown = new StringBuilder(byRegion);
+        java.util.Set<String> counties = new java.util.HashSet<>();
+        java.util.Set<String> distinctTowns = new java.util.HashSet<>();
+        for (int i = 0; i < rows; i++) {
+            var town = towns.get((int) ((i * 7919L) % towns.size()));
+            counties.add(town.parent());
+            distinctTowns.add(town.code());
+            String row = "bench-t%06d,\"基准测试%s第%d小学\",,PRIMARY,PUBLIC,%s,,".formatted(i, town.name(), i, town.parent());
+            byRegion.append(row).append("\r\n");
+            byTown.append(row).append(town.name()).append("\r\n");
+        }
+        byte[] a = byRegion.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] b = byTown.toString().getBytes(StandardCharsets.UTF_8);
+        System.out.printf("%nBENCHMARK import of %,d schools in %,d real counties, by regionCode only (A, %,d KiB) and with their"
+                + " town (B, %,d KiB; %,d distinct towns), dry run then import, A B A B:%n", rows, counties.size(),
+                a.length / 1024, b.length / 1024, distinctTowns.size());
+        for (int round = 1; round <= 2; round++) {
+            for (boolean withTown : new boolean[] {false, true}) {
+                byte[] csv = withTown ? b : a;
+                long t0 = System.nanoTime();
+                upload("/import/schools", csv, true).expectStatus().isOk().expectBody().jsonPath("$.errors.length()").isEqualTo(0);
+                long dryMs = (System.nanoTime() - t0) / 1_000_000;
+                long t1 = System.nanoTime();
+                upload("/import/schools", csv, false).expectStatus().isOk().expectBody().jsonPath("$.schoolsCreated").isEqualTo(rows);
+                long importMs = (System.nanoTime() - t1) / 1_000_000;
+                long placedByTown = graph.read("""
+                        MATCH (s:School)-[l:LOCATED_IN]->() WHERE s.id STARTS WITH 'bench-t' AND l.town IS NOT NULL
+                        RETURN count(s) AS n""", Map.of()).getFirst().get("n").asLong();
+                assertThat(placedByTown).isEqualTo(withTown ? rows : 0);
+                System.out.printf("BENCHMARK   %s round %d: dry run %,d ms, import %,d ms (%.0f rows/s)%n", withTown ? "B town" : "A code",
+                        round, dryMs, importMs, rows * 1000.0 / importMs);
+                graph.autoCommit("""
+                        MATCH (s:School) WHERE s.id STARTS WITH 'bench-t'
+                        CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 10000 ROWS""", Map.of(), java.time.Duration.ofMinutes(10));
+                graph.write("MATCH (e:AuditEvent {action: 'importSchools'}) DELETE e", Map.of());
+            }
+        }
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec upload(String path, byte[] csv,
             boolean dryRun) {
         var body = new LinkedMultiValueMap<String, Object>();

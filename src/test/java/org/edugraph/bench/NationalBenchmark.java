@@ -32,7 +32,7 @@ import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.seed.GeneratedNetworkWriter;
 import org.edugraph.seed.NetworkCsv;
 import org.edugraph.seed.NetworkGenerator;
-import org.edugraph.seed.SyntheticRegions;
+import org.edugraph.seed.GazetteerCounties;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -41,9 +41,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Issue 8's national scale: a generated country (31 provinces, 341 prefectures, 2,728
- * counties, made-up codes T-NAT-..) with 520,000 schools and 1,000,000 pairings, loaded
- * the way a user would load it: the schools and pairings as CSV files through the public
+ * Issue 8's national scale: a generated network over the real counties of the gazetteer
+ * (every official county with towns, their GB/T 2260 codes; issue 21) with 520,000 schools
+ * and 1,000,000 pairings, loaded the way a user would load it: the schools and pairings as CSV files through the public
  * import uploads of a running service, over HTTP; then the read benchmark's operations
  * against it. The service runs as it does by default (embedded Neo4j, seeds loaded) in a
  * JVM of its own, beside the clients on the same 2 cores.
@@ -90,9 +90,8 @@ class NationalBenchmark {
         Path data = dir.resolve("data");
 
         long t0 = System.nanoTime();
-        List<SyntheticRegions.Region> regions = SyntheticRegions.country("T-NAT", 31, 11, 8);
-        var spec = new NetworkGenerator.Spec("national-benchmark", "nat-", SCHOOLS, PAIRINGS, 2022,
-                SyntheticRegions.counties(regions), LocalDate.now());
+        List<NetworkGenerator.County> regions = GazetteerCounties.of(GazetteerCounties.read(GazetteerCounties.FILE), null);
+        var spec = new NetworkGenerator.Spec("national-benchmark", "nat-", SCHOOLS, PAIRINGS, 2022, regions, LocalDate.now());
         NetworkGenerator.Network network = NetworkGenerator.generate(spec);
         Path schoolsCsv = dir.resolve("schools.csv");
         NetworkCsv.writeSchools(network, schoolsCsv);
@@ -104,17 +103,17 @@ class NationalBenchmark {
             pairingFiles.add(file);
             pairingBytes += Files.size(file);
         }
-        note("generated %,d regions, %,d schools, %,d groups, %,d pairings and wrote schools.csv (%.1f MiB) and %d pairings files"
+        note("generated over %,d real counties %,d schools, %,d groups, %,d pairings and wrote schools.csv (%.1f MiB) and %d pairings files"
                 + " of at most %,d rows (%.1f MiB) in %.1f s", regions.size(), network.schools().size(), network.groups().size(),
                 network.pairings().size(), Files.size(schoolsCsv) / 1048576.0, pairingFiles.size(), PAIRINGS_PER_FILE,
                 pairingBytes / 1048576.0, seconds(t0));
 
         long t1 = System.nanoTime();
         withStore(data, graph -> {
-            SyntheticRegions.write(graph, regions);
+            GazetteerCounties.load(graph);
             new GeneratedNetworkWriter(graph).writeBeforeImports(network);
         });
-        note("created the store with the schema, regions and programs in %.1f s", seconds(t1));
+        note("created the store with the schema, the gazetteer's regions and the programs in %.1f s", seconds(t1));
 
         int bolt = freePort();
         Child child = Child.start(dir, data, bolt, "first");
@@ -213,9 +212,9 @@ class NationalBenchmark {
      * 10,000 rows, a transaction each, no checks): what the database itself takes for these
      * writes on this machine, beside the importers' time.
      */
-    private void rawImport(Path data, List<SyntheticRegions.Region> regions, NetworkGenerator.Network network) {
+    private void rawImport(Path data, List<NetworkGenerator.County> regions, NetworkGenerator.Network network) {
         withStore(data, graph -> {
-            SyntheticRegions.write(graph, regions);
+            GazetteerCounties.load(graph);
             new GeneratedNetworkWriter(graph).writeBeforeImports(network);
             long t0 = System.nanoTime();
             for (int from = 0; from < network.schools().size(); from += 10_000) {

@@ -74,6 +74,77 @@ class ReadCompilerTest {
     }
 
     @Test
+    void whereASchoolIsFromItsTownOfTheGazetteerOrTheReportsWords() {
+        var compiled = CompiledReads.compile("{ school(id: \"qz-chendai-ps\") { region { code } town { code name county { code name } } regionSource { id section kind } sources { id kind } } }", VARIABLES);
+        assertThat(CompiledReads.cypher(compiled)).isEqualTo("""
+                RETURN head(COLLECT { MATCH (n0:School {
+                    id: $p0
+                  })
+                  RETURN {
+                    region: head(COLLECT {
+                      MATCH (n0)-[:LOCATED_IN]->(o1:Region)
+                      RETURN {
+                        code: o1.code
+                      }
+                    }),
+                    town: head(COLLECT {
+                      MATCH (n0)-[l2:LOCATED_IN]->(:Region)
+                      MATCH (t3:Town {
+                        code: l2.town
+                      })
+                      RETURN {
+                        code: t3.code,
+                        name: t3.name,
+                        county: head(COLLECT {
+                          MATCH (o4:Region {
+                            code: t3.county
+                          })
+                          RETURN {
+                            code: o4.code,
+                            name: o4.name
+                          }
+                        })
+                      }
+                    }),
+                    regionSource: head(COLLECT {
+                      MATCH (n0)-[l5:LOCATED_IN]->(:Region)
+                      OPTIONAL MATCH (t6:Town {
+                        code: l5.town
+                      })
+                      OPTIONAL MATCH (f7:GazetteerFile {
+                        name: 'gazetteer'
+                      })
+                      OPTIONAL MATCH (g8:Source {
+                        id: f7.sourceId
+                      })
+                      OPTIONAL MATCH (src9:Source {
+                        id: l5.source
+                      })
+                      RETURN CASE WHEN (t6 IS NOT NULL
+                        AND g8 IS NOT NULL) THEN {
+                        id: ((g8.id + '#') + t6.code),
+                        section: ((t6.code + ' ') + t6.name),
+                        kind: 'GAZETTEER'
+                      } WHEN src9 IS NOT NULL THEN {
+                        id: src9.id,
+                        section: src9.section,
+                        kind: coalesce(src9.kind, CASE WHEN src9.synthetic = true THEN 'GENERATED' ELSE 'REPORT' END)
+                      } END
+                    }),
+                    sources: COLLECT {
+                      MATCH (n0)-[:STATED_IN]->(o10:Source)
+                      WITH o10 ORDER BY o10.id ASC
+                      RETURN {
+                        id: o10.id,
+                        kind: coalesce(o10.kind, CASE WHEN o10.synthetic = true THEN 'GENERATED' ELSE 'REPORT' END)
+                      }
+                    }
+                  }
+                }) AS result""");
+        assertThat(compiled.parameters()).hasToString("{p0=qz-chendai-ps}");
+    }
+
+    @Test
     void aFilteredPageStartsFromTheRegionAndCountsOnlyWhenAsked() {
         var compiled = CompiledReads.compile("query($after: String) { schools(filter: {regionCode: \"350104\", types: [PRIMARY]}, first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }", VARIABLES);
         assertThat(CompiledReads.cypher(compiled)).isEqualTo("""

@@ -171,8 +171,8 @@ class SchoolImportTest extends IntegrationTest {
                 m -> assertThat(m).startsWith("aliases must not be blank").contains("甲||乙"),
                 m -> assertThat(m).contains("type '小学' is not one of").contains("PRIMARY"),
                 m -> assertThat(m).isEqualTo("ownership '公办' is not one of PUBLIC, PRIVATE, UNKNOWN (in any case)"),
-                m -> assertThat(m).isEqualTo("regionCode is required"),
-                m -> assertThat(m).isEqualTo("no region with code T-NOWHERE (regionCode)"),
+                m -> assertThat(m).isEqualTo("regionCode is required (or a town)"),
+                m -> assertThat(m).startsWith("no region with code T-NOWHERE (regionCode); the nearest valid codes are "),
                 m -> assertThat(m).contains("nationalCode must be the 10 digits").contains("35990001"));
         assertThat(testSchoolsAndAudit()).isEqualTo(before);
         assertThat(schoolCount()).isEqualTo(schools);

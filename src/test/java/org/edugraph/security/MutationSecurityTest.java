@@ -33,7 +33,7 @@ class MutationSecurityTest extends IntegrationTest {
         List<GraphQLFieldDefinition> fields = schema.getMutationType().getFieldDefinitions();
         assertThat(fields).extracting(GraphQLFieldDefinition::getName)
                 .contains("addPairing", "endPairing", "removePairing", "createSchool", "updateSchool", "addGroupMember",
-                        "importPairings", "importSchools");
+                        "importPairings", "importSchools", "addRegion");
         List<String> unsecured = new ArrayList<>();
         for (GraphQLFieldDefinition field : fields) {
             String rule = ruleOf(schema, "Mutation", field);

@@ -21,7 +21,7 @@ import org.edugraph.source.FigureQualifier;
  * {@code text} names): every fact of a file has a quote, the quote is an exact span of one
  * line of the report, and it names what the fact is about. What it requires of each entry:
  * <ul>
- * <li>school, group, program: its name or one of its aliases;</li>
+ * <li>school, group, program: its name or one of its aliases; a school's {@code town}, too;</li>
  * <li>group member, program participant: the school's name or alias;</li>
  * <li>pairing: the mentor's and the mentee's; merger: both schools';</li>
  * <li>figure: one of the numbers of the quote ({@link QuotedNumbers}) equals the value, and a
@@ -99,6 +99,10 @@ final class SeedFidelity {
         for (int i = 0; i < f.schools().size(); i++) {
             var s = f.schools().get(i);
             e.names("schools[%d] (%s)".formatted(i, s.id()), s.quote(), "the school", names(s.name(), s.aliases()));
+            if (s.town() != null && s.quote() != null && report.contains(s.quote())) {
+                // The town is the report's word; its county is the gazetteer's, which the loader looks up.
+                e.mustName("schools[%d] (%s)".formatted(i, s.id()), s.quote(), "the town", List.of(s.town()));
+            }
         }
         for (int i = 0; i < f.groups().size(); i++) {
             var g = f.groups().get(i);

@@ -143,6 +143,33 @@ class SeedLoadingTest extends IntegrationTest {
     }
 
     @Test
+    void aSchoolTheFileNamesByItsTownIsPlacedInItsCountyAndAnAmbiguousOrStrayTownStopsTheLoad() throws IOException {
+        String placed = """
+                document: { id: test-seed, title: 测试报告, issuer: 测试局, region: "350500" }
+                schools:
+                  - { id: t-seed-town, name: 测试陈埭小学, type: PRIMARY, region: "350500", town: 陈埭, section: "一" }
+                """;
+        write(placed);
+        loader.load(SeedLoader.read(dir.toUri().toString()));
+        graphQl.document("{ school(id: \"t-seed-town\") { region { code } town { code } regionSource { kind section } } }")
+                .execute()
+                .path("school.region.code").entity(String.class).isEqualTo("350582")
+                .path("school.town.code").entity(String.class).isEqualTo("350582103")
+                .path("school.regionSource.kind").entity(String.class).isEqualTo("GAZETTEER")
+                .path("school.regionSource.section").entity(String.class).isEqualTo("350582103 陈埭镇");
+        write(placed.replace("region: \"350500\", town: 陈埭", "region: \"350000\", town: 城关"));
+        assertThatThrownBy(() -> loader.load(SeedLoader.read(dir.toUri().toString()))).isInstanceOf(SeedException.class)
+                .hasMessageContaining("test.yaml, entry schools[0] (t-seed-town)")
+                .hasMessageContaining("town 城关 is the name of 3 towns in region 350000").hasMessageContaining("350426100 城关镇");
+        write(placed.replace("region: \"350500\", town: 陈埭", "region: \"350104\", town: 陈埭"));
+        assertThatThrownBy(() -> loader.load(SeedLoader.read(dir.toUri().toString())))
+                .hasMessageContaining("town 陈埭 is not in region 350104");
+        // Refused files changed nothing: the school is where the last good load put it.
+        assertThat(count("MATCH (:School {id: 't-seed-town'})-[:LOCATED_IN]->(r:Region {code: '350582'}) RETURN count(r) AS n"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aWrongEnumValueNamesTheFileAndTheEntry() throws IOException {
         write(FILE.replace("type: PRIMARY, ownership", "type: PRIMARYY, ownership"));
         assertThatThrownBy(() -> SeedLoader.read(dir.toUri().toString()))

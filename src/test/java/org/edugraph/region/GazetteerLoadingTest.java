@@ -1,0 +1,150 @@
+package org.edugraph.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.edugraph.EduGraphApplication;
+import org.edugraph.EduGraphProperties;
+import org.edugraph.neo4j.SchemaMigrations;
+import org.edugraph.neo4j.StartupWork;
+import org.edugraph.seed.GazetteerLoader;
+import org.edugraph.support.IntegrationTest;
+import org.edugraph.support.TestNeo4j;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * The gazetteer loaded at start: every county of China is a region as the reports' are, a
+ * restart with the same file skips it, and a file that fails its checksum or format stops
+ * start-up with a message while a load cut short leaves the graph as it was.
+ */
+class GazetteerLoadingTest extends IntegrationTest {
+
+    private static final String FILE = "classpath:seeds/gazetteer/divisions-2023.tsv";
+
+    @TempDir
+    Path dir;
+
+    @Autowired
+    GazetteerLoader loader;
+
+    @Autowired
+    SchemaMigrations migrations;
+
+    @AfterEach
+    void theRealGazetteerAgain() {
+        loader.load(FILE); // skipped when nothing changed it
+    }
+
+    @Test
+    void everyProvincePrefectureAndCountyIsARegionQueryableAsTheReportsAreAndTheirZonesStay() {
+        graphQl.document("""
+                { gulou: region(code: "350102") { name level official parent { code name parent { code } } }
+                  dongcheng: region(code: "110101") { name parent { name parent { name level } } }
+                  zone: region(code: "130171") { name level official parent { name } }
+                  taishang: region(code: "3505TS") { name level official parent { code } }
+                  quanzhou: region(code: "350500") { children { code } }
+                  jinjiang: region(code: "350582") { children { code } } }""")
+                .execute()
+                .path("gulou.name").entity(String.class).isEqualTo("鼓楼区")
+                .path("gulou.level").entity(String.class).isEqualTo("COUNTY")
+                .path("gulou.official").entity(Boolean.class).isEqualTo(true)
+                .path("gulou.parent.name").entity(String.class).isEqualTo("福州市")
+                .path("gulou.parent.parent.code").entity(String.class).isEqualTo("350000")
+                .path("dongcheng.name").entity(String.class).isEqualTo("东城区")
+                .path("dongcheng.parent.name").entity(String.class).isEqualTo("市辖区")
+                .path("dongcheng.parent.parent.name").entity(String.class).isEqualTo("北京市")
+                .path("dongcheng.parent.parent.level").entity(String.class).isEqualTo("PROVINCE")
+                .path("zone.name").entity(String.class).isEqualTo("石家庄高新技术产业开发区")
+                .path("zone.official").entity(Boolean.class).isEqualTo(false)
+                .path("zone.parent.name").entity(String.class).isEqualTo("石家庄市")
+                .path("taishang.name").entity(String.class).isEqualTo("泉州台商投资区")
+                .path("taishang.official").entity(Boolean.class).isEqualTo(false)
+                .path("taishang.parent.code").entity(String.class).isEqualTo("350500")
+                // 12 counties of the list and the two zones of regions.yaml; towns are no regions.
+                .path("quanzhou.children").entityList(Object.class).hasSize(14)
+                .path("jinjiang.children").entityList(Object.class).hasSize(0);
+        graphQl.document("{ regions(level: PROVINCE) { code } }").execute().path("regions").entityList(Object.class).hasSize(31);
+        // Each region has one parent: the gazetteer's and regions.yaml's are the same edge.
+        assertThat(graph.read("""
+                MATCH (r:Region)-[p:PART_OF]->() WITH r, count(p) AS parents WHERE parents > 1 RETURN count(r) AS n""",
+                Map.of()).getFirst().get("n").asLong()).isZero();
+    }
+
+    @Test
+    void aRestartWithTheSameFileSkipsIt() {
+        GazetteerLoader.Outcome again = loader.load(FILE);
+        assertThat(again.written()).isFalse();
+        assertThat(again.millis()).isLessThan(5_000);
+    }
+
+    @Test
+    void aFileThatFailsItsChecksumStopsStartUpWithAMessageAndLoadsNothing() throws IOException {
+        Path bad = dir.resolve("divisions-2023.tsv");
+        Files.writeString(bad, Files.readString(GazetteerFileTest.FILE).replace("350582103\tTOWN\t陈埭镇", "350582103\tTOWN\t陈埭乡"));
+        var app = new SpringApplicationBuilder(EduGraphApplication.class);
+        var arguments = TestNeo4j.get().arguments();
+        arguments.add("--server.port=0");
+        arguments.add("--edugraph.gazetteer.file=" + bad.toUri());
+        assertThatThrownBy(() -> app.run(arguments.toArray(String[]::new))).satisfies(e -> {
+            GazetteerException cause = cause(e);
+            assertThat(cause).hasMessageContaining("divisions-2023.tsv fails its checksum");
+            FailureAnalysis analysis = new GazetteerFailureAnalyzer().analyze(e);
+            assertThat(analysis.getDescription()).contains("fails its checksum").endsWith("Nothing of it was loaded.");
+            assertThat(analysis.getAction()).contains("seeds/gazetteer/convert.mjs").contains("edugraph.gazetteer.enabled=false");
+        });
+        assertThat(townName("350582103")).isEqualTo("陈埭镇");
+    }
+
+    @Test
+    void aLoadCutShortLeavesTheGraphAsItWas() throws IOException {
+        // A good file, checksum and all, that renames a town: cut by its time limit, nothing of it may stay.
+        String text = Files.readString(GazetteerFileTest.FILE);
+        int body = text.indexOf("code\tlevel\t");
+        String rows = text.substring(body).replace("350582103\tTOWN\t陈埭镇", "350582103\tTOWN\t陈埭新镇");
+        String header = text.substring(0, body).replaceFirst("# sha256\t[0-9a-f]+",
+                "# sha256\t" + Gazetteer.sha256(rows.getBytes(StandardCharsets.UTF_8)));
+        Path renamed = dir.resolve("renamed.tsv");
+        Files.writeString(renamed, header + rows);
+        String checksum = graph.read("MATCH (f:GazetteerFile) RETURN f.checksum AS c", Map.of()).getFirst().get("c").asString();
+
+        EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "edugraph.gazetteer.enabled", "false", "edugraph.startup.timeout", "700ms")))
+                .bindOrCreate("edugraph", EduGraphProperties.class);
+        GazetteerLoader hurried = new GazetteerLoader(new StartupWork(graph, properties), properties, migrations);
+        assertThatThrownBy(() -> hurried.load(renamed.toUri().toString()))
+                .isInstanceOf(StartupWork.StartupTimeoutException.class)
+                .hasMessageStartingWith("Start-up step 'loading the gazetteer ");
+        assertThat(townName("350582103")).isEqualTo("陈埭镇");
+        assertThat(graph.read("MATCH (f:GazetteerFile) RETURN f.checksum AS c, f.loading AS loading", Map.of()).getFirst())
+                .satisfies(r -> {
+                    assertThat(r.get("c").asString()).isEqualTo(checksum);
+                    assertThat(r.get("loading").isNull()).isTrue();
+                });
+    }
+
+    private String townName(String code) {
+        return graph.read("MATCH (t:Town {code: $code}) RETURN t.name AS name", Map.of("code", code)).getFirst().get("name").asString();
+    }
+
+    private static GazetteerException cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GazetteerException g) {
+                return g;
+            }
+        }
+        throw new AssertionError("no GazetteerException in the causes of " + e);
+    }
+}
