@@ -45,11 +45,7 @@ public final class PairingActivity {
         return (start == null ? "(no start)" : start.toString()) + " to " + (end == null ? "(no end)" : end.toString());
     }
 
-    /**
-     * The same rule as a Cypher condition over the pairing bound to {@code pairing}, for the
-     * day that the Cypher expression {@code day} gives ({@code $day}, {@code k.activeOn}).
-     */
-    /** {@link #cypher} built with Cypher-DSL, over the pairing node {@code pairing} and the day {@code day}. */
+    /** The rule built with Cypher-DSL: the pairing {@code pairing} is active on the day {@code day}. */
     public static org.neo4j.cypherdsl.core.Condition condition(org.neo4j.cypherdsl.core.Node pairing,
             org.neo4j.cypherdsl.core.Expression day) {
         var start = pairing.property("startDate");
@@ -57,8 +53,12 @@ public final class PairingActivity {
         return start.isNull().or(start.lte(day)).and(end.isNull().or(end.gte(day)));
     }
 
+    /**
+     * {@link #condition} as text, for statements written as text: the pairing bound to
+     * {@code pairing} is active on the day the Cypher expression {@code day} gives ({@code $day}, {@code k.activeOn}).
+     */
     public static String cypher(String pairing, String day) {
-        return "(%1$s.startDate IS NULL OR %1$s.startDate <= %2$s) AND (%1$s.endDate IS NULL OR %1$s.endDate >= %2$s)"
-                .formatted(pairing, day);
+        return org.edugraph.neo4j.CypherText.condition(condition(org.edugraph.neo4j.CypherText.node(pairing, null),
+                org.edugraph.neo4j.CypherText.expression(day)));
     }
 }

@@ -6,8 +6,7 @@ import java.time.LocalDate;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
 import org.edugraph.neo4j.Graph;
-import org.neo4j.cypherdsl.core.renderer.Configuration;
-import org.neo4j.cypherdsl.core.renderer.Dialect;
+import org.edugraph.neo4j.CypherText;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Reads {
 
-    /** How statements are written: Neo4j 5 and later syntax, names escaped only where they must be. */
-    static final Renderer RENDERER = Renderer.getRenderer(Configuration.newConfig()
-            .withDialect(Dialect.NEO4J_5_DEFAULT_CYPHER).alwaysEscapeNames(false).build());
+    /** How statements are written ({@link CypherText#RENDERER}). */
+    static final Renderer RENDERER = CypherText.RENDERER;
 
     private final Graph graph;
     private final ReadCompiler compiler;

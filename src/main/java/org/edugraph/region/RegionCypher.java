@@ -1,5 +1,6 @@
 package org.edugraph.region;
 
+import org.edugraph.neo4j.CypherText;
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
@@ -20,9 +21,12 @@ public final class RegionCypher {
     private RegionCypher() {
     }
 
-    /** A condition: the node bound to {@code located} is LOCATED_IN the region {@code code} or below it. */
+    /**
+     * {@link #locatedWithin(Node, Expression)} as text, for statements written as text: the node
+     * bound to {@code located} is LOCATED_IN the region {@code code} (a Cypher expression) or below it.
+     */
     public static String locatedWithin(String located, String code) {
-        return "EXISTS { (%s)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: %s}) }".formatted(located, code);
+        return CypherText.condition(locatedWithin(CypherText.node(located, null), CypherText.expression(code)));
     }
 
     /**
@@ -31,7 +35,7 @@ public final class RegionCypher {
      * one parent.
      */
     public static String locatedUnder(String node, String label, String code) {
-        return "(:Region {code: %s})<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN]-(%s:%s)".formatted(code, node, label);
+        return CypherText.pattern(locatedUnder(CypherText.node(node, label), CypherText.expression(code)));
     }
 
     /** {@link #locatedUnder} for schools. */
@@ -39,7 +43,7 @@ public final class RegionCypher {
         return locatedUnder(school, "School", code);
     }
 
-    /** {@link #locatedWithin(String, String)} built with Cypher-DSL: {@code located} is in the region {@code code} or below it. */
+    /** The rule, built with Cypher-DSL: {@code located} is in the region {@code code} or below it. */
     public static Condition locatedWithin(Node located, Expression code) {
         // As a pattern element: EXISTS { ... }, not the exists() function Cypher-DSL writes for a relationship.
         org.neo4j.cypherdsl.core.PatternElement pattern = located.relationshipTo(Cypher.node("Region"), "LOCATED_IN")
@@ -47,10 +51,7 @@ public final class RegionCypher {
         return Cypher.exists(pattern);
     }
 
-    /**
-     * {@link #locatedUnder(String, String, String)} built with Cypher-DSL: the pattern from the region
-     * {@code code} down its PART_OF tree to every {@code node} located there.
-     */
+    /** The rule as a pattern, built with Cypher-DSL: from the region {@code code} down its PART_OF tree to every {@code node} located there. */
     public static RelationshipChain locatedUnder(Node node, Expression code) {
         return Cypher.node("Region").withProperties("code", code)
                 .relationshipFrom(Cypher.node("Region"), "PART_OF").min(0)

@@ -46,7 +46,17 @@ public class RegionScope {
      * at once use it, so that the rule stays in one place.
      */
     public static String within(String variable) {
-        return "EXISTS { (" + variable + ")-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed }";
+        return org.edugraph.neo4j.CypherText.condition(within(org.edugraph.neo4j.CypherText.node(variable, null),
+                org.neo4j.cypherdsl.core.Cypher.parameter("allowed")));
+    }
+
+    /** The rule built with Cypher-DSL: {@code located} is in one of the regions {@code allowed} or below one. */
+    public static org.neo4j.cypherdsl.core.Condition within(org.neo4j.cypherdsl.core.Node located,
+            org.neo4j.cypherdsl.core.Expression allowed) {
+        var scope = org.neo4j.cypherdsl.core.Cypher.node("Region").named("a");
+        return org.neo4j.cypherdsl.core.Cypher.exists(List.of(located
+                .relationshipTo(org.neo4j.cypherdsl.core.Cypher.node("Region"), "LOCATED_IN")
+                .relationshipTo(scope, "PART_OF").min(0)), org.neo4j.cypherdsl.core.Where.from(scope.property("code").in(allowed)));
     }
 
     private void requireLocated(Caller caller, String label, String what, Collection<String> ids) {
