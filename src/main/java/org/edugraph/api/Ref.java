@@ -40,6 +40,14 @@ public record Ref(String type, List<String> keys) {
     }
 
     /**
+     * A reference whose producer already holds some of the object's fields ({@code values}, by
+     * field name, as the compiled reads give them): when a request selects only those, they are
+     * the answer and nothing is read; otherwise {@code ref} is read as any other.
+     */
+    public record Known(Ref ref, java.util.Map<String, Object> values) {
+    }
+
+    /**
      * One field of the object {@code of}, read from the graph: for an object a subscription
      * keeps as it was (a pairing since removed), whose related objects are still read.
      */

@@ -44,7 +44,7 @@ final class Coverage {
             }
         });
         List<RegionCoverage> result = new ArrayList<>();
-        rows.forEach((code, c) -> result.add(new RegionCoverage(code, (int) c[0], (int) c[1], (int) c[2],
+        rows.forEach((code, c) -> result.add(new RegionCoverage(regions.get(code), (int) c[0], (int) c[1], (int) c[2],
                 (int) c[3], (int) (c[0] - c[1]))));
         result.sort(Comparator.comparing(RegionCoverage::regionCode));
         return result;

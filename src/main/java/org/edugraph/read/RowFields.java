@@ -90,6 +90,19 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     }
 
     private static Object resolveNow(Object value, DataFetchingEnvironment env) {
+        if (value instanceof Ref.Known known) {
+            Field field = Field.root(env);
+            if (field.selection().stream().allMatch(selected -> known.values().containsKey(selected.name()))) {
+                Map<String, Object> row = new java.util.HashMap<>();
+                boolean aliased = false;
+                for (Field selected : field.selection()) {
+                    row.put(selected.resultKey(), known.values().get(selected.name()));
+                    aliased |= !selected.resultKey().equals(selected.name());
+                }
+                return new Row(row, aliased);
+            }
+            value = known.ref();
+        }
         if (value instanceof Ref ref) {
             return loader(env).load(new RefLoader.Request(ref, Field.root(env)));
         }
@@ -112,7 +125,7 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     }
 
     private static boolean isRef(Object value) {
-        return value instanceof Mono<?> || value instanceof java.util.concurrent.CompletableFuture<?> || value instanceof Ref || value instanceof Ref.FieldOf || value instanceof List<?> list && !list.isEmpty()
+        return value instanceof Mono<?> || value instanceof java.util.concurrent.CompletableFuture<?> || value instanceof Ref || value instanceof Ref.Known || value instanceof Ref.FieldOf || value instanceof List<?> list && !list.isEmpty()
                 && list.getFirst() instanceof Ref;
     }
 

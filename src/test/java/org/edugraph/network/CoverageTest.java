@@ -34,30 +34,30 @@ class CoverageTest {
     @Test
     void countiesCountTheirSchoolsAndLeaveOutThoseWhoseCountyIsNotKnown() {
         assertThat(Coverage.of(regions, RegionLevel.COUNTY, SCHOOLS, network(), null)).containsExactly(
-                new RegionCoverage("K1", 5, 2, 1, 1, 3),
-                new RegionCoverage("K2", 3, 0, 0, 0, 3),
-                new RegionCoverage("K3", 2, 1, 0, 1, 1));
+                new RegionCoverage(regions.get("K1"), 5, 2, 1, 1, 3),
+                new RegionCoverage(regions.get("K2"), 3, 0, 0, 0, 3),
+                new RegionCoverage(regions.get("K3"), 2, 1, 0, 1, 1));
     }
 
     @Test
     void prefecturesCountEverySchoolBelowThem() {
         assertThat(Coverage.of(regions, RegionLevel.PREFECTURE, SCHOOLS, network(), null)).containsExactly(
-                new RegionCoverage("C1", 12, 3, 1, 2, 9),
-                new RegionCoverage("C2", 2, 1, 0, 1, 1));
+                new RegionCoverage(regions.get("C1"), 12, 3, 1, 2, 9),
+                new RegionCoverage(regions.get("C2"), 2, 1, 0, 1, 1));
     }
 
     @Test
     void aFilterRegionKeepsOnlyItsOwnSchoolsEvenUnderAHigherLevel() {
         assertThat(Coverage.of(regions, RegionLevel.COUNTY, SCHOOLS, network(), "C1")).containsExactly(
-                new RegionCoverage("K1", 5, 2, 1, 1, 3),
-                new RegionCoverage("K2", 3, 0, 0, 0, 3));
+                new RegionCoverage(regions.get("K1"), 5, 2, 1, 1, 3),
+                new RegionCoverage(regions.get("K2"), 3, 0, 0, 0, 3));
         assertThat(Coverage.of(regions, RegionLevel.PROVINCE, SCHOOLS, network(), "K1")).containsExactly(
-                new RegionCoverage("P", 5, 2, 1, 1, 3));
+                new RegionCoverage(regions.get("P"), 5, 2, 1, 1, 3));
     }
 
     @Test
     void anEmptyNetworkLeavesEverySchoolOut() {
         assertThat(Coverage.of(regions, RegionLevel.PROVINCE, SCHOOLS, Map.of(), null)).containsExactly(
-                new RegionCoverage("P", 14, 0, 0, 0, 14));
+                new RegionCoverage(regions.get("P"), 14, 0, 0, 0, 14));
     }
 }
