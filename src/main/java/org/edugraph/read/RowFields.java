@@ -13,7 +13,6 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
@@ -125,8 +124,9 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     }
 
     private static boolean isRef(Object value) {
-        return value instanceof Mono<?> || value instanceof java.util.concurrent.CompletableFuture<?> || value instanceof Ref || value instanceof Ref.Known || value instanceof Ref.FieldOf || value instanceof List<?> list && !list.isEmpty()
-                && list.getFirst() instanceof Ref;
+        return value instanceof Mono<?> || value instanceof java.util.concurrent.CompletableFuture<?>
+                || value instanceof Ref || value instanceof Ref.Known || value instanceof Ref.FieldOf
+                || value instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Ref;
     }
 
     /**
