@@ -38,17 +38,22 @@ class InProcessReadBenchmark extends IntegrationTest {
         var compiled = org.edugraph.read.CompiledReadsForBench.schoolPage("cs-panyu-ms");
         String cypher = compiled.getKey();
         Map<String, Object> parameters = compiled.getValue();
-        Callable<Object> bolt = () -> {
-            try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-                return session.executeRead(tx -> tx.run(cypher, parameters).single().get("result").asObject());
-            }
-        };
+        Callable<Object> bolt = overBolt(driver, cypher, parameters);
         var db = neo4j.database();
         Callable<Object> inProcess = () -> db.executeTransactionally(cypher, parameters,
                 result -> result.next().get("result"));
         assertThat(inProcess.call()).isEqualTo(bolt.call());
         measure("Bolt (driver)", bolt);
         measure("in process", inProcess);
+    }
+
+    /** The statement through the driver's own managed read transaction over Bolt: its {@code result}. */
+    static Callable<Object> overBolt(Driver driver, String cypher, Map<String, Object> parameters) {
+        return () -> {
+            try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+                return session.executeRead(tx -> tx.run(cypher, parameters).single().get("result").asObject());
+            }
+        };
     }
 
     /** Prints one way's time per statement alone and its statements per second from 16 clients. */

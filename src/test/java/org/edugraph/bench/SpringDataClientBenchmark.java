@@ -8,9 +8,7 @@ import java.util.concurrent.Callable;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestNeo4j;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -42,11 +40,7 @@ class SpringDataClientBenchmark extends IntegrationTest {
         var compiled = org.edugraph.read.CompiledReadsForBench.schoolPage("cs-panyu-ms");
         String cypher = compiled.getKey();
         Map<String, Object> parameters = compiled.getValue();
-        Callable<Object> bolt = () -> {
-            try (var session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-                return session.executeRead(tx -> tx.run(cypher, parameters).single().get("result").asObject());
-            }
-        };
+        Callable<Object> bolt = InProcessReadBenchmark.overBolt(driver, cypher, parameters);
         var bookmarks = Neo4jBookmarkManager.create();
         var transactions = new Neo4jTransactionManager(driver, DatabaseSelectionProvider.getDefaultSelectionProvider(), bookmarks);
         var client = Neo4jClient.with(driver).withNeo4jBookmarkManager(bookmarks).build();

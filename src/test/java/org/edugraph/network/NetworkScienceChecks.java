@@ -318,37 +318,10 @@ abstract class NetworkScienceChecks extends IntegrationTest {
 
     /** Coverage by region of {@code level} counting the selected pairings active on some day of {@code year}. */
     private Map<String, List<Integer>> coverageIn(Filter f, String level, int year) {
-        Set<String> paired = new HashSet<>();
-        Set<String> mentors = new HashSet<>();
-        Set<String> mentees = new HashSet<>();
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        for (ExpectedNetwork.Pairing p : expected.selected(f)) {
-            if ((p.start() == null || !p.start().isAfter(last)) && (p.end() == null || !p.end().isBefore(first))) {
-                paired.add(p.mentor());
-                paired.add(p.mentee());
-                mentors.add(p.mentor());
-                mentees.add(p.mentee());
-            }
-        }
-        Map<String, int[]> rows = new TreeMap<>();
-        expected.schoolRegion.forEach((school, region) -> {
-            if (region == null || f.regionCode() != null && !expected.within(region, f.regionCode())) {
-                return;
-            }
-            String row = expected.ancestorAt(region, level);
-            if (row == null) {
-                return;
-            }
-            int[] c = rows.computeIfAbsent(row, k -> new int[4]);
-            c[0]++;
-            c[1] += paired.contains(school) ? 1 : 0;
-            c[2] += mentors.contains(school) ? 1 : 0;
-            c[3] += mentees.contains(school) ? 1 : 0;
-        });
-        Map<String, List<Integer>> result = new TreeMap<>();
-        rows.forEach((code, c) -> result.put(code, List.of(c[0], c[1], c[2], c[3], c[0] - c[1])));
-        return result;
+        return expected.coverage(f, level,
+                p -> (p.start() == null || !p.start().isAfter(last)) && (p.end() == null || !p.end().isBefore(first)));
     }
 
     // ---- group-by counts

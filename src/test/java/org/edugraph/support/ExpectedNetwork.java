@@ -239,10 +239,18 @@ public final class ExpectedNetwork {
 
     /** coverage(level): region code to [schools, paired, mentors, mentees, unpaired], rows with schools only. */
     public Map<String, List<Integer>> coverage(Filter f, String level) {
+        return coverage(f, level, p -> true);
+    }
+
+    /** {@link #coverage(Filter, String)} counting only the selected pairings that {@code counted} keeps. */
+    public Map<String, List<Integer>> coverage(Filter f, String level, java.util.function.Predicate<Pairing> counted) {
         Set<String> paired = new HashSet<>();
         Set<String> mentors = new HashSet<>();
         Set<String> mentees = new HashSet<>();
         for (Pairing p : selected(f)) {
+            if (!counted.test(p)) {
+                continue;
+            }
             paired.add(p.mentor());
             paired.add(p.mentee());
             mentors.add(p.mentor());
