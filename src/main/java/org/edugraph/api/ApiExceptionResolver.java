@@ -6,8 +6,6 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,7 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
             return new Refusal(ErrorKind.INTERNAL_ERROR, "The request was stopped");
         }
         String incident = UUID.randomUUID().toString();
-        if (ex instanceof Neo4jException neo4j && isTimeout(neo4j)) {
+        if (org.edugraph.neo4j.TimeLimit.exceeded(ex)) {
             log.warn("Incident {}: a query exceeded its time limit at {}", incident, where);
             return new Refusal(ErrorKind.INTERNAL_ERROR,
                     "The request took longer than allowed and was stopped (incident " + incident + ")");
@@ -91,9 +89,5 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
         return false;
     }
 
-    private static boolean isTimeout(Neo4jException ex) {
-        String code = ex.code() == null ? "" : ex.code();
-        return ex instanceof ClientException && code.contains("Timeout") || code.contains("TransactionTimedOut");
-    }
 
 }

@@ -3,7 +3,6 @@ package org.edugraph.neo4j;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.slf4j.Logger;
@@ -71,10 +70,11 @@ public final class StartupWork {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration pause = Duration.ofMillis(100);
         for (int attempt = 1; ; attempt++) {
+            long began = System.nanoTime();
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (timedOut(e)) {
+                if (TimeLimit.exceeded(e, Duration.ofNanos(System.nanoTime() - began), timeout)) {
                     throw new StartupTimeoutException(step, timeout, e);
                 }
                 if (!retryable(e) || System.nanoTime() + pause.toNanos() > deadline) {
@@ -109,28 +109,11 @@ public final class StartupWork {
             }
             if (t instanceof Status.HasStatus status
                     && status.status().code().classification() == Status.Classification.TransientError
-                    && !isTimeout(status.status().code().serialize())) {
+                    && !TimeLimit.exceeded(t)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether {@code e} is a transaction stopped by its time limit, through the driver or in-process. */
-    static boolean timedOut(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Neo4jException neo4j && neo4j.code() != null && isTimeout(neo4j.code())) {
-                return true;
-            }
-            if (t instanceof Status.HasStatus status && isTimeout(status.status().code().serialize())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTimeout(String code) {
-        return code.contains("TransactionTimedOut");
     }
 
     /** A step of start-up that did not finish within {@code edugraph.startup.timeout}. */

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
 import org.edugraph.network.measures.Measures;
-import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -137,8 +136,7 @@ class NetworkExportController {
             throw e.getCause();
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
-            boolean timedOut = e instanceof Neo4jException neo4j && neo4j.code() != null
-                    && neo4j.code().contains("TransactionTimedOut");
+            boolean timedOut = org.edugraph.neo4j.TimeLimit.exceeded(e);
             if (timedOut) {
                 log.warn("Incident {}: an export exceeded edugraph.export.timeout ({})", incident, words(exports.timeout()));
             } else {
