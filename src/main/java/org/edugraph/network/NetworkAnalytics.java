@@ -15,7 +15,6 @@ import org.edugraph.api.ApiException;
 import org.edugraph.api.Gate;
 import org.edugraph.api.References;
 import org.edugraph.api.References.Kind;
-import org.edugraph.api.Values;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.pairing.PairingFilter;
 import org.edugraph.region.Region;
@@ -200,8 +199,8 @@ public class NetworkAnalytics {
         RegionTree regions = regions();
         NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
                 () -> new NetworkStatistics(regions),
-                (s, r) -> s.add(new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
-                        Values.string(r, "mentorRegion"), Values.string(r, "menteeRegion"))));
+                (s, r) -> s.add(new PairingRow((String) r.get("id"), (String) r.get("mentor"), (String) r.get("mentee"),
+                        (String) r.get("mentorRegion"), (String) r.get("menteeRegion"))));
         return NetworkStats.of(stats, regions, filter.regionCode(),
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }

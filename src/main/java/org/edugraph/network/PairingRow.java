@@ -20,12 +20,11 @@ record PairingRow(String id, String mentorId, String menteeId, String mentorRegi
     }
 
     /** A row of {@link NetworkCypher#pairings}. */
-    static PairingRow from(org.neo4j.driver.Record r) {
-        String kind = org.edugraph.api.Values.string(r, "kind");
-        return new PairingRow(r.get("id").asString(), r.get("mentor").asString(), r.get("mentee").asString(),
-                org.edugraph.api.Values.string(r, "mentorRegion"), org.edugraph.api.Values.string(r, "menteeRegion"),
-                kind == null ? null : PairingKind.valueOf(kind), org.edugraph.api.Values.string(r, "program"),
-                org.edugraph.api.Values.date(r, "startDate"), org.edugraph.api.Values.date(r, "endDate"));
+    static PairingRow from(java.util.Map<String, Object> r) {
+        String kind = (String) r.get("kind");
+        return new PairingRow((String) r.get("id"), (String) r.get("mentor"), (String) r.get("mentee"),
+                (String) r.get("mentorRegion"), (String) r.get("menteeRegion"), kind == null ? null : PairingKind.valueOf(kind),
+                (String) r.get("program"), (LocalDate) r.get("startDate"), (LocalDate) r.get("endDate"));
     }
 
     /** True when the pairing is active on {@code day} (null: any day). */

@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
-import org.jgrapht.alg.clustering.LabelPropagationClustering;
 import org.jgrapht.alg.scoring.Coreness;
 import org.jgrapht.alg.scoring.PageRank;
 
@@ -27,12 +25,13 @@ import org.jgrapht.alg.scoring.PageRank;
  * <li>reach2: schools within two links, the school itself not counted.</li>
  * <li>coreNumber: JGraphT's {@code Coreness} (the largest k of a k-core holding the school).</li>
  * <li>articulation, cutOff, bridges: {@link Cuts}.</li>
- * <li>community: JGraphT's {@code LabelPropagationClustering} (Raghavan, Albert and Kumara,
- *     2007: each school takes the label most of its partners hold, in random order, until
- *     every school holds one of its partners' most frequent labels; labels that ended up in
- *     parts not linked to each other are split), with a fixed random seed and schools in id
- *     order, so that the same network always gives the same communities. Communities are
- *     numbered from 1, largest first (ties: the one holding the smallest school id).</li>
+ * <li>community: label propagation ({@link LabelPropagation}, the algorithm of JGraphT's
+ *     {@code LabelPropagationClustering} on arrays: Raghavan, Albert and Kumara, 2007; each
+ *     school takes the label most of its partners hold, in random order, until every school
+ *     holds one of its partners' most frequent labels; labels that ended up in parts not
+ *     linked to each other are split), with a fixed random seed and schools in id order, so
+ *     that the same network always gives the same communities. Communities are numbered from
+ *     1, largest first (ties: the one holding the smallest school id).</li>
  * </ul>
  */
 public final class Measures {
@@ -99,10 +98,7 @@ public final class Measures {
         t = lap(millis, "reach2", t, deadline);
         Cuts cuts = Cuts.of(graph, deadline);
         t = lap(millis, "cuts", t, deadline);
-        List<Set<Integer>> clusters = n == 0 ? List.of()
-                : new LabelPropagationClustering<>(partners, settings.communityIterations(), new Random(SEED))
-                        .getClustering().getClusters();
-        int[][] communities = numbered(clusters, graph);
+        int[][] communities = numbered(LabelPropagation.of(graph, settings.communityIterations(), new Random(SEED), deadline));
         lap(millis, "communities", t, deadline);
         int[] community = new int[n];
         for (int c = 0; c < communities.length; c++) {
@@ -122,13 +118,24 @@ public final class Measures {
     }
 
     /** Communities largest first (ties: smallest first school), each with its schools in index (id) order. */
-    private static int[][] numbered(List<Set<Integer>> clusters, SchoolGraph graph) {
+    private static int[][] numbered(int[] lowestMember) {
+        int n = lowestMember.length;
+        int[] size = new int[n];
+        for (int v = 0; v < n; v++) {
+            size[lowestMember[v]]++;
+        }
+        int[][] members = new int[n][];
         List<int[]> sorted = new ArrayList<>();
-        for (Set<Integer> cluster : clusters) {
-            int[] members = cluster.stream().mapToInt(Integer::intValue).sorted().toArray();
-            if (members.length > 0) {
-                sorted.add(members);
+        for (int v = 0; v < n; v++) {
+            if (size[v] > 0) {
+                members[v] = new int[size[v]];
+                sorted.add(members[v]);
+                size[v] = 0;
             }
+        }
+        for (int v = 0; v < n; v++) {
+            int c = lowestMember[v];
+            members[c][size[c]++] = v;
         }
         sorted.sort(Comparator.<int[]>comparingInt(m -> -m.length).thenComparingInt(m -> m[0]));
         return sorted.toArray(int[][]::new);
