@@ -389,6 +389,25 @@ public class Graph {
         }
     }
 
+    /**
+     * {@link #readAside} for a statement of at most one row, given as Java values (empty when
+     * there is no row): in this process without Bolt when the database is embedded. For what a
+     * request asks on the side and often (the analytics' data version, before each kept answer).
+     */
+    public Map<String, Object> readRowAside(String cypher, Map<String, Object> parameters) {
+        if (inProcess == null) {
+            return readAside(cypher, parameters).stream().findFirst()
+                    .map(r -> r.asMap(org.neo4j.driver.Value::asObject)).orElse(Map.of());
+        }
+        try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            org.neo4j.graphdb.Result result = tx.execute(cypher, parameters);
+            Map<String, Object> row = result.hasNext() ? result.next() : Map.of();
+            tx.commit();
+            return row;
+        }
+    }
+
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
     public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
         count(cypher);

@@ -101,8 +101,9 @@ public class PairingChangeLog {
      * The analytics keep computed measures only while it stays the same.
      */
     public long latest() {
-        return graph.readAside("MATCH (s:ChangeLogSequence {name: $name}) RETURN s.value AS seq", Map.of("name", SEQUENCE))
-                .stream().findFirst().map(r -> r.get("seq").asLong(0)).orElse(0L);
+        Object seq = graph.readRowAside("MATCH (s:ChangeLogSequence {name: $name}) RETURN s.value AS seq",
+                Map.of("name", SEQUENCE)).get("seq");
+        return seq == null ? 0L : ((Number) seq).longValue();
     }
 
     /**
