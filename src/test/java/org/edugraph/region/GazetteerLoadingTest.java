@@ -115,8 +115,25 @@ class GazetteerLoadingTest extends IntegrationTest {
     }
 
     @Test
-    void aLoadCutShortLeavesTheGraphAsItWas() throws Exception {
-        // A good file, checksum and all, that renames a town: cut by its time limit, nothing of it may stay.
+    void aNewGazetteerIsWhatTownLookupsFindAtOnce() throws IOException {
+        String before = "{ towns(name: \"陈埭镇\") { code county { name } } renamed: towns(name: \"陈埭新镇\") { code } }";
+        graphQl.document(before).execute()
+                .path("towns[0].code").entity(String.class).isEqualTo("350582103")
+                .path("towns[0].county.name").entity(String.class).isEqualTo("晋江市")
+                .path("renamed").entityList(Object.class).hasSize(0);
+        try {
+            loader.load(renamedChenDai().toUri().toString());
+            graphQl.document(before).execute()
+                    .path("towns").entityList(Object.class).hasSize(0)
+                    .path("renamed[0].code").entity(String.class).isEqualTo("350582103");
+        } finally {
+            loader.load(FILE); // the real list again, before the seed guard looks
+        }
+        graphQl.document(before).execute().path("towns[0].code").entity(String.class).isEqualTo("350582103");
+    }
+
+    /** The division list with 陈埭镇 renamed 陈埭新镇, its checksum made to match. */
+    private Path renamedChenDai() throws IOException {
         String text = Files.readString(GazetteerFileTest.FILE);
         int body = text.indexOf("code\tlevel\t");
         String rows = text.substring(body).replace("350582103\tTOWN\t陈埭镇", "350582103\tTOWN\t陈埭新镇");
@@ -124,6 +141,13 @@ class GazetteerLoadingTest extends IntegrationTest {
                 "# sha256\t" + Gazetteer.sha256(rows.getBytes(StandardCharsets.UTF_8)));
         Path renamed = dir.resolve("renamed.tsv");
         Files.writeString(renamed, header + rows);
+        return renamed;
+    }
+
+    @Test
+    void aLoadCutShortLeavesTheGraphAsItWas() throws Exception {
+        // A good file, checksum and all, that renames a town: cut by its time limit, nothing of it may stay.
+        Path renamed = renamedChenDai();
         var before = graph.read("""
                 MATCH (f:GazetteerFile), (r:Region {code: '350102'}) RETURN f.checksum AS c, r.gazetteer AS token""",
                 Map.of()).getFirst();
