@@ -40,6 +40,19 @@ public record Ref(String type, List<String> keys) {
     }
 
     /**
+     * This ref with the one field its producer surely holds, its key (a region's code, any other
+     * object's id): a request that selects only that reads nothing. Not for a membership.
+     */
+    public Known withKey() {
+        return new Known(this, java.util.Map.of(type.equals("Region") ? "code" : "id", keys.getFirst()));
+    }
+
+    /** {@link #withKey()} of a ref that may be null. */
+    public static Known withKey(Ref ref) {
+        return ref == null ? null : ref.withKey();
+    }
+
+    /**
      * A reference whose producer already holds some of the object's fields ({@code values}, by
      * field name, as the compiled reads give them): when a request selects only those, they are
      * the answer and nothing is read; otherwise {@code ref} is read as any other.

@@ -19,19 +19,19 @@ public record NetworkDiff(List<String> startedIds, List<String> endedIds, List<S
         List<MeasureChange> of(SchoolMeasure by, Integer first);
     }
 
-    public List<Ref> started() {
-        return startedIds.stream().map(Ref::pairing).toList();
+    public List<Ref.Known> started() {
+        return startedIds.stream().map(id -> Ref.pairing(id).withKey()).toList();
     }
 
-    public List<Ref> ended() {
-        return endedIds.stream().map(Ref::pairing).toList();
+    public List<Ref.Known> ended() {
+        return endedIds.stream().map(id -> Ref.pairing(id).withKey()).toList();
     }
 
-    public List<Ref> newlyCovered() {
-        return newlyCoveredIds.stream().map(Ref::school).toList();
+    public List<Ref.Known> newlyCovered() {
+        return newlyCoveredIds.stream().map(id -> Ref.school(id).withKey()).toList();
     }
 
-    public List<Ref> noLongerCovered() {
-        return noLongerCoveredIds.stream().map(Ref::school).toList();
+    public List<Ref.Known> noLongerCovered() {
+        return noLongerCoveredIds.stream().map(id -> Ref.school(id).withKey()).toList();
     }
 }

@@ -238,7 +238,7 @@ public class NetworkScience {
             return List.of();
         }
         RegionTree regions = analytics.regions();
-        record Key(String from, String to) {
+        record Key(Region from, Region to) {
         }
         Map<Key, Map<String, Integer>> schools = new HashMap<>();
         Map<Key, Integer> counts = new HashMap<>();
@@ -248,7 +248,7 @@ public class NetworkScience {
             if (a == null || b == null) {
                 continue;
             }
-            Key key = new Key(a.code(), b.code());
+            Key key = new Key(a, b);
             counts.merge(key, 1, Integer::sum);
             Map<String, Integer> carried = schools.computeIfAbsent(key, k -> new HashMap<>());
             carried.merge(row.mentorId(), 1, Integer::sum);
@@ -256,7 +256,7 @@ public class NetworkScience {
         }
         return counts.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<Key, Integer>>comparingInt(Map.Entry::getValue).reversed()
-                        .thenComparing(e -> e.getKey().from()).thenComparing(e -> e.getKey().to()))
+                        .thenComparing(e -> e.getKey().from().code()).thenComparing(e -> e.getKey().to().code()))
                 .map(e -> new RegionFlow(e.getKey().from(), e.getKey().to(), e.getValue(),
                         schools.get(e.getKey()).entrySet().stream()
                                 .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()

@@ -9,15 +9,15 @@ public record PairingCount(PairingKind kind, String programId, String mentorRegi
 
     // The program and regions, read with what the request selects under them (read/RowFields).
 
-    public Ref program() {
-        return Ref.program(programId);
+    public Ref.Known program() {
+        return Ref.withKey(Ref.program(programId));
     }
 
-    public Ref mentorRegion() {
-        return Ref.region(mentorRegionCode);
+    public Ref.Known mentorRegion() {
+        return Ref.withKey(Ref.region(mentorRegionCode));
     }
 
-    public Ref menteeRegion() {
-        return Ref.region(menteeRegionCode);
+    public Ref.Known menteeRegion() {
+        return Ref.withKey(Ref.region(menteeRegionCode));
     }
 }

@@ -91,16 +91,17 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     private static Object resolveNow(Object value, DataFetchingEnvironment env) {
         if (value instanceof Ref.Known known) {
             Field field = Field.root(env);
-            if (field.selection().stream().allMatch(selected -> known.values().containsKey(selected.name()))) {
-                Map<String, Object> row = new java.util.HashMap<>();
-                boolean aliased = false;
-                for (Field selected : field.selection()) {
-                    row.put(selected.resultKey(), known.values().get(selected.name()));
-                    aliased |= !selected.resultKey().equals(selected.name());
-                }
-                return new Row(row, aliased);
+            if (answers(known, field)) {
+                return row(known, field);
             }
             value = known.ref();
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Ref.Known) {
+            Field field = Field.root(env);
+            if (list.stream().allMatch(k -> answers((Ref.Known) k, field))) {
+                return list.stream().map(k -> row((Ref.Known) k, field)).toList();
+            }
+            value = list.stream().map(k -> ((Ref.Known) k).ref()).toList();
         }
         if (value instanceof Ref ref) {
             return loader(env).load(new RefLoader.Request(ref, Field.root(env)));
@@ -119,6 +120,21 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
         return value;
     }
 
+    /** Whether what the producer holds is all that {@code field} selects. */
+    private static boolean answers(Ref.Known known, Field field) {
+        return field.selection().stream().allMatch(selected -> known.values().containsKey(selected.name()));
+    }
+
+    private static Row row(Ref.Known known, Field field) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        boolean aliased = false;
+        for (Field selected : field.selection()) {
+            row.put(selected.resultKey(), known.values().get(selected.name()));
+            aliased |= !selected.resultKey().equals(selected.name());
+        }
+        return new Row(row, aliased);
+    }
+
     private static DataLoader<RefLoader.Request, Row> loader(DataFetchingEnvironment env) {
         return env.getDataLoader(RefLoader.NAME);
     }
@@ -126,7 +142,8 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     private static boolean isRef(Object value) {
         return value instanceof Mono<?> || value instanceof java.util.concurrent.CompletableFuture<?>
                 || value instanceof Ref || value instanceof Ref.Known || value instanceof Ref.FieldOf
-                || value instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Ref;
+                || value instanceof List<?> list && !list.isEmpty()
+                        && (list.getFirst() instanceof Ref || list.getFirst() instanceof Ref.Known);
     }
 
     /**
