@@ -41,29 +41,21 @@ class GroupMutations {
     Ref addGroupMember(@Argument String groupId, @Argument String schoolId, @Argument MembershipRole role,
             @Argument LocalDate since) {
         Caller caller = callers.signedIn();
-        scope.requireSchools(caller, List.of(schoolId));
-        scope.requireGroups(caller, List.of(groupId));
         Map<String, Object> params = new HashMap<>();
         params.put("group", groupId);
         params.put("school", schoolId);
         params.put("role", role.name());
         params.put("since", since);
         params.put("user", caller.name());
-        // Checked and written in one transaction, the school locked first: of concurrent identical calls one
-        // adds the membership (and one audit record), the others see it and get CONFLICT.
+        // Checked and written in one transaction, the group and the school locked first (found, and within the
+        // caller's regions): of concurrent identical calls one adds the membership (and one audit record), the
+        // others see it and get CONFLICT; neither can be moved out of the caller's regions meanwhile.
         graph.writeTransaction(tx -> {
+            scope.requireGroups(tx, caller, List.of(groupId), "groupId");
+            scope.requireSchools(tx, caller, List.of(schoolId), "schoolId");
             Record exists = graph.run(tx, """
-                    OPTIONAL MATCH (n:School {id: $school})
-                    FOREACH (locked IN CASE WHEN n IS NULL THEN [] ELSE [n] END |
-                      SET locked.membershipLock = true REMOVE locked.membershipLock)
-                    RETURN n IS NOT NULL AS school, EXISTS { (:EducationGroup {id: $group}) } AS group,
-                           EXISTS { (n)-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""", params).getFirst();
-            if (!exists.get("group").asBoolean()) {
-                throw ApiException.notFound("No education group with id " + groupId + " (groupId)");
-            }
-            if (!exists.get("school").asBoolean()) {
-                throw ApiException.notFound("No school with id " + schoolId + " (schoolId)");
-            }
+                    RETURN EXISTS { (:School {id: $school})-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""",
+                    params).getFirst();
             if (exists.get("member").asBoolean()) {
                 throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
             }

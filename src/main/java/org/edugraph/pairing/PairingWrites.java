@@ -47,17 +47,6 @@ public class PairingWrites {
     }
 
     /**
-     * Takes the write lock of each mentor school in {@code $mentors} (sorted, so that two
-     * writers take them in the same order), held until the transaction ends: identical
-     * pairings are checked and written by one writer at a time. Nothing is changed.
-     */
-    public static final String LOCK_MENTORS = """
-            UNWIND $mentors AS id
-            MATCH (m:School {id: id})
-            SET m.pairingLock = true
-            REMOVE m.pairingLock""";
-
-    /**
      * The pairings identical to a row of {@code $rows} (same mentor, mentee, kind and
      * program; not the row's own {@code self}) whose dates overlap the row's: the rule of
      * {@link PairingActivity#overlap}. Anchored on the mentor's id.
@@ -100,12 +89,6 @@ public class PairingWrites {
         return rows;
     }
 
-    /** Locks the inputs' mentors in the caller's transaction: until it ends no other writer adds or extends their pairings. */
-    void lockMentors(TransactionContext tx, List<AddPairingInput> inputs) {
-        graph.run(tx, LOCK_MENTORS, Map.of("mentors",
-                inputs.stream().map(AddPairingInput::mentorId).distinct().sorted().toList()));
-    }
-
     /** The problems of one new pairing that can be told without the database. */
     static List<String> problems(AddPairingInput in) {
         List<String> problems = new ArrayList<>();
@@ -135,10 +118,11 @@ public class PairingWrites {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems));
         }
-        requireExisting(in.mentorId(), in.menteeId(), in.programId());
-        scope.requireSchools(caller, List.of(in.mentorId(), in.menteeId()));
         Pairing created = graph.writeTransaction(tx -> {
-            lockMentors(tx, List.of(in));
+            // Both schools locked, found and within the caller's regions, in this transaction: identical pairings
+            // are checked and written by one writer at a time, and neither school can be moved out of scope meanwhile.
+            scope.requireSchools(tx, caller, List.of(in.mentorId(), in.menteeId()), "mentorId", "menteeId");
+            requireProgram(tx, in.programId());
             List<Clash> clashes = clashes(tx, List.of(in), null);
             if (!clashes.isEmpty()) {
                 throw ApiException.conflict("A %s pairing of mentor %s and mentee %s%s exists for these dates: %s"
@@ -171,17 +155,17 @@ public class PairingWrites {
      * Creates the pairings of an import in the caller's transaction, in statements of
      * {@code batchSize} rows, each stamped with {@code importId}; returns their ids in input
      * order. Nothing is read back: a file of a million rows costs a million creations, not
-     * a million projections. First every mentor of the file is locked (in id order across
-     * the whole file, so two imports never wait on each other in a circle) and the rows are
-     * checked once, under the locks, against what other writers added since the import's
-     * own checks (the rows among themselves were checked then): else CONFLICT. The locks
-     * are held until commit, so nothing identical can slip in while the batches are written.
+     * a million projections. First every school of the file is locked (in id order across
+     * the whole file, as every write locks schools, so that writers never wait on each other
+     * in a circle), found and held to the caller's regions ({@link RegionScope}); then the rows
+     * are checked once, under the locks, against what other writers added since the import's
+     * own checks (the rows among themselves were checked then): else CONFLICT. The locks are
+     * held until commit, so nothing identical can slip in, and no school be moved out of the
+     * caller's regions, while the batches are written.
      */
     List<String> createAll(TransactionContext tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
-        List<String> mentors = inputs.stream().map(AddPairingInput::mentorId).distinct().sorted().toList();
-        for (int from = 0; from < mentors.size(); from += batchSize) {
-            graph.run(tx, LOCK_MENTORS, Map.of("mentors", mentors.subList(from, Math.min(mentors.size(), from + batchSize))));
-        }
+        scope.requireSchools(tx, caller, inputs.stream().flatMap(in -> java.util.stream.Stream.of(in.mentorId(), in.menteeId()))
+                .distinct().toList());
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<Clash> clashes = clashes(tx, inputs.subList(from, Math.min(inputs.size(), from + batchSize)), null);
             if (!clashes.isEmpty()) {
@@ -260,7 +244,6 @@ public class PairingWrites {
 
     public Pairing end(Caller caller, String id, LocalDate endDate) {
         Pairing before = find(id);
-        scope.requireSchools(caller, List.of(before.mentorId(), before.menteeId()));
         if (endDate == null) {
             throw ApiException.badRequest("endDate is required");
         }
@@ -276,7 +259,7 @@ public class PairingWrites {
         var asEnded = new AddPairingInput(before.mentorId(), before.menteeId(), before.kind(), before.programId(),
                 before.startDate(), endDate, null);
         Pairing ended = graph.writeTransaction(tx -> {
-            lockMentors(tx, List.of(asEnded));
+            scope.requireSchools(tx, caller, List.of(before.mentorId(), before.menteeId()));
             List<Clash> clashes = clashes(tx, List.of(asEnded), id);
             if (!clashes.isEmpty()) {
                 throw ApiException.conflict("Pairing %s cannot run until %s: %s".formatted(id, endDate,
@@ -306,8 +289,8 @@ public class PairingWrites {
 
     public String remove(Caller caller, String id) {
         Pairing before = find(id);
-        scope.requireSchools(caller, List.of(before.mentorId(), before.menteeId()));
         graph.writeTransaction(tx -> {
+            scope.requireSchools(tx, caller, List.of(before.mentorId(), before.menteeId()));
             List<Record> rows = graph.run(tx, "MATCH (n:Pairing {id: $id}) DETACH DELETE n RETURN count(*) AS removed",
                     Map.of("id", id));
             if (rows.getFirst().get("removed").asLong() == 0) {
@@ -327,21 +310,8 @@ public class PairingWrites {
                 .orElseThrow(() -> ApiException.notFound("No pairing with id " + id));
     }
 
-    private void requireExisting(String mentor, String mentee, String program) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("mentor", mentor);
-        params.put("mentee", mentee);
-        params.put("program", program);
-        Record r = graph.read("""
-                RETURN EXISTS { (:School {id: $mentor}) } AS mentor, EXISTS { (:School {id: $mentee}) } AS mentee,
-                       $program IS NULL OR EXISTS { (:Program {id: $program}) } AS program""", params).getFirst();
-        if (!r.get("mentor").asBoolean()) {
-            throw ApiException.notFound("No school with id " + mentor + " (mentorId)");
-        }
-        if (!r.get("mentee").asBoolean()) {
-            throw ApiException.notFound("No school with id " + mentee + " (menteeId)");
-        }
-        if (!r.get("program").asBoolean()) {
+    private void requireProgram(TransactionContext tx, String program) {
+        if (program != null && graph.run(tx, "MATCH (p:Program {id: $program}) RETURN p.id", Map.of("program", program)).isEmpty()) {
             throw ApiException.notFound("No program with id " + program + " (programId)");
         }
     }

@@ -82,7 +82,6 @@ class RegionMutations {
             throw ApiException.badRequest("a %s lies one level below its parent; %s %s is a %s".formatted(input.level(),
                     input.parentCode(), parent.get("name").asString(), parentLevel));
         }
-        scope.requireRegions(caller, List.of(input.parentCode()));
         Map<String, Object> params = new HashMap<>();
         params.put("code", code);
         params.put("name", name);
@@ -91,6 +90,7 @@ class RegionMutations {
         params.put("user", caller.name());
         try {
             graph.writeTransaction(tx -> {
+                scope.requireRegions(tx, caller, List.of(input.parentCode()));
                 List<Record> taken = graph.run(tx, """
                         OPTIONAL MATCH (r:Region {code: $code})
                         OPTIONAL MATCH (f:FormerRegionCode {code: $code})

@@ -84,6 +84,7 @@ public class SchoolImport implements Importer {
         long t2 = System.nanoTime();
         Importer.writeWhole(graph, limits.timeout(), rows.size(),
                 "Another write took one of these school ids or national codes meanwhile; nothing was imported", tx -> {
+                    scope.requireRegions(tx, caller, schools.stream().map(NewSchool::regionCode).distinct().toList());
                     writes.createAll(tx, caller, schools, importId, limits.batchSize());
                     audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
                             Importer.auditRecord(rows.size(), "schoolIds", ids),

@@ -72,8 +72,8 @@ class SchoolMutations {
             case SchoolPlacement.Placed placed -> new NewSchool("s-" + UUID.randomUUID(), input.name(), input.aliases(),
                     input.type(), input.ownership(), placed.regionCode(), input.nationalCode(), request.town(), placed.townCode());
         };
-        scope.requireRegions(caller, List.of(school.regionCode()));
         unique(() -> graph.writeTransaction(tx -> {
+            scope.requireRegions(tx, caller, List.of(school.regionCode()));
             SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
             audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after(),
                     Audit.Touched.schools(List.of(school.id())));
@@ -91,13 +91,8 @@ class SchoolMutations {
         SchoolRules.checkAliases(input.aliases(), problems);
         SchoolRules.checkNationalCode(input.nationalCode(), problems);
         refuse(problems);
-        if (graph.read("MATCH (n:School {id: $id}) RETURN n.id", Map.of("id", id)).isEmpty()) {
-            throw ApiException.notFound("No school with id " + id);
-        }
-        scope.requireSchools(caller, List.of(id));
         if (input.regionCode() != null) {
             requireRegion(input.regionCode());
-            scope.requireRegions(caller, List.of(input.regionCode()));
         }
         Map<String, Object> set = new HashMap<>();
         if (input.name() != null) {
@@ -124,6 +119,11 @@ class SchoolMutations {
         params.put("region", input.regionCode());
         params.put("user", caller.name());
         unique(() -> graph.writeTransaction(tx -> {
+            // The school locked, found and within the caller's regions, and its new region too, in this transaction.
+            scope.requireSchools(tx, caller, List.of(id));
+            if (input.regionCode() != null) {
+                scope.requireRegions(tx, caller, List.of(input.regionCode()));
+            }
             Record r = graph.run(tx, """
                     MATCH (n:School {id: $id})
                     WITH n, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS before

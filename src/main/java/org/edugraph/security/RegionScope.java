@@ -10,12 +10,14 @@ import java.util.Set;
 import org.edugraph.api.ApiException;
 import org.edugraph.neo4j.Graph;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds a region-scoped admin to the regions it may write in: a write may only touch
  * schools located in those regions or below them (down the PART_OF hierarchy, never
- * across peer links). An unrestricted admin passes without a query.
+ * across peer links). Every check runs in the transaction of the write it guards, after
+ * locking what it depends on, so that check and write cannot be separated.
  */
 @Component
 public class RegionScope {
@@ -26,19 +28,68 @@ public class RegionScope {
         this.graph = graph;
     }
 
-    /** Every school must lie in the caller's regions; else FORBIDDEN naming the first that does not. */
-    public void requireSchools(Caller caller, Collection<String> schoolIds) {
-        requireLocated(caller, "School", "school", schoolIds);
+    /**
+     * In the write's own transaction {@code tx}: locks these schools (in id order, as every write
+     * locks schools, so that writes never wait on each other in a circle), then requires that
+     * each exists (else NOT_FOUND naming the first missing, with {@code field} when given) and,
+     * for a region-scoped caller, that each lies in the caller's regions (else FORBIDDEN). Checked
+     * under the locks, which the transaction holds until it commits: a school that another write
+     * moves is moved before this check or after this write, never between them.
+     */
+    public void requireSchools(TransactionContext tx, Caller caller, Collection<String> ids, String... fields) {
+        requireLocated(tx, caller, "School", "school", ids, fields);
     }
 
     /**
-     * Every education group must lie in the caller's regions: a region-scoped admin may not
-     * add a school of theirs to another region's group. A group with no region is no one
-     * region's, so it is outside every scope.
+     * {@link #requireSchools} for education groups: a region-scoped admin may not add a school
+     * of theirs to another region's group. A group with no region is no one region's, so it is
+     * outside every scope.
      */
-    public void requireGroups(Caller caller, Collection<String> groupIds) {
-        requireLocated(caller, "EducationGroup", "group", groupIds);
+    public void requireGroups(TransactionContext tx, Caller caller, Collection<String> groupIds, String... fields) {
+        requireLocated(tx, caller, "EducationGroup", "education group", groupIds, fields);
     }
+
+    /** The lock every write takes on the schools it depends on, in the order given (sort the ids). */
+    public static final String LOCK = """
+            UNWIND $ids AS id
+            MATCH (n:%s {id: id})
+            SET n.writeLock = true
+            REMOVE n.writeLock
+            RETURN collect(id) AS found""";
+
+    private void requireLocated(TransactionContext tx, Caller caller, String label, String what, Collection<String> ids,
+            String[] fields) {
+        List<String> given = ids.stream().filter(Objects::nonNull).toList();
+        List<String> wanted = given.stream().distinct().sorted().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
+            found.addAll(graph.run(tx, LOCK.formatted(label), Map.of("ids", chunk)).getFirst().get("found")
+                    .asList(org.neo4j.driver.Value::asString));
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (!found.contains(given.get(i))) {
+                String field = i < fields.length ? " (" + fields[i] + ")" : "";
+                throw ApiException.notFound("No %s with id %s%s".formatted(what, given.get(i), field));
+            }
+        }
+        if (!caller.isRegionScoped()) {
+            return;
+        }
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            for (Record r : graph.run(tx, """
+                    UNWIND $ids AS id
+                    MATCH (n:%s {id: id}) WHERE NOT %s
+                    RETURN id LIMIT 1
+                    """.formatted(label, within("n")), Map.of("ids", wanted.subList(from, Math.min(wanted.size(), from + CHUNK)),
+                    "allowed", List.copyOf(caller.regions())))) {
+                throw outside(caller, what + " " + r.get("id").asString());
+            }
+        }
+    }
+
+    /** Ids locked and checked per statement: an import may name half a million schools. */
+    private static final int CHUNK = 10_000;
 
     /**
      * The rule as a Cypher condition on node {@code variable}: it is located in one of the
@@ -59,22 +110,6 @@ public class RegionScope {
                 .relationshipTo(scope, "PART_OF").min(0)), org.neo4j.cypherdsl.core.Where.from(scope.property("code").in(allowed)));
     }
 
-    private void requireLocated(Caller caller, String label, String what, Collection<String> ids) {
-        if (!caller.isRegionScoped()) {
-            return;
-        }
-        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-        for (Record r : graph.read("""
-                UNWIND $ids AS id
-                MATCH (n:%s {id: id})
-                RETURN id, %s AS allowed
-                """.formatted(label, within("n")), Map.of("ids", wanted, "allowed", List.copyOf(caller.regions())))) {
-            if (!r.get("allowed").asBoolean()) {
-                throw outside(caller, what + " " + r.get("id").asString());
-            }
-        }
-    }
-
     /** The codes of the caller's regions and of every region below them; only for a region-scoped caller. */
     public List<String> regionsWithin(Caller caller) {
         return graph.read("""
@@ -83,23 +118,32 @@ public class RegionScope {
                 .getFirst().get("codes").asList(v -> v.asString());
     }
 
-    /** Every region must be one of the caller's regions or lie below one. */
-    public void requireRegions(Caller caller, Collection<String> codes) {
-        Set<String> allowed = allowedRegions(caller, codes);
+    /** In the write's transaction: every region must be one of the caller's regions or lie below one. */
+    public void requireRegions(TransactionContext tx, Caller caller, Collection<String> codes) {
+        Set<String> allowed = allowed(caller, codes, (cypher, parameters) -> graph.run(tx, cypher, parameters));
         codes.stream().filter(Objects::nonNull).filter(code -> !allowed.contains(code)).findFirst()
                 .ifPresent(code -> {
                     throw outside(caller, "region " + code);
                 });
     }
 
-    /** Those of the codes the caller may write in: its regions and the regions below them (all, unless scoped). */
+    /**
+     * Those of the codes the caller may write in: its regions and the regions below them (all, unless scoped).
+     * For checking a file before it is written; the write checks again in its transaction
+     * ({@link #requireRegions}).
+     */
     public Set<String> allowedRegions(Caller caller, Collection<String> codes) {
+        return allowed(caller, codes, graph::read);
+    }
+
+    private static Set<String> allowed(Caller caller, Collection<String> codes,
+            java.util.function.BiFunction<String, Map<String, Object>, List<Record>> read) {
         List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
         if (!caller.isRegionScoped()) {
             return Set.copyOf(wanted);
         }
         Set<String> allowed = new HashSet<>();
-        for (Record r : graph.read("""
+        for (Record r : read.apply("""
                 UNWIND $codes AS code
                 RETURN code, EXISTS { (:Region {code: code})-[:PART_OF*0..]->(a:Region) WHERE a.code IN $allowed } AS allowed
                 """, Map.of("codes", wanted, "allowed", List.copyOf(caller.regions())))) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.edugraph.pairing.PairingWrites;
+import org.edugraph.security.RegionScope;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +91,7 @@ class LargeImportTest extends IntegrationTest {
         String csv = csv(ROWS);
         String[] last = csv.strip().substring(csv.strip().lastIndexOf('\n') + 1).split(",");
         try (Session session = driver.session(); Transaction other = session.beginTransaction()) {
-            other.run(PairingWrites.LOCK_MENTORS, Map.of("mentors", List.of(last[0]))).consume();
+            other.run(RegionScope.LOCK.formatted("School"), Map.of("ids", List.of(last[0]))).consume();
             other.run("""
                     MATCH (a:School {id: $mentor}), (b:School {id: $mentee})
                     CREATE (p:Pairing {id: 'test-large-other', kind: 'OTHER'})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)""",
