@@ -1,6 +1,5 @@
 package org.edugraph.api;
 
-import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -66,18 +65,15 @@ class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
             // hundreds of thousands of lines for one large request.
             return new Refusal(ErrorKind.INTERNAL_ERROR, "The request was stopped");
         }
-        String incident = UUID.randomUUID().toString();
         if (org.edugraph.neo4j.TimeLimit.exceeded(ex)) {
-            log.warn("Incident {}: a query exceeded its time limit at {}", incident, where);
-            return new Refusal(ErrorKind.INTERNAL_ERROR,
-                    "The request took longer than allowed and was stopped (incident " + incident + ")");
+            return new Refusal(ErrorKind.INTERNAL_ERROR, ErrorBody.Incident.warned(log, "a query exceeded its time limit at " + where)
+                    .message("The request took longer than allowed and was stopped"));
         }
         if (ex instanceof ServiceUnavailableException) {
-            log.error("Incident {}: the database is unavailable", incident, ex);
-            return new Refusal(ErrorKind.INTERNAL_ERROR, "The database is unavailable; try again (incident " + incident + ")");
+            return new Refusal(ErrorKind.INTERNAL_ERROR, ErrorBody.Incident.of(log, "the database is unavailable", ex)
+                    .message("The database is unavailable; try again"));
         }
-        log.error("Incident {}: failure at {}", incident, where, ex);
-        return new Refusal(ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+        return new Refusal(ErrorKind.INTERNAL_ERROR, ErrorBody.Incident.of(log, "failure at " + where, ex).message());
     }
 
     private static boolean cancelled(Throwable ex) {

@@ -105,9 +105,8 @@ class ErrorClassifyingInterceptor implements WebGraphQlInterceptor {
         }
         String message;
         if (kind == ErrorKind.INTERNAL_ERROR) {
-            String incident = java.util.UUID.randomUUID().toString();
-            log.error("Incident {}: {} at {}: {}", incident, error.getErrorType(), error.getPath(), error.getMessage());
-            message = "Internal error (incident " + incident + ")";
+            message = ErrorBody.Incident.of(log, "%s at %s: %s".formatted(error.getErrorType(), error.getPath(), error.getMessage()),
+                    null).message();
         } else {
             message = readable(error.getMessage());
         }

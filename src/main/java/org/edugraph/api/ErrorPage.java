@@ -1,8 +1,6 @@
 package org.edugraph.api;
 
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,14 +27,14 @@ class ErrorPage implements ErrorController {
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(code instanceof Integer status)) {
-            return body(HttpStatus.NOT_FOUND, ErrorKind.NOT_FOUND, "No page at /error");
+            return ErrorBody.response(HttpStatus.NOT_FOUND, ErrorKind.NOT_FOUND, "No page at /error");
         }
         HttpStatus http = HttpStatus.resolve(status);
         if (http == null || http.is5xxServerError()) {
-            String incident = UUID.randomUUID().toString();
-            log.error("Incident {}: {} failed with {}", incident, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
+            ErrorBody.Incident incident = ErrorBody.Incident.of(log, "%s failed with %s".formatted(
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status),
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            return body(HttpStatus.INTERNAL_SERVER_ERROR, ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+            return ErrorBody.response(HttpStatus.INTERNAL_SERVER_ERROR, ErrorKind.INTERNAL_ERROR, incident.message());
         }
         ErrorKind kind = switch (http) {
             case UNAUTHORIZED -> ErrorKind.UNAUTHORIZED;
@@ -45,11 +43,6 @@ class ErrorPage implements ErrorController {
             case CONFLICT -> ErrorKind.CONFLICT;
             default -> ErrorKind.BAD_REQUEST;
         };
-        return body(http, kind, http.value() + " " + http.getReasonPhrase());
-    }
-
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, ErrorKind kind, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
-                List.of(Map.of("message", message, "extensions", Map.of("classification", kind.name())))));
+        return ErrorBody.response(http, kind, http.value() + " " + http.getReasonPhrase());
     }
 }

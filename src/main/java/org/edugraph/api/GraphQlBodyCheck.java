@@ -67,11 +67,7 @@ class GraphQlBodyCheck extends OncePerRequestFilter {
 
     /** Answers {@code status} with the error body of GraphQL, classified BAD_REQUEST. */
     static void refuse(HttpServletResponse response, int status, String problem) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(java.util.Map.of("errors", java.util.List.of(java.util.Map.of(
-                "message", problem, "extensions", java.util.Map.of("classification", ErrorKind.BAD_REQUEST.name()))))));
+        ErrorBody.write(response, status, ErrorKind.BAD_REQUEST, problem);
     }
 
     /** What is wrong with the body as a GraphQL request, or null. */

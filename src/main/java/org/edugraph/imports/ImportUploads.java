@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.edugraph.api.ErrorBody;
 import org.edugraph.api.ApiException;
 import org.edugraph.security.Caller;
 import org.edugraph.security.CurrentCaller;
@@ -61,16 +62,7 @@ class ImportUploads {
             return ResponseEntity.status(report.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
                     .body(report);
         } catch (ApiException e) {
-            HttpStatus status = switch (e.kind()) {
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-                case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-            };
-            return ResponseEntity.status(status).body(Map.of("errors", List.of(Map.of(
-                    "message", e.getMessage(), "extensions", Map.of("classification", e.kind().name())))));
+            return ResponseEntity.status(e.kind().httpStatus()).body(ErrorBody.of(e.kind(), e.getMessage()));
         }
     }
 

@@ -1,7 +1,9 @@
 package org.edugraph.imports;
 
-import java.util.List;
 import java.util.Map;
+
+import org.edugraph.api.ErrorBody;
+import org.edugraph.api.ErrorKind;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,20 +21,16 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class UploadLimit {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
         String limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() >> 20) + " MiB" : "";
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("errors", List.of(Map.of(
-                "message", "The file is larger than the upload limit" + limit
-                        + " (spring.servlet.multipart.max-file-size); split it",
-                "extensions", Map.of("classification", "BAD_REQUEST")))));
+        return ErrorBody.response(HttpStatus.CONTENT_TOO_LARGE, ErrorKind.BAD_REQUEST, "The file is larger than the upload limit"
+                + limit + " (spring.servlet.multipart.max-file-size); split it");
     }
 
     /** A body that does not parse as multipart/form-data (a wrong or unclosed boundary) is the client's error. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<Object> notMultipart(org.springframework.web.multipart.MultipartException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("errors", List.of(Map.of(
-                "message", "The upload is not a readable multipart/form-data body: send the file as the form part"
-                        + " `file` (curl -F file=@pairings.csv)",
-                "extensions", Map.of("classification", "BAD_REQUEST")))));
+    ResponseEntity<Map<String, Object>> notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ErrorBody.response(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, "The upload is not a readable multipart/form-data "
+                + "body: send the file as the form part `file` (curl -F file=@pairings.csv)");
     }
 }

@@ -3,15 +3,13 @@ package org.edugraph.network;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.edugraph.api.ApiException;
+import org.edugraph.api.ErrorBody;
 import org.edugraph.api.ErrorKind;
 import org.edugraph.network.measures.Measures;
 import org.slf4j.Logger;
@@ -89,9 +87,8 @@ class NetworkExportController {
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            log.error("Incident {}: checking the ids of an export, or measuring its network, failed", incident, e);
-            throw new ApiException(ErrorKind.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+            throw new ApiException(ErrorKind.INTERNAL_ERROR, ErrorBody.Incident.of(log,
+                    "checking the ids of an export, or measuring its network, failed", e).message());
         }
         // The container's limit on asynchronous requests (30 s by default) must not cut a
         // long export short: the export's transaction timeout bounds it instead.
@@ -124,8 +121,7 @@ class NetworkExportController {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "30");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            out.write(("{\"errors\":[{\"message\":\"Too many exports are running at once; try again in a minute\","
-                    + "\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}").getBytes(StandardCharsets.UTF_8));
+            out.write(ErrorBody.json(ErrorKind.INTERNAL_ERROR, "Too many exports are running at once; try again in a minute"));
             out.flush();
             return;
         }
@@ -135,24 +131,19 @@ class NetworkExportController {
             log.debug("An export stopped: its client went away ({})", e.getCause().getMessage());
             throw e.getCause();
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
             boolean timedOut = org.edugraph.neo4j.TimeLimit.exceeded(e);
-            if (timedOut) {
-                log.warn("Incident {}: an export exceeded edugraph.export.timeout ({})", incident, words(exports.timeout()));
-            } else {
-                log.error("Incident {}: an export failed", incident, e);
-            }
+            ErrorBody.Incident incident = timedOut
+                    ? ErrorBody.Incident.warned(log, "an export exceeded edugraph.export.timeout (%s)".formatted(words(exports.timeout())))
+                    : ErrorBody.Incident.of(log, "an export failed", e);
             if (response.isCommitted()) {
-                throw new ExportInterrupted(incident);
+                throw new ExportInterrupted(incident.id());
             }
             response.reset();
             response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            String message = timedOut
-                    ? "The export took longer than the limit of %s and was stopped (incident %s)".formatted(words(exports.timeout()), incident)
-                    : "Internal error (incident %s)".formatted(incident);
-            out.write(("{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"classification\":\"INTERNAL_ERROR\"}}]}")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(ErrorBody.json(ErrorKind.INTERNAL_ERROR, timedOut
+                    ? incident.message("The export took longer than the limit of %s and was stopped".formatted(words(exports.timeout())))
+                    : incident.message()));
             out.flush();
         } finally {
             exports.gate().leave();
@@ -170,17 +161,8 @@ class NetworkExportController {
     /** A refusal, before anything of the file is sent: the API's JSON error and the matching HTTP status. */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> refused(ApiException e) {
-        HttpStatus status = switch (e.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
         // The content type is set here, so that a client that asked for the file's type still gets the error.
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("errors",
-                List.of(Map.of("message", e.getMessage(), "extensions", Map.of("classification", e.kind().name())))));
+        return ErrorBody.response(e.kind().httpStatus(), e.kind(), e.getMessage());
     }
 
     /** An export broken off after part of it was sent; the incident id is in the log with the cause. */

@@ -42,7 +42,7 @@ final class CrossSiteRequestGuard extends OncePerRequestFilter {
         }
         log.warn("Cross-site {} {} from origin {} refused", request.getMethod(), request.getRequestURI(),
                 String.valueOf(request.getHeader("Origin")).replaceAll("\\p{Cntrl}", "?"));
-        SecurityConfiguration.write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+        SecurityConfiguration.write(response, HttpServletResponse.SC_FORBIDDEN, org.edugraph.api.ErrorKind.FORBIDDEN,
                 "Cross-site request refused: a page of another origin may not change data here");
     }
 

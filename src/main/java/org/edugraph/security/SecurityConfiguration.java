@@ -191,25 +191,22 @@ class SecurityConfiguration {
     }
 
     static AuthenticationEntryPoint unauthorized() {
-        return (request, response, ex) -> write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+        return (request, response, ex) -> write(response, HttpServletResponse.SC_UNAUTHORIZED, org.edugraph.api.ErrorKind.UNAUTHORIZED,
                 "Sign in: missing or wrong credentials");
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN",
+        return (request, response, ex) -> write(response, HttpServletResponse.SC_FORBIDDEN, org.edugraph.api.ErrorKind.FORBIDDEN,
                 "Your role does not allow this");
     }
 
-    static void write(HttpServletResponse response, int status, String classification, String message)
+    static void write(HttpServletResponse response, int status, org.edugraph.api.ErrorKind kind, String message)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/graphql-response+json");
-        response.setCharacterEncoding("UTF-8");
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"EduGraph\"");
         }
-        response.getWriter().write("{\"errors\":[{\"message\":\"" + message
-                + "\",\"extensions\":{\"classification\":\"" + classification + "\"}}]}");
+        org.edugraph.api.ErrorBody.write(response, status, "application/graphql-response+json",
+                kind, message);
     }
 
 }

@@ -44,7 +44,7 @@ final class SignInGuard extends OncePerRequestFilter {
             long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
             log.warn("Sign-in as {} from {} refused: too many failed sign-ins, {} s to wait", shown(user), address, seconds);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            SecurityConfiguration.write(response, 429, "UNAUTHORIZED",
+            SecurityConfiguration.write(response, 429, org.edugraph.api.ErrorKind.UNAUTHORIZED,
                     "Too many failed sign-ins: try again in " + seconds + " s");
             return;
         }
