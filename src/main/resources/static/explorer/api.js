@@ -37,9 +37,13 @@ export async function graphql(query, variables = {}) {
   return body.data;
 }
 
-const NODE = 'id label kind synthetic school { id region { code name level } }';
+const NODE = 'id label kind synthetic school { id type region { code name level parent { code name } } }';
 const EDGE = 'id source target kind synthetic';
-const NETWORK = `truncated nodes { ${NODE} } edges { ${EDGE} }`;
+// The measures and the bridge pairings are those of the whole network the filter selects,
+// computed once per filter by the API (and cached there): asked for with every drawing.
+const MEASURES = 'measures { inDegree outDegree degree betweenness pageRank reach2 coreNumber articulation community }';
+const NETWORK = `truncated nodes { ${NODE} ${MEASURES} } edges { ${EDGE} bridge pairing { startDate endDate } }`;
+const PLAIN_NETWORK = `truncated nodes { ${NODE} } edges { ${EDGE} pairing { startDate endDate } }`;
 const SOURCE = 'title issuer published section quote';
 
 /** The most edges one drawn answer may bring; `truncated` says when it was cut. */
@@ -62,7 +66,7 @@ export async function searchSchools(text) {
 
 export async function schoolNode(id) {
   const data = await graphql(`query ExplorerSchool($id: ID!) {
-    school(id: $id) { id name synthetic region { code name level } }
+    school(id: $id) { id name type synthetic region { code name level parent { code name } } }
   }`, { id });
   if (!data.school) {
     throw new ApiError([{ message: `No school has the id ${id}`, classification: 'NOT_FOUND' }]);
@@ -88,7 +92,7 @@ export async function network(filter, groups, programs) {
 /** The path drawn, or null when no chain links the two schools. */
 export async function path(from, to, filter, groups) {
   const data = await graphql(`query ExplorerPath($from: ID!, $to: ID!, $filter: PairingFilter, $groups: Boolean!) {
-    partnershipPathNetwork(fromSchoolId: $from, toSchoolId: $to, filter: $filter, includeGroups: $groups) { ${NETWORK} }
+    partnershipPathNetwork(fromSchoolId: $from, toSchoolId: $to, filter: $filter, includeGroups: $groups) { ${PLAIN_NETWORK} }
   }`, { from, to, filter, groups });
   return data.partnershipPathNetwork;
 }
@@ -116,7 +120,7 @@ export async function stats(filter, level) {
       schools mentors mentees pairings crossRegionPairings maxMenteesPerMentor meanMenteesPerMentor
       components largestComponent
       topMentors(limit: 10) { mentees school { id name region { name } } }
-      coverage(level: $level) { region { code name } schools pairedSchools mentors mentees unpairedSchools }
+      coverage(level: $level) { region { code name parent { code name } } schools pairedSchools mentors mentees unpairedSchools }
     }
   }`, { filter, level });
   return data.networkStats;
@@ -173,4 +177,62 @@ export async function pairingDetails(id) {
     }
   }`, { id });
   return data.pairing;
+}
+
+/** The schools of the filter's network ranked by a measure (SchoolMeasure), highest first. */
+export async function ranking(filter, by, first = 10) {
+  const data = await graphql(`query ExplorerRanking($filter: PairingFilter, $by: SchoolMeasure!, $first: Int) {
+    schoolRanking(filter: $filter, by: $by, first: $first) { value school { id name region { name } } }
+  }`, { filter, by, first });
+  return data.schoolRanking;
+}
+
+/** The pairings that started and ended between two days, among those the filter selects. */
+export async function diff(from, to, filter) {
+  const data = await graphql(`query ExplorerDiff($from: Date!, $to: Date!, $filter: PairingFilter) {
+    networkDiff(from: $from, to: $to, filter: $filter) {
+      started { id kind startDate endDate mentor { id name } mentee { id name } }
+      ended { id kind startDate endDate mentor { id name } mentee { id name } }
+    }
+  }`, { from, to, filter });
+  return data.networkDiff;
+}
+
+/**
+ * The days on which the network the filter selects changes: each pairing's first day and
+ * the day after its last, in order.
+ */
+export async function changeDays(filter) {
+  const data = await graphql(`query ExplorerDates($filter: PairingFilter, $limit: Int!) {
+    partnershipNetwork(filter: $filter, limit: $limit) { edges { pairing { startDate endDate } } }
+  }`, { filter, limit: 50000 });
+  const days = new Set();
+  for (const e of data.partnershipNetwork.edges) {
+    if (!e.pairing) continue;
+    if (e.pairing.startDate) days.add(e.pairing.startDate);
+    if (e.pairing.endDate) {
+      const next = new Date(e.pairing.endDate + 'T00:00:00Z');
+      next.setUTCDate(next.getUTCDate() + 1);
+      days.add(next.toISOString().slice(0, 10));
+    }
+  }
+  return [...days].sort();
+}
+
+/** Pairings from mentors in one region to mentees in another, per pair of regions of the level. */
+export async function flows(level, filter) {
+  const data = await graphql(`query ExplorerFlows($level: RegionLevel!, $filter: PairingFilter) {
+    regionFlows(level: $level, filter: $filter) { pairings from { code name } to { code name } }
+  }`, { level, filter });
+  return data.regionFlows;
+}
+
+/** Coverage per region of a level: the rows of networkStats.coverage, with each region's parent. */
+export async function coverage(filter, level) {
+  const data = await graphql(`query ExplorerCoverage($filter: PairingFilter, $level: RegionLevel!) {
+    networkStats(filter: $filter) {
+      coverage(level: $level) { region { code name parent { code name } } schools pairedSchools mentors mentees unpairedSchools }
+    }
+  }`, { filter, level });
+  return data.networkStats.coverage;
 }

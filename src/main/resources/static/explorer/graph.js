@@ -57,6 +57,17 @@ export function style() {
     { selector: 'edge[cat = "member"]', style: { 'line-style': 'dotted', 'line-color': MEMBER_COLOUR, 'width': 2 } },
     { selector: 'edge[cat = "program"]', style: { 'line-style': 'dotted', 'line-color': PROGRAM_COLOUR, 'width': 1.5 } },
     { selector: 'edge[?synthetic]', style: { 'line-style': 'dashed' } },
+    // Single points of failure: a red ring outside the border (the border shows synthetic data).
+    { selector: 'node[?articulation]', style: {
+      'outline-width': 3, 'outline-color': '#d50000', 'outline-offset': 2, 'outline-opacity': 1,
+    } },
+    // Bridge pairings: an orange halo under the line.
+    { selector: 'edge[?bridge]', style: {
+      'underlay-color': '#ff6d00', 'underlay-padding': 4, 'underlay-opacity': 0.45,
+    } },
+    { selector: '.dim', style: { 'opacity': 0.2 } },
+    { selector: 'edge.started', style: { 'width': 5, 'line-color': '#00c853', 'target-arrow-color': '#00c853', 'z-index': 9 } },
+    { selector: 'node.ended', style: { 'outline-width': 4, 'outline-color': '#6a1b9a', 'outline-offset': 5 } },
     { selector: '.faded', style: { 'opacity': 0.18 } },
     { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#000', 'opacity': 1, 'z-index': 10 } },
     { selector: 'edge.path', style: {
@@ -86,7 +97,9 @@ export class Model {
   addNetwork(net, inPath = false) {
     for (const n of net.nodes) {
       const known = this.nodes.get(n.id);
-      if (!known || (!known.school && n.school)) this.nodes.set(n.id, n);
+      if (!known || (!known.school && n.school) || (!known.measures && n.measures)) {
+        this.nodes.set(n.id, known && known.measures && !n.measures ? { ...n, measures: known.measures } : n);
+      }
       if (inPath) this.path.add(n.id);
     }
     for (const e of net.edges) {
@@ -96,7 +109,8 @@ export class Model {
   }
 
   addEdge(e) {
-    if (!this.edges.has(e.id)) this.edges.set(e.id, e);
+    const known = this.edges.get(e.id);
+    if (!known || (known.bridge == null && e.bridge != null)) this.edges.set(e.id, e);
   }
 
   schoolIds() {
@@ -155,18 +169,25 @@ export class Model {
       }
       edges.push({ group: 'edges', data: {
         id: 'e:' + e.id, ref: e.id, source: e.source, target: e.target, kind: e.kind, cat,
-        synthetic: !!e.synthetic, colour: KIND_COLOURS[e.kind] || KIND_COLOURS.OTHER,
+        synthetic: !!e.synthetic, colour: KIND_COLOURS[e.kind] || KIND_COLOURS.OTHER, bridge: e.bridge === true,
+        startDate: (e.pairing && e.pairing.startDate) || '', endDate: (e.pairing && e.pairing.endDate) || '',
       } });
     }
     const nodes = [...this.nodes.values()].map(n => {
       const region = n.school && n.school.region;
       const county = region && region.level === 'COUNTY' ? region : null;
       const count = mentees.has(n.id) ? mentees.get(n.id).size : 0;
+      const m = n.measures || {};
       return { group: 'nodes', data: {
         id: n.id, label: n.label, kind: n.kind, synthetic: !!n.synthetic, expanded: expanded.has(n.id),
         mentees: count, size: Math.min(22 + 9 * Math.sqrt(count), 70),
         countyCode: county ? county.code : '', regionName: region ? region.name : '',
+        prefectureCode: county && county.parent ? county.parent.code : '',
+        type: (n.school && n.school.type) || '',
         colour: county ? (colours.get(county.code) || UNKNOWN_COLOUR) : UNKNOWN_COLOUR,
+        hasMeasures: !!n.measures, degree: m.degree || 0, betweenness: m.betweenness || 0, pageRank: m.pageRank || 0,
+        reach2: m.reach2 || 0, coreNumber: m.coreNumber || 0, articulation: m.articulation === true,
+        community: m.community == null ? -1 : m.community,
       } };
     });
     return { nodes, edges };
@@ -200,10 +221,11 @@ export function apply(cy, { nodes, edges }) {
         continue;
       }
       const near = (neighbours.get(n.data.id) || []).map(id => cy.getElementById(id)).find(x => x.nonempty());
-      const jitter = () => (Math.random() - 0.5) * 120;
+      const random = seededRandom(hash(n.data.id));
+      const jitter = () => (random() - 0.5) * 120;
       n.position = near
         ? { x: near.position('x') + jitter(), y: near.position('y') + jitter() }
-        : { x: extent.x1 + Math.random() * Math.max(extent.w, 200), y: extent.y1 + Math.random() * Math.max(extent.h, 200) };
+        : { x: extent.x1 + random() * Math.max(extent.w, 200), y: extent.y1 + random() * Math.max(extent.h, 200) };
       added.push(n);
     }
     if (added.length) {
@@ -230,21 +252,130 @@ export function apply(cy, { nodes, edges }) {
 const FULL_COSE = 300;
 const SOME_COSE = 800;
 
-/** Lays the graph out; returns the layout used ('cose' or 'concentric'). */
-export function layout(cy, fresh) {
+/** A small seeded generator (mulberry32): the same seed, the same numbers. */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A number from a string (FNV-1a), to seed by a node's id. */
+export function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Runs fn with Math.random replaced by a generator seeded from the drawn elements, so the
+ * same elements are always laid out the same way (Cytoscape's cose draws random numbers).
+ */
+function seeded(cy, fn) {
+  const original = Math.random;
+  Math.random = seededRandom(hash(cy.elements().map(e => e.id()).sort().join(',')));
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * Lays the graph out as the view asks: 'force' (cose, seeded), 'hierarchy' (mentors above
+ * their mentees) or 'concentric' (rings by the measure the schools are sized by; the
+ * most in the middle). Returns the layout used: a force layout of a large graph falls
+ * back to rings.
+ */
+export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
   const n = cy.nodes().length;
-  if (n === 0) return 'cose';
-  if (n > SOME_COSE) {
+  if (n === 0) return view.layout;
+  const byMeasure = view.size === 'mentees' ? node => node.degree() : node => node.data(view.size) || 0;
+  if (view.layout === 'concentric' || (view.layout === 'force' && n > SOME_COSE)) {
+    let max = 0;
+    cy.nodes().forEach(node => { max = Math.max(max, byMeasure(node)); });
     cy.layout({
       name: 'concentric', animate: false, fit: false, minNodeSpacing: 6, avoidOverlap: true,
-      concentric: node => node.degree(), levelWidth: () => 2,
+      concentric: byMeasure, levelWidth: () => (max > 0 ? max / 8 : 1),
     }).run();
     return 'concentric';
   }
-  cy.layout({
-    name: 'cose', animate: false, fit: false, randomize: fresh, nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 70, nodeRepulsion: () => 9000, edgeElasticity: () => 80, gravity: 0.6,
-    numIter: n > FULL_COSE ? 250 : 1000, componentSpacing: 60, padding: 30,
-  }).run();
-  return 'cose';
+  if (view.layout === 'hierarchy') {
+    layers(cy);
+    return 'hierarchy';
+  }
+  seeded(cy, () => {
+    if (fresh) {
+      // Start every node where its id says, so the result does not hang on arrival order.
+      cy.nodes().forEach(node => {
+        const r = seededRandom(hash(node.id()));
+        node.position({ x: r() * 600, y: r() * 400 });
+      });
+    }
+    cy.layout({
+      name: 'cose', animate: false, fit: false, randomize: false, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 70, nodeRepulsion: () => 9000, edgeElasticity: () => 80, gravity: 0.6,
+      numIter: n > FULL_COSE ? 250 : 1000, componentSpacing: 60, padding: 30,
+    }).run();
+  });
+  return 'force';
+}
+
+/**
+ * Mentors above their mentees: each school on the row of its shortest chain of pairings
+ * from a school no one drawn mentors (a ring of schools all mentored starts from its
+ * smallest id); groups and programs on the row below their first member. Within a row,
+ * schools stand under the mean place of their mentors, so chains read top down.
+ */
+function layers(cy) {
+  const ROW = 110;
+  const COLUMN = 64;
+  const schools = cy.nodes('[kind = "School"]');
+  const pairingsOut = n => n.outgoers('edge[cat = "pairing"]').targets();
+  const depth = new Map();
+  const queue = [];
+  const start = n => { depth.set(n.id(), 0); queue.push(n); };
+  const bfs = () => {
+    while (queue.length) {
+      const n = queue.shift();
+      pairingsOut(n).forEach(m => {
+        if (!depth.has(m.id())) { depth.set(m.id(), depth.get(n.id()) + 1); queue.push(m); }
+      });
+    }
+  };
+  const byId = (a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
+  schools.filter(n => n.incomers('edge[cat = "pairing"]').empty()).sort(byId).forEach(start);
+  bfs();
+  schools.filter(n => !depth.has(n.id())).sort(byId).forEach(n => {
+    if (!depth.has(n.id())) { start(n); bfs(); }
+  });
+  cy.nodes().not(schools).forEach(n => {
+    const members = n.incomers('edge').sources();
+    depth.set(n.id(), (members.nonempty() ? Math.min(...members.map(m => depth.get(m.id()) || 0)) : 0) + 1);
+  });
+  const rows = new Map();
+  cy.nodes().sort(byId).forEach(n => {
+    const d = depth.get(n.id());
+    if (!rows.has(d)) rows.set(d, []);
+    rows.get(d).push(n);
+  });
+  const x = new Map();
+  [...rows.keys()].sort((a, b) => a - b).forEach(d => {
+    const row = rows.get(d);
+    const place = n => {
+      const above = n.incomers('edge').sources().filter(m => x.has(m.id()));
+      return above.nonempty() ? above.map(m => x.get(m.id())).reduce((a, b) => a + b, 0) / above.length : Infinity;
+    };
+    const keyed = row.map((n, i) => ({ n, key: place(n), i }));
+    keyed.sort((a, b) => (a.key === b.key ? a.i - b.i : a.key < b.key ? -1 : 1));
+    keyed.forEach(({ n }, i) => x.set(n.id(), (i - (keyed.length - 1) / 2) * COLUMN));
+  });
+  cy.batch(() => cy.nodes().forEach(n => n.position({ x: x.get(n.id()), y: depth.get(n.id()) * ROW })));
 }

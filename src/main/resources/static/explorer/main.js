@@ -4,7 +4,12 @@
 
 import * as api from './api.js';
 import { readView, writeView, pairingFilter, exportQuery, filterKey, emptyView } from './view.js';
-import { Model, style, apply, layout, countyColours, KIND_COLOURS, UNKNOWN_COLOUR, MEMBER_COLOUR, PROGRAM_COLOUR } from './graph.js';
+import { Model, style, apply, layout, countyColours, FONT } from './graph.js';
+import { restyle, drawLegend, MEASURES } from './styling.js';
+import { timeSlider } from './time.js';
+import { pairingsTable } from './pairings.js';
+import { coverageMap } from './map.js';
+import { openBrief } from './brief.js';
 import * as details from './details.js';
 import { schoolSearch } from './search.js';
 import { h, kindLabel } from './dom.js';
@@ -17,12 +22,16 @@ const answers = new Map();      // question key -> answer (only successful ones)
 const memberships = new Map();  // school id -> its groups and programs
 const names = new Map();        // school id -> name, for path ends and filter chips
 
+// ?webgl=1 tries Cytoscape's WebGL renderer (3.31+), which draws large networks faster.
+const webgl = new URLSearchParams(window.location.search).get('webgl') === '1';
 const cy = cytoscape({
-  container: $('cy'), style: style(), minZoom: 0.05, maxZoom: 2.5,
+  container: $('cy'), style: style(), minZoom: 0.02, maxZoom: 2.5,
   boxSelectionEnabled: false, selectionType: 'single',
+  ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
 });
 
-const explorer = { cy, busy: 0, ready: false, get view() { return view; } };
+let legendSections = [];
+const explorer = { cy, busy: 0, ready: false, get view() { return view; }, get legend() { return legendSections; } };
 window.explorer = explorer; // for people in the console, and for the browser tests
 
 // ---------------------------------------------------------------- feedback
@@ -79,7 +88,10 @@ function changed({ stats = false, fit = true } = {}) {
   clearErrors();
   save({ push: true });
   refreshGraph({ fit });
-  if (stats) refreshStats();
+  if (stats) {
+    refreshStats();
+    time.refresh();
+  }
   syncControls();
 }
 
@@ -119,7 +131,7 @@ const actions = {
 // ---------------------------------------------------------------- drawing
 
 let generation = 0;
-let lastLayout = 'cose';
+let lastLayout = 'force';
 
 async function ask(key, what, question) {
   if (answers.has(key)) return answers.get(key);
@@ -174,7 +186,7 @@ async function draw(mine, fit) {
     if (n.kind === 'School') names.set(n.id, n.label);
   }
 
-  if (view.groups || view.programs) {
+  if (view.groups || view.programs || view.colour === 'program') {
     const ids = model.schoolIds();
     const missing = ids.filter(id => !memberships.has(id));
     if (missing.length) {
@@ -185,7 +197,7 @@ async function draw(mine, fit) {
       }
       if (mine !== generation) return;
     }
-    model.addMemberships(new Map(ids.map(id => [id, memberships.get(id)])), view);
+    if (view.groups || view.programs) model.addMemberships(new Map(ids.map(id => [id, memberships.get(id)])), view);
   }
   model.hide(view);
 
@@ -197,13 +209,15 @@ async function draw(mine, fit) {
     onPath.addClass('path');
     cy.elements().not(onPath).addClass('faded');
   }
-  legend();
+  time.mark(cy);
+  restyleAndLegend();
   cy.resize(); // the legend below the graph may have grown or shrunk
-  if (elementsChanged) lastLayout = layout(cy, fresh);
+  if (elementsChanged) lastLayout = layout(cy, fresh, view);
   if (elementsChanged || fit) fitView();
 
   showSelection();
   counts();
+  table.render();
   notes({ truncated, pathFound, wantPath, layout: lastLayout });
   syncControls();
 }
@@ -223,14 +237,24 @@ function fitView() {
 
 let detailsShown = null;
 
-function showSelection(force = false) {
+/** The selection and its neighbours stand out; the rest steps back (unless a path is shown). */
+function highlightNeighbours(el) {
+  cy.elements().removeClass('dim');
+  if (el.empty() || cy.elements('.path').nonempty()) return;
+  const keep = el.isNode() ? el.closedNeighborhood() : el.union(el.connectedNodes());
+  cy.elements().not(keep).addClass('dim');
+}
+
+function showSelection(force = false, keepTab = false) {
   const el = view.selected ? cy.getElementById(view.selected) : cy.collection();
   cy.elements(':selected').not(el).unselect();
+  highlightNeighbours(el);
   if (el.nonempty()) {
     el.select();
     if (force || detailsShown !== el.id()) {
       detailsShown = el.id();
-      showTab('details');
+      // A restored link keeps its tab; a click shows the details (unless made in the table).
+      if (!keepTab && (explorer.ready || !view.tab)) showTab('details', explorer.ready);
       track(details.render($('details'), el, actions));
     }
   } else {
@@ -245,17 +269,17 @@ function showSelection(force = false) {
   }
 }
 
-function select(id) {
+function select(id, keepTab = false) {
   if (view.selected === id) return;
   view.selected = id;
   save();
-  showSelection();
+  showSelection(false, keepTab);
 }
 
 function notes({ truncated, pathFound, wantPath, layout }) {
   $('network-note').textContent = [
     truncated ? `Only the first ${api.EDGE_LIMIT} lines of an answer are drawn: narrow the filter to see all of it.` : '',
-    layout === 'concentric' ? 'So many schools are laid out in rings, the most connected in the middle; for a force layout, export to Gephi.' : '',
+    layout === 'concentric' && view.layout === 'force' ? 'So many schools are laid out in rings, the most connected in the middle; for a force layout, export to Gephi.' : '',
   ].filter(Boolean).join(' ');
   $('remove-network').hidden = !view.network;
   let pathNote = 'Or use “Path from here” and “Path to here” in a school\'s details.';
@@ -274,45 +298,78 @@ function counts() {
   $('counts').textContent = parts.join(' · ') + ' drawn';
 }
 
-function legend() {
-  const schools = cy.nodes('[kind = "School"]');
-  const counties = new Map();
-  let unknown = 0;
-  schools.forEach(n => {
-    const code = n.data('countyCode');
-    if (code) counties.set(code, (counties.get(code) || 0) + 1);
-    else unknown++;
-  });
-  const kinds = new Set(cy.edges('[cat = "pairing"]').map(e => e.data('kind')));
-  const item = (swatch, text) => h('li', {}, swatch, text);
-  const swatch = (cls, colour) => h('span', { class: 'swatch ' + cls, style: colour ? { background: colour } : null });
-  const line = (colour, cls = '') => h('span', { class: 'swatch line ' + cls, style: { borderTopColor: colour } });
-  const body = [
-    h('li', { class: 'muted' }, 'Colour: county:'),
-    [...counties.entries()].sort().map(([code, count]) => item(swatch('', lookup.colours.get(code) || UNKNOWN_COLOUR),
-      `${lookup.regionByCode.has(code) ? lookup.regionByCode.get(code).name : code} (${count})`)),
-    unknown ? item(swatch('', UNKNOWN_COLOUR), `county not known (${unknown})`) : null,
-    h('li', { class: 'muted' }, 'Size: mentees drawn.'),
-    item(swatch(''), 'school'),
-    item(swatch('group'), 'education group'),
-    item(swatch('program'), 'program'),
-    item(swatch('synthetic'), 'synthetic (generated, not reported); dashed line too'),
-    h('li', { class: 'muted' }, 'Lines: mentor → mentee:'),
-    [...kinds].sort().map(k => item(line(KIND_COLOURS[k] || KIND_COLOURS.OTHER), kindLabel(k))),
-    cy.edges('[cat = "member"]').nonempty() ? item(line(MEMBER_COLOUR, 'dotted'), 'member of a group') : null,
-    cy.edges('[cat = "program"]').nonempty() ? item(line(PROGRAM_COLOUR, 'dotted'), 'takes part in a program') : null,
-    cy.elements('.path').nonempty() ? item(line('#000', 'path'), 'the path') : null,
-  ];
+/** Sizes and colours the schools as the view says, and draws the legend that states the scales. */
+function restyleAndLegend() {
+  legendSections = restyle(cy, view, { countyColours: lookup.colours, regionByCode: lookup.regionByCode, programOf });
+  const swatch = item => {
+    switch (item.swatch) {
+      case 'line': return h('span', { class: 'swatch line' + (item.dotted ? ' dotted' : '') + (item.wide ? ' path' : ''), style: { borderTopColor: item.colour } });
+      case 'halo': return h('span', { class: 'swatch halo', style: { background: item.colour } });
+      case 'ring': return h('span', { class: 'swatch ring', style: { borderColor: item.colour } });
+      case 'size': return h('span', { class: 'swatch', style: { width: `${Math.min(item.size / 2, 18)}px`, height: `${Math.min(item.size / 2, 18)}px`, background: item.colour } });
+      case 'group': case 'program': case 'synthetic': return h('span', { class: 'swatch ' + item.swatch });
+      default: return h('span', { class: 'swatch', style: { background: item.colour } });
+    }
+  };
+  const body = legendSections.map(section => [h('li', { class: 'muted legend-title' }, section.title),
+    section.items.map(item => h('li', {}, swatch(item), item.text))]);
   const open = $('legend').querySelector('details') ? $('legend').querySelector('details').open : true;
   $('legend').replaceChildren(h('details', { open }, h('summary', {}, 'Legend'), h('ul', {}, body)));
-  $('legend').hidden = schools.empty();
+  $('legend').hidden = cy.nodes('[kind = "School"]').empty();
+}
+
+/** A school's program for colouring: the first by name of those it takes part in. */
+function programOf(id) {
+  const m = memberships.get(id);
+  if (!m || !m.programs || !m.programs.length) return undefined;
+  return m.programs.map(p => p.program).sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id))[0];
+}
+
+/** The current picture, whole, with its legend below it, as a PNG blob. */
+async function picturePng() {
+  const box = cy.elements().boundingBox();
+  const scale = Math.max(0.25, Math.min(2, 8000 / Math.max(box.w || 1, box.h || 1)));
+  const bitmap = await createImageBitmap(cy.png({ full: true, scale, output: 'blob', bg: '#ffffff' }));
+  const width = Math.max(bitmap.width, 1000);
+  const scratch = document.createElement('canvas');
+  scratch.width = width;
+  scratch.height = 4000;
+  const legendHeight = drawLegend(scratch.getContext('2d'), legendSections, 0, 0, width, 1.5, FONT);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = bitmap.height + legendHeight;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bitmap, Math.round((width - bitmap.width) / 2), 0);
+  ctx.strokeStyle = '#d9d9d9';
+  ctx.beginPath(); ctx.moveTo(0, bitmap.height + 0.5); ctx.lineTo(width, bitmap.height + 0.5); ctx.stroke();
+  drawLegend(ctx, legendSections, 0, bitmap.height, width, 1.5, FONT);
+  return new Promise((resolve, reject) => canvas.toBlob(b => (b ? resolve(b) : reject(new Error('The picture could not be made'))), 'image/png'));
+}
+
+function pictureName(extension) {
+  const parts = ['edugraph', view.regionCode || view.programId || 'network', view.activeOn, view.size !== 'mentees' ? view.size : '',
+    view.colour !== 'county' ? view.colour : ''].filter(Boolean);
+  return parts.join('-') + '.' + extension;
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 // ---------------------------------------------------------------- statistics
 
 let statsGeneration = 0;
+let lastStats = null;
 
 function refreshStats() {
+  map.refresh();
   const mine = ++statsGeneration;
   $('stats-body').replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   $('coverage').replaceChildren();
@@ -327,6 +384,7 @@ function refreshStats() {
       return;
     }
     if (mine !== statsGeneration) return;
+    lastStats = s;
     const row = (label, value) => h('tr', {}, h('td', {}, label), h('td', {}, String(value)));
     $('stats-body').replaceChildren(
       h('table', { class: 'figures' }, h('tbody', {},
@@ -357,6 +415,47 @@ function refreshStats() {
       : h('p', { class: 'muted' }, 'No region of this level holds a school under this filter.'));
   })());
 }
+
+// ---------------------------------------------------------------- time, table, map
+
+const ACTIVE_ON_NOTE = 'A day as YYYY-MM-DD (2022-09-01): only the pairings running that day.';
+
+function isDay(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+const time = timeSlider({
+  slider: $('time-slider'), play: $('time-play'), note: $('time-note'), changes: $('time-changes'),
+  view: () => view, track, showError, nameOf,
+  setDay: day => {
+    view.activeOn = day;
+    clearErrors();
+    save({ push: false });
+    refreshGraph({ fit: false });
+    refreshStats();
+    syncControls();
+  },
+  marked: () => { time.mark(cy); restyleAndLegend(); },
+  busy: () => explorer.busy > 0,
+});
+explorer.time = time;
+
+const table = pairingsTable({
+  body: $('pairings-body'), cy, nameOf,
+  select: id => {
+    select(id, true);
+    const el = cy.getElementById(id);
+    if (el.nonempty()) cy.animate({ center: { eles: el }, duration: 0 });
+  },
+});
+
+const map = coverageMap({
+  tiles: $('tile-map'), flows: $('flows'), flowsLevel: $('flows-level'), view: () => view, track, showError,
+  regionByCode: code => lookup.regionByCode.get(code),
+  filterTo: code => { view.regionCode = code; changed({ stats: true }); },
+});
 
 // ---------------------------------------------------------------- controls
 
@@ -406,6 +505,10 @@ function syncControls() {
   $('show-groups').checked = view.groups;
   $('show-programs').checked = view.programs;
   $('coverage-level').value = view.level;
+  $('size-by').value = view.size;
+  $('colour-by').value = view.colour;
+  $('layout').value = view.layout;
+  time.sync();
   for (const end of ['from', 'to']) {
     const input = $('path-' + end);
     if (document.activeElement !== input) input.value = view[end] ? nameOf(view[end]) : '';
@@ -416,10 +519,18 @@ function syncControls() {
   $('party-filters').replaceChildren(...chips);
 }
 
-function showTab(name) {
-  for (const tab of ['details', 'stats']) {
+const TAB_NAMES = ['details', 'stats', 'pairings', 'map'];
+
+/** Shows a tab of the side panel; remember: the person chose it, so the address keeps it. */
+function showTab(name, remember = false) {
+  for (const tab of TAB_NAMES) {
     $('tab-' + tab).setAttribute('aria-selected', String(tab === name));
+    $('tab-' + tab).tabIndex = tab === name ? 0 : -1;
     $(tab).hidden = tab !== name;
+  }
+  if (remember && view.tab !== name) {
+    view.tab = name;
+    save();
   }
 }
 
@@ -447,7 +558,43 @@ function wire() {
   $('depth').addEventListener('change', e => { view.depth = Number(e.target.value); changed(); });
   $('region').addEventListener('change', e => { view.regionCode = e.target.value; changed({ stats: true }); });
   $('program').addEventListener('change', e => { view.programId = e.target.value; changed({ stats: true }); });
-  $('active-on').addEventListener('change', e => { view.activeOn = e.target.value; changed({ stats: true }); });
+  $('active-on').addEventListener('change', e => {
+    const day = e.target.value.trim();
+    if (day && !isDay(day)) {
+      e.target.setAttribute('aria-invalid', 'true');
+      $('active-on-note').textContent = `“${day}” is not a day: write it as YYYY-MM-DD, for example 2022-09-01.`;
+      return;
+    }
+    e.target.removeAttribute('aria-invalid');
+    $('active-on-note').textContent = ACTIVE_ON_NOTE;
+    view.activeOn = day;
+    changed({ stats: true });
+  });
+  $('size-by').addEventListener('change', e => {
+    view.size = e.target.value;
+    save({ push: true });
+    restyleAndLegend();
+    if (view.layout === 'concentric') { lastLayout = layout(cy, false, view); fitView(); }
+  });
+  $('colour-by').addEventListener('change', e => {
+    view.colour = e.target.value;
+    save({ push: true });
+    if (view.colour === 'program') refreshGraph({ fit: false }); // the schools' programs are asked for
+    else restyleAndLegend();
+  });
+  $('layout').addEventListener('change', e => {
+    view.layout = e.target.value;
+    save({ push: true });
+    lastLayout = layout(cy, true, view);
+    fitView();
+    notes({ layout: lastLayout });
+  });
+  $('save-png').addEventListener('click', () => track(picturePng().then(b => download(b, pictureName('png')))
+    .catch(e => showError('Saving the picture', e))));
+  $('open-brief').addEventListener('click', () => track(openBrief({
+    cy, view, stats: lastStats, legend: $('legend'), filter: pairingFilter(view), regionByCode: lookup.regionByCode,
+    programs: lookup.programs, picture: () => cy.png({ full: true, scale: 1, output: 'base64uri', bg: '#ffffff' }),
+  }).catch(e => showError('Making the brief', e))));
   $('show-groups').addEventListener('change', e => { view.groups = e.target.checked; changed(); });
   $('show-programs').addEventListener('change', e => { view.programs = e.target.checked; changed(); });
   $('coverage-level').addEventListener('change', e => { view.level = e.target.value; save(); refreshStats(); });
@@ -473,9 +620,18 @@ function wire() {
     changed({ stats: true });
   });
   $('fit').addEventListener('click', fitView);
-  $('relayout').addEventListener('click', () => { lastLayout = layout(cy, true); fitView(); });
-  $('tab-details').addEventListener('click', () => showTab('details'));
-  $('tab-stats').addEventListener('click', () => showTab('stats'));
+  $('relayout').addEventListener('click', () => { lastLayout = layout(cy, true, view); fitView(); });
+  TAB_NAMES.forEach((tab, i) => {
+    $('tab-' + tab).addEventListener('click', () => showTab(tab, true));
+    // The tab list from the keyboard: ArrowLeft and ArrowRight move between the tabs.
+    $('tab-' + tab).addEventListener('keydown', e => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = TAB_NAMES[(i + step + TAB_NAMES.length) % TAB_NAMES.length];
+      showTab(next, true);
+      $('tab-' + next).focus();
+    });
+  });
 
   // Back and Forward go through the views the person made.
   window.addEventListener('popstate', () => {
@@ -485,6 +641,7 @@ function wire() {
     syncControls();
     refreshGraph();
     refreshStats();
+    time.refresh();
   });
 
   cy.on('tap', 'node, edge', e => select(e.target.id()));
@@ -497,7 +654,8 @@ function wire() {
 async function start() {
   wire();
   save();
-  if (!view.selected) showTab('stats');
+  if (view.tab) showTab(view.tab);
+  else if (!view.selected) showTab('stats');
   try {
     const data = await track(api.lookups());
     lookup.regions = data.regions;
@@ -518,7 +676,7 @@ async function start() {
   }
   fillControls();
   syncControls();
-  await Promise.all([refreshGraph(), refreshStats()]);
+  await Promise.all([refreshGraph(), refreshStats(), time.refresh()]);
   explorer.ready = true;
 }
 

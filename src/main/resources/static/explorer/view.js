@@ -2,6 +2,12 @@
 // copied link reopens the same view) and the PairingFilter every query is sent with.
 
 export const LEVELS = ['COUNTY', 'PREFECTURE', 'PROVINCE'];
+/** What a school's size may show: its mentees drawn (the default) or a measure of NodeMeasures. */
+export const SIZES = ['mentees', 'degree', 'betweenness', 'pageRank', 'reach2', 'coreNumber'];
+/** What a school's colour may show: its county (the default), type, program, community or a measure. */
+export const COLOURS = ['county', 'type', 'program', 'community', 'degree', 'betweenness', 'pageRank', 'reach2', 'coreNumber'];
+export const LAYOUTS = ['force', 'hierarchy', 'concentric'];
+export const TABS = ['details', 'stats', 'pairings', 'map'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FILTER_FIELDS = ['programId', 'kinds', 'regionCode', 'mentorId', 'menteeId', 'activeOn'];
 
@@ -17,6 +23,10 @@ export function emptyView() {
     from: '', to: '', // the ends of the highlighted path
     selected: '',     // the element whose details are shown
     level: 'COUNTY',  // regions of the coverage table
+    size: 'mentees',  // what a school's size shows (SIZES)
+    colour: 'county', // what a school's colour shows (COLOURS)
+    layout: 'force',  // how the picture is laid out (LAYOUTS)
+    tab: '',          // the side panel's tab (TABS); '' lets the page choose
   };
 }
 
@@ -41,6 +51,10 @@ export function readView(search) {
   view.programs = flag('programs');
   view.network = flag('network');
   if (LEVELS.includes(p.get('level'))) view.level = p.get('level');
+  if (SIZES.includes(p.get('size'))) view.size = p.get('size');
+  if (COLOURS.includes(p.get('colour'))) view.colour = p.get('colour');
+  if (LAYOUTS.includes(p.get('layout'))) view.layout = p.get('layout');
+  if (TABS.includes(p.get('tab'))) view.tab = p.get('tab');
   return view;
 }
 
@@ -61,6 +75,10 @@ export function writeView(view) {
   put('to', view.to);
   put('selected', view.selected);
   if (view.level !== 'COUNTY') p.set('level', view.level);
+  if (view.size !== 'mentees') p.set('size', view.size);
+  if (view.colour !== 'county') p.set('colour', view.colour);
+  if (view.layout !== 'force') p.set('layout', view.layout);
+  put('tab', view.tab);
   return readable(p);
 }
 

@@ -134,14 +134,21 @@ public final class NetworkGenerator {
         int attempts = 0;
         while (pairings.size() < spec.pairings() && attempts++ < spec.pairings() * 20 + 100) {
             School mentor = strong.get(random.nextInt(6) == 0 ? random.nextInt(hubs) : random.nextInt(strong.size()));
-            School mentee;
-            if (random.nextInt(10) < 6) {
-                List<School> county = byCounty.get(countyIndex.get(mentor.regionCode()));
-                mentee = county.get(random.nextInt(county.size()));
-            } else {
-                mentee = weak.get(random.nextInt(weak.size()));
+            // A mentor helps a school that teaches a stage it teaches: no kindergarten mentors a middle school.
+            School mentee = null;
+            for (int draw = 0; draw < 20 && mentee == null; draw++) {
+                School candidate;
+                if (random.nextInt(10) < 6) {
+                    List<School> county = byCounty.get(countyIndex.get(mentor.regionCode()));
+                    candidate = county.get(random.nextInt(county.size()));
+                } else {
+                    candidate = weak.get(random.nextInt(weak.size()));
+                }
+                if (shareAStage(mentor.type(), candidate.type())) {
+                    mentee = candidate;
+                }
             }
-            if (mentee.id().equals(mentor.id())) {
+            if (mentee == null || mentee.id().equals(mentor.id())) {
                 continue;
             }
             Program program = programs.get(random.nextInt(programs.size()));
@@ -156,6 +163,29 @@ public final class NetworkGenerator {
                     start, end));
         }
         return new Network(spec, schools, groups, programs, pairings);
+    }
+
+    /** The stages of schooling a type of school teaches. */
+    private enum Stage { PRESCHOOL, PRIMARY, JUNIOR, SENIOR, VOCATIONAL, HIGHER, OTHER }
+
+    private static Set<Stage> stages(SchoolType type) {
+        return switch (type) {
+            case KINDERGARTEN -> Set.of(Stage.PRESCHOOL);
+            case PRIMARY -> Set.of(Stage.PRIMARY);
+            case JUNIOR_SECONDARY -> Set.of(Stage.JUNIOR);
+            case NINE_YEAR -> Set.of(Stage.PRIMARY, Stage.JUNIOR);
+            case SENIOR_SECONDARY -> Set.of(Stage.SENIOR);
+            case COMPLETE_SECONDARY -> Set.of(Stage.JUNIOR, Stage.SENIOR);
+            case TWELVE_YEAR -> Set.of(Stage.PRIMARY, Stage.JUNIOR, Stage.SENIOR);
+            case SECONDARY_VOCATIONAL -> Set.of(Stage.VOCATIONAL);
+            case HIGHER_VOCATIONAL, UNIVERSITY -> Set.of(Stage.HIGHER);
+            default -> Set.of(Stage.OTHER);
+        };
+    }
+
+    /** True when a school of one type may plausibly mentor one of the other: they teach a stage in common. */
+    public static boolean shareAStage(SchoolType mentor, SchoolType mentee) {
+        return stages(mentor).stream().anyMatch(stages(mentee)::contains);
     }
 
     private static String typeName(SchoolType type) {

@@ -287,6 +287,429 @@ class ExplorerBrowserTest extends BrowserTest {
         }
     }
 
+    // ------------------------------------------------------------------ issue 20: measures, layouts, who helps whom
+
+    /** The generated test network's measures and bridges, as the API gives them for its region. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> testNetworkAnswer() {
+        return graphQl.document("""
+                { partnershipNetwork(filter: {regionCode: "T-NET"}) {
+                    nodes { id measures { betweenness pageRank articulation community } }
+                    edges { id bridge } } }""").execute().path("partnershipNetwork").entity(Map.class).get();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schoolsAreSizedAndColouredByAMeasureTheLegendStatesTheScaleAndTheLinkKeepsIt() {
+        org.edugraph.support.TestNetwork.create(graph, 60, 90, 7);
+        try {
+            Map<String, Object> answer = testNetworkAnswer();
+            List<Map<String, Object>> nodes = (List<Map<String, Object>>) answer.get("nodes");
+            Map<String, Double> betweenness = new LinkedHashMap<>();
+            Map<String, Double> pageRank = new LinkedHashMap<>();
+            Set<String> articulation = new HashSet<>();
+            for (Map<String, Object> n : nodes) {
+                Map<String, Object> m = (Map<String, Object>) n.get("measures");
+                betweenness.put((String) n.get("id"), ((Number) m.get("betweenness")).doubleValue());
+                pageRank.put((String) n.get("id"), ((Number) m.get("pageRank")).doubleValue());
+                if (Boolean.TRUE.equals(m.get("articulation"))) {
+                    articulation.add((String) n.get("id"));
+                }
+            }
+            Set<String> bridges = ((List<Map<String, Object>>) answer.get("edges")).stream()
+                    .filter(e -> Boolean.TRUE.equals(e.get("bridge"))).map(e -> "e:" + e.get("id")).collect(Collectors.toSet());
+            String broker = betweenness.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String leastBroker = betweenness.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String hub = pageRank.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String leastHub = pageRank.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertThat(articulation).as("the test network has single points of failure").isNotEmpty();
+
+            String link;
+            String legend;
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                idleWith(explorer, broker);
+                explorer.page.selectOption("#size-by", "betweenness");
+                explorer.page.selectOption("#colour-by", "pageRank");
+                idle(explorer);
+                double largest = width(explorer, broker);
+                assertThat(largest).isEqualTo(70.0);
+                assertThat(width(explorer, leastBroker)).isEqualTo(18.0);
+                for (String id : betweenness.keySet()) {
+                    assertThat(width(explorer, id)).as(id).isBetween(18.0, 70.0);
+                }
+                // Dark is high, light is low.
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('background-color')", hub)).isEqualTo("rgb(37,52,148)");
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('background-color')", leastHub)).isEqualTo("rgb(255,255,204)");
+                legend = explorer.page.locator("#legend").innerText();
+                assertThat(legend).contains("Size: betweenness", "from 0.000 (smallest) to %.3f (largest)".formatted(betweenness.get(broker)),
+                        "Colour: PageRank, in five equal steps, light = low, dark = high",
+                        "%.4f".formatted(pageRank.get(hub)),
+                        "single point of failure: its loss splits its part of the network (" + articulation.size() + ")",
+                        "bridge pairing: its loss splits its part of the network (" + bridges.size() + ")");
+                // Single points of failure ringed, bridge pairings haloed, the others not.
+                for (String id : betweenness.keySet()) {
+                    assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('outline-width')", id))
+                            .as(id).isEqualTo(articulation.contains(id) ? "3px" : "0px");
+                }
+                List<String> haloed = ((List<?>) explorer.page.evaluate("() => explorer.cy.edges()"
+                        + ".filter(e => Number(e.style('underlay-opacity')) > 0).map(e => e.id())")).stream().map(String::valueOf).toList();
+                assertThat(haloed).containsExactlyInAnyOrderElementsOf(bridges);
+                assertThat(query(explorer)).containsEntry("size", "betweenness").containsEntry("colour", "pageRank");
+                explorer.screenshot("explorer-measures");
+                link = explorer.page.url();
+                explorer.assertNothingWentWrong();
+            }
+            try (var explorer = browser.open(link)) {
+                explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
+                assertThat(explorer.page.inputValue("#size-by")).isEqualTo("betweenness");
+                assertThat(explorer.page.inputValue("#colour-by")).isEqualTo("pageRank");
+                assertThat(width(explorer, broker)).isEqualTo(70.0);
+                assertThat(explorer.page.locator("#legend").innerText()).isEqualTo(legend);
+                explorer.assertNothingWentWrong();
+            }
+            // Colour by a category: each community its own colour, named in the legend.
+            try (var explorer = open("?regionCode=T-NET&network=1&colour=community")) {
+                assertThat(explorer.page.locator("#legend").innerText()).contains("Colour: community", "community 1 (");
+                Object colours = explorer.page.evaluate("() => new Set(explorer.cy.nodes('[community = 1]').map(n => n.style('background-color'))).size");
+                assertThat(((Number) colours).intValue()).isEqualTo(1);
+                explorer.page.selectOption("#colour-by", "type");
+                idle(explorer);
+                assertThat(explorer.page.locator("#legend").innerText()).contains("Colour: school type", "小学 (PRIMARY)");
+                explorer.assertNothingWentWrong();
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameLinkDrawsTheSamePictureAndTheLayoutIsChosenInTheAddress() {
+        org.edugraph.support.TestNetwork.create(graph, 60, 90, 7);
+        try {
+            Map<String, Object> first;
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                first = positions(explorer);
+                assertThat(first).hasSizeGreaterThan(20);
+                explorer.assertNothingWentWrong();
+            }
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                assertThat(positions(explorer)).isEqualTo(first);
+                // Hierarchical: every school that mentors and has no mentor drawn stands in the top row.
+                explorer.page.selectOption("#layout", "hierarchy");
+                idle(explorer);
+                assertThat(query(explorer)).containsEntry("layout", "hierarchy");
+                List<Number> rootRows = (List<Number>) explorer.page.evaluate("""
+                        () => explorer.cy.nodes().filter(n => n.incomers('edge').empty() && n.outgoers('edge').nonempty())
+                          .map(n => Math.round(n.position('y')))""");
+                Number top = (Number) explorer.page.evaluate("() => Math.round(Math.min(...explorer.cy.nodes().map(n => n.position('y'))))");
+                assertThat(rootRows).isNotEmpty().allSatisfy(y -> assertThat(y.longValue()).isEqualTo(top.longValue()));
+                // A mentor stands above the mentees it reaches first.
+                Number above = (Number) explorer.page.evaluate("""
+                        () => explorer.cy.edges().filter(e => e.source().position('y') < e.target().position('y')).length""");
+                Number edges = (Number) explorer.page.evaluate("() => explorer.cy.edges().length");
+                assertThat(above.doubleValue()).isGreaterThan(edges.doubleValue() / 2);
+                explorer.screenshot("explorer-hierarchy");
+                explorer.assertNothingWentWrong();
+            }
+            // Concentric by the size measure: the largest in the middle ring.
+            try (var explorer = open("?regionCode=T-NET&network=1&size=pageRank&layout=concentric")) {
+                assertThat(explorer.page.inputValue("#layout")).isEqualTo("concentric");
+                Object nearest = explorer.page.evaluate("""
+                        () => { const bb = explorer.cy.nodes().boundingBox(); const cx = (bb.x1 + bb.x2) / 2, cy = (bb.y1 + bb.y2) / 2;
+                          const d = n => Math.hypot(n.position('x') - cx, n.position('y') - cy);
+                          const top = explorer.cy.nodes().max(n => n.data('pageRank')).ele;
+                          const ring = d(top);
+                          return explorer.cy.nodes().filter(n => d(n) < ring - 1).map(n => n.data('pageRank') <= top.data('pageRank')).every(x => x)
+                            && explorer.cy.nodes().filter(n => d(n) > ring + 1).every(n => n.data('pageRank') < top.data('pageRank')); }""");
+                assertThat(nearest).isEqualTo(true);
+                explorer.screenshot("explorer-concentric");
+                explorer.assertNothingWentWrong();
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
+    @Test
+    void theWhoHelpsWhomTableListsThePairingsDrawnSortsAndSelectsInThePicture() {
+        try (var explorer = open("?schools=" + PANYU + "&expand=" + PANYU + "&depth=2&tab=pairings")) {
+            idleWith(explorer, FZ12);
+            assertThat(explorer.page.locator("#pairings").isVisible()).isTrue();
+            Number drawn = (Number) explorer.page.evaluate("() => explorer.cy.edges('[cat = \"pairing\"]').length");
+            Locator rows = explorer.page.locator("#pairings-table tbody tr");
+            assertThat(rows.count()).isEqualTo(drawn.intValue()).isGreaterThan(1);
+            assertThat(explorer.page.locator("#pairings-table").innerText()).contains("仓山区教师进修学校", "福州市仓山区盘屿中学", "定向帮扶");
+            // Sorting by the mentee, then the other way.
+            explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mentee")).click();
+            List<String> mentees = explorer.page.locator("#pairings-table tbody tr td:nth-child(2)").allInnerTexts();
+            assertThat(mentees).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.CHINA)::compare);
+            assertThat(explorer.page.locator("#pairings-table th[aria-sort=ascending]").innerText()).contains("Mentee");
+            explorer.page.keyboard().press("Enter"); // the sort button keeps the focus: the keyboard turns it round
+            assertThat(explorer.page.locator("#pairings-table th[aria-sort=descending]").innerText()).contains("Mentee");
+            assertThat(explorer.page.locator("#pairings-table tbody tr td:nth-child(2)").allInnerTexts())
+                    .containsExactlyElementsOf(mentees.reversed());
+            // A click on the kind selects the pairing in the picture; the table stays.
+            explorer.page.locator("#pairings-table tr[data-id='e:cs-jxx-panyu'] td:nth-child(3) button").click();
+            idle(explorer);
+            assertThat(explorer.page.evaluate("() => explorer.cy.elements(':selected').map(e => e.id())")).isEqualTo(List.of("e:cs-jxx-panyu"));
+            assertThat(explorer.page.locator("#pairings").isVisible()).isTrue();
+            assertThat(query(explorer)).containsEntry("selected", "e:cs-jxx-panyu").containsEntry("tab", "pairings");
+            explorer.screenshot("explorer-who-helps-whom");
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    @Test
+    void selectingASchoolHighlightsItsNeighboursAndTheRestStepsBack() {
+        try (var explorer = open("?schools=" + PANYU + "&expand=" + PANYU + "&depth=2")) {
+            idleWith(explorer, FZ12);
+            click(explorer, PANYU);
+            explorer.page.locator("#details h2").getByText("福州市仓山区盘屿中学").waitFor();
+            idle(explorer);
+            assertThat(opacity(explorer, PANYU)).isEqualTo(1.0);
+            assertThat(opacity(explorer, JINXIUXIAO)).as("a partner").isEqualTo(1.0);
+            assertThat(opacity(explorer, FZ12)).as("two hops away").isLessThan(0.5);
+            click(explorer, JINXIUXIAO);
+            explorer.page.locator("#details h2").getByText("仓山区教师进修学校").waitFor();
+            idle(explorer);
+            assertThat(opacity(explorer, FZ12)).as("a partner now").isEqualTo(1.0);
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    @Test
+    void theStatisticsTabIsInTheAddressTheDaysReadYyyyMmDdAndTheFiguresAreExplained() {
+        try (var explorer = open("")) {
+            explorer.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Details")).click();
+            explorer.page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Statistics")).click();
+            assertThat(query(explorer)).containsEntry("tab", "stats");
+            String explained = explorer.page.locator("#stats-explained").innerText();
+            assertThat(explained).contains("Schools in a pairing counts every school at either end of a selected pairing",
+                    "counts, per region, only the schools located in that region");
+            // The day is written and shown as the API writes it, whatever the browser's language.
+            explorer.page.fill("#active-on", "2022-9-1");
+            explorer.page.keyboard().press("Tab");
+            assertThat(explorer.page.locator("#active-on-note").innerText()).contains("“2022-9-1” is not a day: write it as YYYY-MM-DD");
+            assertThat(explorer.page.getAttribute("#active-on", "aria-invalid")).isEqualTo("true");
+            assertThat(query(explorer)).doesNotContainKey("activeOn");
+            explorer.page.fill("#active-on", "2022-09-01");
+            explorer.page.keyboard().press("Tab");
+            idle(explorer);
+            assertThat(query(explorer)).containsEntry("activeOn", "2022-09-01");
+            assertThat(explorer.page.inputValue("#active-on")).isEqualTo("2022-09-01");
+            assertThat(explorer.page.getAttribute("#active-on", "aria-invalid")).isNull();
+            explorer.assertNothingWentWrong();
+        }
+        try (var explorer = open("?tab=stats&activeOn=2022-09-01&selected=" + PANYU + "&schools=" + PANYU)) {
+            assertThat(explorer.page.locator("#stats").isVisible()).isTrue();
+            assertThat(explorer.page.inputValue("#active-on")).isEqualTo("2022-09-01");
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimeSliderStepsThroughTheDaysTheNetworkChangesAndHighlightsWhatStartedAndEnded() {
+        var network = org.edugraph.support.TestNetwork.create(graph, 40, 80, 5);
+        try {
+            java.util.TreeSet<String> days = new java.util.TreeSet<>();
+            for (var p : network.pairings()) {
+                if (p.startDate() != null) {
+                    days.add(p.startDate().toString());
+                }
+                if (p.endDate() != null) {
+                    days.add(p.endDate().plusDays(1).toString());
+                }
+            }
+            List<String> steps = List.copyOf(days);
+            assertThat(steps).hasSizeGreaterThan(3);
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                Locator slider = explorer.page.getByRole(AriaRole.SLIDER, new Page.GetByRoleOptions().setName("Active on (time slider)"));
+                assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(steps.size()));
+                assertThat(slider.getAttribute("aria-valuetext")).isEqualTo("every pairing, whatever its dates");
+                // From the keyboard: Home to the first day, then one step on.
+                slider.focus();
+                explorer.page.keyboard().press("Home");
+                explorer.waitUntil("explorer.view.activeOn === '" + steps.get(0) + "' && explorer.busy === 0");
+                explorer.page.keyboard().press("ArrowRight");
+                String day = steps.get(1);
+                explorer.waitUntil("explorer.view.activeOn === '" + day + "' && explorer.busy === 0");
+                assertThat(query(explorer)).containsEntry("activeOn", day);
+                assertThat(explorer.page.inputValue("#active-on")).isEqualTo(day);
+                assertThat(slider.getAttribute("aria-valuetext")).isEqualTo(day);
+                java.time.LocalDate on = java.time.LocalDate.parse(day);
+                java.time.LocalDate before = java.time.LocalDate.parse(steps.get(0));
+                Set<String> active = network.pairings().stream()
+                        .filter(p -> !p.startDate().isAfter(on) && (p.endDate() == null || !p.endDate().isBefore(on)))
+                        .map(p -> "e:" + p.id()).collect(Collectors.toSet());
+                List<String> drawn = ((List<?>) explorer.page.evaluate("() => explorer.cy.edges('[cat = \"pairing\"]').map(e => e.id())"))
+                        .stream().map(String::valueOf).toList();
+                assertThat(drawn).containsExactlyInAnyOrderElementsOf(active);
+                Set<String> started = network.pairings().stream()
+                        .filter(p -> p.startDate().isAfter(before) && !p.startDate().isAfter(on)).map(p -> "e:" + p.id()).collect(Collectors.toSet());
+                Set<String> ended = network.pairings().stream()
+                        .filter(p -> p.endDate() != null && !p.endDate().isBefore(before) && p.endDate().isBefore(on))
+                        .map(p -> p.id()).collect(Collectors.toSet());
+                explorer.waitUntil("document.getElementById('time-changes').innerText.includes('Since')");
+                List<String> green = ((List<?>) explorer.page.evaluate("() => explorer.cy.edges()"
+                        + ".filter(e => e.style('line-color') === 'rgb(0,200,83)').map(e => e.id())")).stream().map(String::valueOf).toList();
+                assertThat(green).containsExactlyInAnyOrderElementsOf(started);
+                String changes = explorer.page.locator("#time-changes").innerText();
+                assertThat(changes).contains("Since " + steps.get(0));
+                if (!started.isEmpty()) {
+                    assertThat(changes).contains("Started, drawn in green (" + started.size() + ")");
+                }
+                if (!ended.isEmpty()) {
+                    assertThat(changes).contains("Ended, their schools ringed in purple (" + ended.size() + ")");
+                }
+                explorer.screenshot("explorer-time-slider");
+                // Play walks on by itself; Pause stops it.
+                Locator play = explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play the time slider"));
+                play.click();
+                explorer.waitUntil("explorer.view.activeOn === '" + steps.get(2) + "'");
+                explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause the time slider")).click();
+                assertThat(play.getAttribute("aria-pressed")).isEqualTo("false");
+                assertThat((Boolean) explorer.page.evaluate("() => explorer.time.playing")).isFalse();
+                idle(explorer);
+                explorer.assertNothingWentWrong();
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
+    @Test
+    void thePictureIsSavedAsAPngWithItsLegend() throws Exception {
+        try (var explorer = open("?schools=" + PANYU + "&expand=" + PANYU + "&depth=2&size=degree")) {
+            idleWith(explorer, FZ12);
+            com.microsoft.playwright.Download download = explorer.page.waitForDownload(
+                    () -> explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the picture (PNG)")).click());
+            assertThat(download.suggestedFilename()).isEqualTo("edugraph-network-degree.png");
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(download.path().toFile());
+            assertThat(png).isNotNull();
+            assertThat(png.getWidth()).isGreaterThanOrEqualTo(1000);
+            Number drawnHeight = (Number) explorer.page.evaluate("() => { const bb = explorer.cy.elements().boundingBox();"
+                    + " return Math.round(bb.h * Math.max(0.25, Math.min(2, 8000 / Math.max(bb.w, bb.h)))); }");
+            assertThat(png.getHeight()).as("the picture and the legend below it").isGreaterThan(drawnHeight.intValue() + 60);
+            // Not blank: the picture has many coloured pixels, and so has the legend under it.
+            assertThat(inked(png, 0, drawnHeight.intValue())).isGreaterThan(0.01);
+            assertThat(inked(png, drawnHeight.intValue() + 2, png.getHeight())).isGreaterThan(0.005);
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < png.getHeight(); y += 3) {
+                for (int x = 0; x < png.getWidth(); x += 3) {
+                    colours.add(png.getRGB(x, y));
+                }
+            }
+            assertThat(colours).hasSizeGreaterThan(20);
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    /** The share of pixels of rows from..to that are not white. */
+    private static double inked(java.awt.image.BufferedImage png, int from, int to) {
+        long inked = 0;
+        long all = 0;
+        for (int y = Math.max(0, from); y < Math.min(to, png.getHeight()); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                all++;
+                if ((png.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    inked++;
+                }
+            }
+        }
+        return all == 0 ? 0 : (double) inked / all;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBriefPrintsThePictureTheFiguresTheTopSchoolsAndTheReportsWordsOfTheHighlightedPairings() {
+        List<Map<String, String>> sources = graphQl.document("{ pairing(id: \"cs-jxx-panyu\") { sources { quote section } } }")
+                .execute().path("pairing.sources").entityList(Map.class).get().stream().map(m -> (Map<String, String>) m).toList();
+        assertThat(sources).isNotEmpty().allSatisfy(s -> assertThat(s.get("quote")).isNotBlank());
+        Number pairings = graphQl.document("{ networkStats { pairings } }").execute().path("networkStats.pairings").entity(Number.class).get();
+        String topSchool = graphQl.document("{ schoolRanking(by: BETWEENNESS, first: 1) { school { name } } }").execute()
+                .path("schoolRanking[0].school.name").entity(String.class).get();
+        try (var explorer = open("?schools=" + PANYU + "&expand=" + PANYU + "&size=betweenness&selected=e:cs-jxx-panyu")) {
+            explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Printable brief")).click();
+            explorer.page.locator("#brief-pairings").waitFor();
+            idle(explorer);
+            String brief = explorer.page.locator("#brief").innerText();
+            for (Map<String, String> source : sources) {
+                assertThat(brief).contains(source.get("quote"), "section " + source.get("section"));
+            }
+            assertThat(brief).contains("仓山区教师进修学校 → 福州市仓山区盘屿中学", "Statistics", "Pairings\t" + pairings,
+                    "Top schools by betweenness", topSchool);
+            assertThat((Boolean) explorer.page.evaluate("() => document.querySelector('.brief-picture').naturalWidth > 100")).isTrue();
+            // Printed, the brief alone: no controls, no side panel.
+            explorer.page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(explorer.page.locator("#brief h1").isVisible()).isTrue();
+            assertThat(explorer.page.locator("aside.controls").isVisible()).isFalse();
+            assertThat(explorer.page.locator("#brief-print").isVisible()).isFalse();
+            explorer.page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            explorer.screenshot("explorer-brief");
+            explorer.page.locator("#brief-close").click();
+            assertThat(explorer.page.locator("#brief").isVisible()).isFalse();
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCoverageMapShowsEachCountysShareFiltersOnAClickAndTheFlowsStandBesideIt() {
+        List<Map<String, Object>> coverage = graphQl.document("""
+                { networkStats { coverage(level: COUNTY) { region { code name } schools pairedSchools } } }""")
+                .execute().path("networkStats.coverage").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        List<Map<String, Object>> flows = graphQl.document("{ regionFlows(level: PREFECTURE) { pairings from { name } to { name } } }")
+                .execute().path("regionFlows").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+        assertThat(coverage).isNotEmpty();
+        assertThat(flows).isNotEmpty();
+        try (var explorer = open("?tab=map")) {
+            explorer.page.locator("#tile-map .tile").first().waitFor();
+            assertThat(explorer.page.locator("#tile-map .tile").count()).isEqualTo(coverage.size());
+            for (Map<String, Object> c : coverage) {
+                Map<String, String> region = (Map<String, String>) c.get("region");
+                int schools = ((Number) c.get("schools")).intValue();
+                int paired = ((Number) c.get("pairedSchools")).intValue();
+                Locator tile = explorer.page.locator("#tile-map .tile[data-code='" + region.get("code") + "']");
+                assertThat(tile.innerText()).contains(region.get("name"), paired + "/" + schools,
+                        (schools == 0 ? 0 : Math.round(100.0 * paired / schools)) + "%");
+                assertThat(tile.getAttribute("aria-label")).isEqualTo("%s: %d of %d schools in a pairing (%d%%). Filter the network to it."
+                        .formatted(region.get("name"), paired, schools, schools == 0 ? 0 : Math.round(100.0 * paired / schools)));
+            }
+            for (Map<String, Object> f : flows) {
+                String title = "%s → %s: %s pairings".formatted(((Map<String, String>) f.get("from")).get("name"),
+                        ((Map<String, String>) f.get("to")).get("name"), f.get("pairings"));
+                assertThat(explorer.page.locator("#flows-table td[title='" + title + "']").innerText()).isEqualTo(String.valueOf(f.get("pairings")));
+            }
+            explorer.screenshot("explorer-coverage-map");
+            // A county clicked (here from the keyboard) filters the network to it.
+            explorer.page.locator("#tile-map .tile[data-code='350104']").focus();
+            explorer.page.keyboard().press("Enter");
+            idle(explorer);
+            assertThat(query(explorer)).containsEntry("regionCode", "350104");
+            assertThat(explorer.page.inputValue("#region")).isEqualTo("350104");
+            explorer.page.locator("#tile-map .tile.current[data-code='350104']").waitFor();
+            explorer.assertNothingWentWrong();
+        }
+    }
+
+    private static double width(Browser.Session explorer, String id) {
+        return ((Number) explorer.page.evaluate("id => explorer.cy.getElementById(id).width()", id)).doubleValue();
+    }
+
+    private static double opacity(Browser.Session explorer, String id) {
+        return Double.parseDouble(String.valueOf(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('opacity')", id)));
+    }
+
+    /** Where each node is drawn, to a hundredth of a pixel. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> positions(Browser.Session explorer) {
+        return (Map<String, Object>) explorer.page.evaluate("""
+                () => Object.fromEntries(explorer.cy.nodes().map(n => [n.id(),
+                  [Math.round(n.position('x') * 100) / 100, Math.round(n.position('y') * 100) / 100]]))""");
+    }
+
     private Browser.Session open(String query) {
         Browser.Session session = browser.open("http://127.0.0.1:" + port + "/explorer" + query);
         session.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");

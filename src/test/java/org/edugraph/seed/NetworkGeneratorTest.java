@@ -43,4 +43,19 @@ class NetworkGeneratorTest {
         }
         assertThat(network.groups()).allSatisfy(g -> assertThat(g.memberIds()).doesNotContain(g.leadId()));
     }
+
+    @Test
+    void mentorsAndMenteesTeachAStageInCommonSoNoKindergartenMentorsAMiddleSchool() {
+        var network = NetworkGenerator.generate(spec(7));
+        var types = new java.util.HashMap<String, org.edugraph.school.SchoolType>();
+        network.schools().forEach(s -> types.put(s.id(), s.type()));
+        assertThat(network.pairings()).allSatisfy(p -> assertThat(
+                NetworkGenerator.shareAStage(types.get(p.mentorId()), types.get(p.menteeId())))
+                .as("%s mentors %s", types.get(p.mentorId()), types.get(p.menteeId())).isTrue());
+        assertThat(network.pairings()).filteredOn(p -> types.get(p.mentorId()) == org.edugraph.school.SchoolType.KINDERGARTEN)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(types.get(p.menteeId())).isEqualTo(org.edugraph.school.SchoolType.KINDERGARTEN));
+        assertThat(NetworkGenerator.shareAStage(org.edugraph.school.SchoolType.KINDERGARTEN, org.edugraph.school.SchoolType.JUNIOR_SECONDARY)).isFalse();
+        assertThat(NetworkGenerator.shareAStage(org.edugraph.school.SchoolType.NINE_YEAR, org.edugraph.school.SchoolType.JUNIOR_SECONDARY)).isTrue();
+    }
 }

@@ -1,0 +1,111 @@
+package org.edugraph.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.edugraph.seed.NetworkGenerator;
+import org.edugraph.support.Browser;
+import org.edugraph.support.BrowserTest;
+import org.edugraph.support.TestNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Times the explorer in headless Chromium (issue 20) on a generated network of 20,000
+ * schools and 40,000 pairings (100 counties in 10 prefectures): the time from navigation
+ * to a county's network drawn by the explorer (its layout included), and for the whole
+ * network, the time to fetch it, add it to Cytoscape and draw its first frame, then the
+ * frames per second while panning it, with Cytoscape's canvas renderer and with its WebGL
+ * renderer. Not part of `mvn test`; run with
+ * `mvn test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
+ * Prints its figures; asserts only that what was drawn is the network.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplorerBenchmark extends BrowserTest {
+
+    private static final int SCHOOLS = Integer.getInteger("bench.schools", 20_000);
+    private static final int PAIRINGS = Integer.getInteger("bench.pairings", 40_000);
+
+    private NetworkGenerator.Network network;
+
+    @BeforeAll
+    void generate() {
+        network = TestNetwork.create(graph, SCHOOLS, PAIRINGS, 2022, TestNetwork.counties(10, 10));
+    }
+
+    @AfterAll
+    void remove() {
+        TestNetwork.remove(graph);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void timeToFirstDrawAndPanningFramesPerSecond() {
+        for (int round = 0; round < 3; round++) {
+            try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer?regionCode=T-NET-A1&network=1")) {
+                explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
+                Map<String, Object> drawn = (Map<String, Object>) explorer.page.evaluate(
+                        "() => ({ ms: performance.now(), nodes: explorer.cy.nodes().length, edges: explorer.cy.edges().length })");
+                System.out.printf("BENCHMARK explorer: county network (%s schools, %s pairings) drawn %.0f ms after navigation (round %d)%n",
+                        drawn.get("nodes"), drawn.get("edges"), ((Number) drawn.get("ms")).doubleValue(), round + 1);
+                explorer.assertNothingWentWrong();
+            }
+        }
+        for (String renderer : new String[] {"canvas", "webgl"}) {
+            try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer" + ("webgl".equals(renderer) ? "?webgl=1" : ""))) {
+                explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
+                Map<String, Object> figures = (Map<String, Object>) explorer.page.evaluate(SCRIPT);
+                System.out.printf("BENCHMARK explorer, %s renderer (webgl in use: %s): whole network %s schools, %s pairings:"
+                        + " fetched in %.0f ms, added and first frame drawn in %.0f ms; panning %.1f frames per second over %s frames%n",
+                        renderer, figures.get("webgl"), figures.get("nodes"), figures.get("edges"), num(figures, "fetch"), num(figures, "draw"),
+                        num(figures, "fps"), figures.get("frames"));
+                assertThat(((Number) figures.get("edges")).intValue()).isEqualTo(network.pairings().size());
+                explorer.screenshot("explorer-20k-" + renderer);
+            }
+        }
+    }
+
+    private static double num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** Fetches the whole generated network, draws it at seeded places (no layout), then pans it frame by frame. */
+    private static final String SCRIPT = """
+            async () => {
+              const t0 = performance.now();
+              const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ query: '{ partnershipNetwork(filter: {regionCode: "T-NET"}, limit: 50000) { nodes { id } edges { id source target } } }' }) });
+              const data = (await response.json()).data.partnershipNetwork;
+              const t1 = performance.now();
+              const cy = explorer.cy;
+              const side = Math.ceil(Math.sqrt(data.nodes.length));
+              let seed = 7;
+              const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+              const elements = data.nodes.map((n, i) => ({ group: 'nodes', data: { id: n.id, kind: 'School', label: '', size: 8, colour: '#4e79a7' },
+                  position: { x: (i % side) * 30 + random() * 20, y: Math.floor(i / side) * 30 + random() * 20 } }))
+                .concat(data.edges.map(e => ({ group: 'edges', data: { id: 'e:' + e.id, source: e.source, target: e.target, cat: 'pairing', colour: '#888' } })));
+              const drawn = new Promise(resolve => cy.one('render', resolve));
+              cy.add(elements);
+              cy.fit(undefined, 10);
+              await drawn;
+              await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+              const t2 = performance.now();
+              let frames = 0;
+              const start = performance.now();
+              await new Promise(resolve => {
+                const step = () => {
+                  cy.panBy({ x: frames % 120 < 60 ? 4 : -4, y: 2 * Math.sin(frames / 10) });
+                  frames++;
+                  if (performance.now() - start < 5000) requestAnimationFrame(step); else resolve();
+                };
+                requestAnimationFrame(step);
+              });
+              const seconds = (performance.now() - start) / 1000;
+              const r = cy.renderer();
+              return { fetch: t1 - t0, draw: t2 - t1, fps: frames / seconds, frames, nodes: cy.nodes().length, edges: cy.edges().length,
+                webgl: !!(r && r.webgl) };
+            }""";
+}
