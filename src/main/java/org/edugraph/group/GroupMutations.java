@@ -29,7 +29,10 @@ class GroupMutations {
     private final CurrentCaller callers;
     private final RegionScope scope;
 
-    GroupMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope) {
+    private final java.time.Clock clock;
+
+    GroupMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope, java.time.Clock clock) {
+        this.clock = clock;
         this.graph = graph;
         this.audit = audit;
         this.callers = callers;
@@ -47,6 +50,7 @@ class GroupMutations {
         params.put("role", role.name());
         params.put("since", since);
         params.put("user", caller.name());
+        params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         // Checked and written in one transaction, the group and the school locked first (found, and within the
         // caller's regions): of concurrent identical calls one adds the membership (and one audit record), the
         // others see it and get CONFLICT; neither can be moved out of the caller's regions meanwhile.
@@ -61,7 +65,7 @@ class GroupMutations {
             }
             graph.run(tx, """
                     MATCH (n:School {id: $school}), (g:EducationGroup {id: $group})
-                    CREATE (n)-[m:MEMBER_OF {role: $role, since: $since, createdAt: datetime(), createdBy: $user}]->(g)
+                    CREATE (n)-[m:MEMBER_OF {role: $role, since: $since, createdAt: $now, createdBy: $user}]->(g)
                     """, params);
             Map<String, Object> after = new HashMap<>();
             after.put("groupId", groupId);

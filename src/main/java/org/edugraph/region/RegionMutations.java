@@ -40,7 +40,10 @@ class RegionMutations {
     private final CurrentCaller callers;
     private final RegionScope scope;
 
-    RegionMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope) {
+    private final java.time.Clock clock;
+
+    RegionMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope, java.time.Clock clock) {
+        this.clock = clock;
         this.graph = graph;
         this.audit = audit;
         this.callers = callers;
@@ -88,6 +91,7 @@ class RegionMutations {
         params.put("level", input.level().name());
         params.put("parent", input.parentCode());
         params.put("user", caller.name());
+        params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         try {
             graph.writeTransaction(tx -> {
                 scope.requireRegions(tx, caller, List.of(input.parentCode()));
@@ -104,7 +108,7 @@ class RegionMutations {
                 graph.run(tx, """
                         MATCH (p:Region {code: $parent})
                         CREATE (n:Region {code: $code, name: $name, level: $level, official: false,
-                                          createdBy: $user, createdAt: datetime()})-[:PART_OF]->(p)
+                                          createdBy: $user, createdAt: $now})-[:PART_OF]->(p)
                         RETURN n.code AS code""", params).getFirst();
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("code", code);

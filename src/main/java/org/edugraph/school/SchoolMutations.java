@@ -36,8 +36,11 @@ class SchoolMutations {
     private final SchoolImport imports;
     private final SchoolPlacement placement;
 
+    private final java.time.Clock clock;
+
     SchoolMutations(Graph graph, Audit audit, CurrentCaller callers, RegionScope scope, SchoolWrites writes,
-            SchoolImport imports, SchoolPlacement placement) {
+            SchoolImport imports, SchoolPlacement placement, java.time.Clock clock) {
+        this.clock = clock;
         this.graph = graph;
         this.placement = placement;
         this.audit = audit;
@@ -118,6 +121,7 @@ class SchoolMutations {
         params.put("set", set);
         params.put("region", input.regionCode());
         params.put("user", caller.name());
+        params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         unique(() -> graph.writeTransaction(tx -> {
             // The school locked, found and within the caller's regions, and its new region too, in this transaction.
             scope.requireSchools(tx, caller, List.of(id));
@@ -127,7 +131,7 @@ class SchoolMutations {
             Record r = graph.run(tx, """
                     MATCH (n:School {id: $id})
                     WITH n, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS before
-                    SET n += $set, n.updatedAt = datetime(), n.updatedBy = $user
+                    SET n += $set, n.updatedAt = $now, n.updatedBy = $user
                     WITH n, before
                     CALL (n) {
                       MATCH (r:Region {code: $region})

@@ -26,7 +26,10 @@ class SchoolWrites {
 
     private final Graph graph;
 
-    SchoolWrites(Graph graph) {
+    private final java.time.Clock clock;
+
+    SchoolWrites(Graph graph, java.time.Clock clock) {
+        this.clock = clock;
         this.graph = graph;
     }
 
@@ -61,15 +64,16 @@ class SchoolWrites {
             MATCH (r:Region {code: row.region})
             CREATE (n:School {id: row.id, name: row.name, aliases: row.aliases, searchText: row.searchText,
                               type: row.type, typeCode: row.typeCode, ownership: row.ownership,
-                              nationalCode: row.nationalCode, createdAt: datetime(), createdBy: $user,
+                              nationalCode: row.nationalCode, createdAt: $now, createdBy: $user,
                               importId: $importId})-[:LOCATED_IN {town: row.town}]->(r)""";
 
     /** The statement's parameters; {@code importId} null for a school created on its own. */
-    private static Map<String, Object> parameters(List<NewSchool> schools, Caller caller, String importId) {
+    private Map<String, Object> parameters(List<NewSchool> schools, Caller caller, String importId) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("rows", rows(schools));
         parameters.put("user", caller.name());
         parameters.put("importId", importId);
+        parameters.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         return parameters;
     }
 

@@ -44,7 +44,11 @@ public class GazetteerLoader {
     private final Graph graph;
     private final StartupWork startup;
 
-    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrationsFirst) {
+    private final java.time.Clock clock;
+
+    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrationsFirst,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.graph = startup.graph();
         this.startup = startup;
         if (properties.gazetteer().enabled()) {
@@ -216,10 +220,11 @@ public class GazetteerLoader {
         file.put("regions", g.regions().size());
         file.put("towns", g.towns().size());
         file.put("formers", g.formers().size());
+        file.put("loadedAt", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         graph.run(tx, """
                 MATCH (f:GazetteerFile {name: $f.key})
                 SET f.checksum = $f.checksum, f.file = $f.file, f.year = $f.year, f.source = $f.source, f.sourceId = $f.sourceId,
-                    f.regions = $f.regions, f.towns = $f.towns, f.formers = $f.formers, f.loadedAt = datetime()
+                    f.regions = $f.regions, f.towns = $f.towns, f.formers = $f.formers, f.loadedAt = $f.loadedAt
                 REMOVE f.loading""", Map.of("f", file));
         return true;
     }

@@ -62,8 +62,11 @@ public class SeedLoader {
     private final Audit audit;
     private final Towns towns;
 
+    private final java.time.Clock clock;
+
     public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations,
-            GazetteerLoader gazetteerFirst, Towns towns, Audit audit) {
+            GazetteerLoader gazetteerFirst, Towns towns, Audit audit, java.time.Clock clock) {
+        this.clock = clock;
         this.graph = startup.graph();
         this.towns = towns;
         this.startup = startup;
@@ -128,8 +131,8 @@ public class SeedLoader {
             List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.writeTransaction(tx -> {
                 List<String> found = new ArrayList<>();
                 write(tx, named.file(), placed, found);
-                graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = datetime()",
-                        Map.of("name", named.name(), "checksum", checksum));
+                graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
+                        Map.of("name", named.name(), "checksum", checksum, "now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("checksum", checksum);
                 after.put("schools", named.file().schools().size());

@@ -52,7 +52,7 @@ class GazetteerBenchmark {
             Graph graph = new Graph(driver, properties);
             StartupWork startup = new StartupWork(graph, properties);
             SchemaMigrations migrations = new SchemaMigrations(startup, properties);
-            GazetteerLoader loader = new GazetteerLoader(startup, properties, migrations);
+            GazetteerLoader loader = new GazetteerLoader(startup, properties, migrations, java.time.Clock.systemUTC());
 
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();

@@ -155,7 +155,7 @@ class GazetteerLoadingTest extends IntegrationTest {
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "edugraph.gazetteer.enabled", "false", "edugraph.startup.timeout", "700ms")))
                 .bindOrCreate("edugraph", EduGraphProperties.class);
-        GazetteerLoader hurried = new GazetteerLoader(new StartupWork(graph, properties), properties, migrations);
+        GazetteerLoader hurried = new GazetteerLoader(new StartupWork(graph, properties), properties, migrations, java.time.Clock.systemUTC());
         // Another transaction holds the renamed town, so the load has written every region when it comes to the
         // towns and waits there until its time is up, however fast the machine.
         CountDownLatch held = new CountDownLatch(1);
