@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every relative link of README.md, BENCHMARKS.md and docs/*.md reaches a file or folder of the
- * repository, and a link to a heading of a Markdown page (page.md#heading) reaches a heading there,
+ * Every relative link of README.md, BENCHMARKS.md, docs/*.md and the seeds' READMEs reaches a file or
+ * folder of the repository, and a link to a heading of a Markdown page (page.md#heading) reaches a heading there,
  * by GitHub's rule for anchors. Plain files, no Spring.
  */
 class DocsLinksTest {
@@ -94,7 +94,8 @@ class DocsLinksTest {
     }
 
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("BENCHMARKS.md")));
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("BENCHMARKS.md"), Path.of("seeds/README.md"),
+                Path.of("seeds/gazetteer/README.md")));
         try (Stream<Path> docs = Files.list(Path.of("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
