@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every setting of EduGraph, under the prefix {@code edugraph}; the README's
- * configuration table documents each one.
+ * Every setting of EduGraph, under the prefix {@code edugraph}; the table of
+ * docs/configuration.md documents each one.
  *
  * @param dataDir where the embedded Neo4j keeps its files (ignored with {@code spring.neo4j.uri})
  * @param neo4j   the database connection

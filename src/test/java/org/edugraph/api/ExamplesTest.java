@@ -15,9 +15,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Every example operation of graphql/examples runs against the seeds and answers with
- * data; they are sent as the admin, since some change the graph: those do so on schools
- * and programs the test makes, passed as the operation's variables.
+ * Every example operation of graphql/examples, and every example query of the README, runs against
+ * the seeds and answers with data. The operations are sent as the admin, since some change the graph: those do so
+ * on schools and programs the test makes, passed as the operation's variables. The README's queries are sent
+ * without signing in, as a newcomer sends them.
  */
 public class ExamplesTest extends IntegrationTest {
 
@@ -69,6 +70,29 @@ public class ExamplesTest extends IntegrationTest {
             variables.put("programId", testSchools.program("测试示例定向帮扶", org.edugraph.support.TestSchools.CANGSHAN).id());
         }
         return variables;
+    }
+
+    /** The README's example queries: each ```graphql block of README.md, as it stands there. */
+    static Stream<String> readmeQueries() throws IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"), StandardCharsets.UTF_8);
+        java.util.List<String> blocks = java.util.regex.Pattern.compile("(?ms)^```graphql\\n(.*?)^```")
+                .matcher(readme).results().map(m -> m.group(1)).toList();
+        assertThat(blocks).as("the README's example queries").hasSize(3);
+        return blocks.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readmeQueries")
+    @SuppressWarnings("unchecked")
+    void theReadmesQueriesAnswerWithData(String query) {
+        Map<String, Object> response = http.post().uri("/graphql").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", query))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(response).as(query).doesNotContainKey("errors");
+        Map<String, Object> data = (Map<String, Object>) response.get("data");
+        assertThat(data).isNotEmpty();
+        data.forEach((field, value) -> assertThat(value).as(field).isNotNull());
+        assertThat(data.toString()).as("an example should show facts, not empty lists only").containsPattern("\\p{IsHan}");
     }
 
     @org.junit.jupiter.api.Test

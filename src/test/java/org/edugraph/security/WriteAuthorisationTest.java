@@ -61,7 +61,7 @@ class WriteAuthorisationTest extends IntegrationTest {
         for (String mutation : mutations) {
             assertThat(classifications(postAs(null, mutation))).as(mutation).containsExactly("UNAUTHORIZED");
         }
-        // The request itself is a valid GraphQL request that ran and was refused field by field: HTTP 200, as the README says.
+        // The request itself is a valid GraphQL request that ran and was refused field by field: HTTP 200, as docs/api.md says.
         http.post().uri("/graphql").bodyValue(Map.of("query", mutations.getFirst())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHORIZED");
         assertThat(snapshot()).isEqualTo(before);

@@ -12,12 +12,13 @@ import org.edugraph.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's data section states how many facts of each kind each report gives the graph;
- * this holds the table to what the loaded graph has, so the README cannot drift from the seeds.
+ * The data page (docs/seeds.md, once the README's data section) states how many facts of each kind
+ * each report gives the graph; this holds the table to what the loaded graph has, so the page cannot
+ * drift from the seeds.
  */
 class SeedCountsTest extends IntegrationTest {
 
-    /** Each row of the README's table, by its first cell, and how the graph counts it for one document. */
+    /** Each row of the page's table, by its first cell, and how the graph counts it for one document. */
     private static final Map<String, String> COUNTS = new LinkedHashMap<>();
 
     static {
@@ -33,17 +34,17 @@ class SeedCountsTest extends IntegrationTest {
     }
 
     @Test
-    void theReadmesTableOfSeedFactsIsWhatTheGraphHolds() throws Exception {
-        List<String> readme = Files.readAllLines(Path.of("README.md"));
+    void theDataPagesTableOfSeedFactsIsWhatTheGraphHolds() throws Exception {
+        List<String> page = Files.readAllLines(Path.of("docs/seeds.md"));
         Map<String, List<Long>> stated = new LinkedHashMap<>();
-        for (String line : readme) {
+        for (String line : page) {
             String[] cells = line.split("\\|");
             if (cells.length == 5 && COUNTS.containsKey(cells[1].strip())) {
                 stated.put(cells[1].strip(), List.of(Long.parseLong(cells[2].strip()), Long.parseLong(cells[3].strip()),
                         Long.parseLong(cells[4].strip())));
             }
         }
-        assertThat(stated).as("the README's table has a row for each kind of fact").containsOnlyKeys(COUNTS.keySet());
+        assertThat(stated).as("the table of docs/seeds.md has a row for each kind of fact").containsOnlyKeys(COUNTS.keySet());
         COUNTS.forEach((kind, cypher) -> {
             long quanzhou = count(cypher, "quanzhou-2022");
             long cangshan = count(cypher, "cangshan-2022");
