@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.edugraph.support.Unit;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled main classes (no Spring, no
@@ -23,6 +24,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * listed, and Cypher sent to Neo4j only through the gateway in {@code neo4j}.
  */
 @AnalyzeClasses(packages = "org.edugraph", importOptions = ImportOption.DoNotIncludeTests.class)
+@Unit
 class ArchitectureTest {
 
     /** The parts of the domain and what is built on them (docs/architecture.md, "Packages"). */

@@ -17,11 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * Every setting of {@link EduGraphProperties} has its row in the table of docs/configuration.md, and every
  * {@code edugraph.*} row names a setting that exists. Plain reflection over the records, no Spring.
  */
+@Unit
 class ConfigurationDocsTest {
 
     @Test

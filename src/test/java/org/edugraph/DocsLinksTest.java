@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * Every relative link of README.md, BENCHMARKS.md, docs/*.md and the seeds' READMEs reaches a file or
  * folder of the repository, and a link to a heading of a Markdown page (page.md#heading) reaches a heading there,
  * by GitHub's rule for anchors. Plain files, no Spring.
  */
+@Unit
 class DocsLinksTest {
 
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");

@@ -11,8 +11,10 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** Documents parsed and validated once per text, within a bound, and never what a limit refused. */
+@Unit
 class DocumentCacheTest {
 
     private final AtomicInteger parsed = new AtomicInteger();

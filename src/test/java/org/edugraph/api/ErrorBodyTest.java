@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.edugraph.support.Unit;
 
 /** Every refusal in one shape, built in one place; a fault's incident id in both the message and the log. */
+@Unit
 class ErrorBodyTest {
 
     @Test

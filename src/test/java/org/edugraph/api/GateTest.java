@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** A gate lets so many through at once, makes the next wait, and refuses it when none frees up in time. */
+@Unit
 class GateTest {
 
     @Test

@@ -3,8 +3,10 @@ package org.edugraph.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** graphql-java's messages, as a client reads them: the values it wrote, no names of graphql-java's classes. */
+@Unit
 class ReadableMessagesTest {
 
     @Test

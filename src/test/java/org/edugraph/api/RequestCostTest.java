@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The cost rule: a field one per row it may return, the analytics by what they read. */
+@Unit
 class RequestCostTest {
 
     @Test

@@ -8,8 +8,10 @@ import java.util.stream.IntStream;
 import graphql.parser.Parser;
 import graphql.parser.ParserOptions;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The size of a request as RequestSize measures it before validation: fields with fragments spread, and depth. */
+@Unit
 class RequestSizeTest {
 
     private static RequestSize.Size size(String document) {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** Reading an import file: rows numbered as a spreadsheet shows them, header problems as row 1, nothing thrown. */
+@Unit
 class CsvRowsTest {
 
     private static final CsvRows CSV = new CsvRows(List.of("id", "name", "regionCode"), List.of("id", "regionCode"), 3);

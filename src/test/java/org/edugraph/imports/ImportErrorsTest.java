@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** A report lists the first problems in row order and counts the rest; long lists and cells are said once, short. */
+@Unit
 class ImportErrorsTest {
 
     @Test

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** What an import's audit record holds: the rows, and its ids up to a thousand. */
+@Unit
 class ImporterTest {
 
     @Test

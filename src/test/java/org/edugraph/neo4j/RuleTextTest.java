@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.edugraph.pairing.PairingActivity;
 import org.edugraph.region.RegionCypher;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * The rules that statements written as text use are the text of the rules' builder functions
  * (the ones the read compiler uses), not a second copy: each is checked here, readable, without
  * a database.
  */
+@Unit
 class RuleTextTest {
 
     @Test

@@ -6,8 +6,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** A migration's checksum: the same migration whatever the checkout's line endings, a changed one not. */
+@Unit
 class SchemaMigrationsTest {
 
     private static final String LF = """

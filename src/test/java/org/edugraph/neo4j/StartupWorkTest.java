@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.TransientException;
+import org.edugraph.support.Unit;
 
 /** The rule for start-up work: retryable failures again until the time is spent, timeouts named, the rest as they came. */
+@Unit
 class StartupWorkTest {
 
     private final List<Duration> pauses = new ArrayList<>();

@@ -7,8 +7,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.TransientException;
+import org.edugraph.support.Unit;
 
 /** The one rule for "stopped by its time limit", as Neo4j says it through the driver. */
+@Unit
 class TimeLimitTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(2);

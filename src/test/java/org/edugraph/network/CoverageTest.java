@@ -8,8 +8,10 @@ import java.util.Map;
 import org.edugraph.region.Region;
 import org.edugraph.region.RegionLevel;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** Coverage places each school under the region of the asked level, inside the filter's region only. */
+@Unit
 class CoverageTest {
 
     private final RegionTree regions = new RegionTree(List.of(

@@ -12,8 +12,10 @@ import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
 import org.edugraph.pairing.PairingKind;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** How an export's query string is read: the PairingFilter's names, strictly. */
+@Unit
 class ExportRequestTest {
 
     private static Map<String, List<String>> query(String... namesAndValues) {

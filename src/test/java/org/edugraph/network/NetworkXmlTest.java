@@ -11,12 +11,14 @@ import javax.xml.stream.XMLStreamException;
 
 import org.edugraph.support.GraphSchemas;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * The GraphML and GEXF writers on their own, with the ids and names that are hardest to
  * put in XML: the files stay valid against the official schemas and read back to the
  * same ids and names.
  */
+@Unit
 class NetworkXmlTest {
 
     private static final List<NetworkNode> NODES = List.of(

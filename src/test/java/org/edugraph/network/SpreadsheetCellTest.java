@@ -3,8 +3,10 @@ package org.edugraph.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** A name in the CSV export never runs as a formula when a spreadsheet opens the file. */
+@Unit
 class SpreadsheetCellTest {
 
     @Test

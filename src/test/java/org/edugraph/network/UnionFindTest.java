@@ -12,8 +12,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.edugraph.support.Unit;
 
 /** Components by union-find agree with a breadth-first search, for any graph. */
+@Unit
 class UnionFindTest {
 
     @Property

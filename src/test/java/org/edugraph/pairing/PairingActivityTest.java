@@ -10,8 +10,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.edugraph.support.Unit;
 
 /** The activity rule of a pairing, over any dates: both ends count, an open end never ends. */
+@Unit
 class PairingActivityTest {
 
     @Provide

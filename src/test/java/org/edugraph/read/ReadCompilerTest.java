@@ -8,6 +8,7 @@ import java.util.Map;
 import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * What the compiler makes of a request, without a database: the one statement of each kind
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * parameter, named by its place, never by its value). A change to the compiler shows here in
  * seconds; the HTTP tests check what the statements answer.
  */
+@Unit
 class ReadCompilerTest {
 
     private static final Map<String, Object> VARIABLES = Map.of("after", org.edugraph.api.Page.cursor("cs-fuwan-kg"));

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The gazetteer file as committed, and the files that must never be loaded: each refused with its line and reason. */
+@Unit
 class GazetteerFileTest {
 
     static final Path FILE = Path.of("seeds/gazetteer/divisions-2023.tsv");

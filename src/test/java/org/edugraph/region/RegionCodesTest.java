@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The nearest valid codes to one the graph does not know: the longest shared start, then the closest number. */
+@Unit
 class RegionCodesTest {
 
     private static final Map<String, String> KNOWN = Map.of("350100", "福州市", "350104", "仓山区", "350181", "福清市",

@@ -24,12 +24,14 @@ import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.edugraph.imports.ImportErrors;
+import org.edugraph.support.Unit;
 
 /**
  * The rows of a schools file, generated: any valid file, written as Excel writes CSV,
  * reads back as the same schools; spoil one field of one row and exactly that problem
  * is reported, at that row's spreadsheet number.
  */
+@Unit
 class SchoolCsvPropertiesTest {
 
     /** How one field of one row is made wrong, and the field the report must name. */

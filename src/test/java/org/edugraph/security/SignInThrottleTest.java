@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import org.edugraph.EduGraphProperties;
 import org.edugraph.support.SettableClock;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The rule for failed sign-ins, on a clock the test moves. */
+@Unit
 class SignInThrottleTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC);

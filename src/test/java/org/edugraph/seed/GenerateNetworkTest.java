@@ -9,8 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.edugraph.support.Unit;
 
 /** The generator command: the files of the imports, the same for the same seed, and its options. */
+@Unit
 class GenerateNetworkTest {
 
     @TempDir

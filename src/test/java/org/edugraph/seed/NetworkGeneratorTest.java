@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The generator is deterministic, marks what it makes as examples, and never pairs a school with itself or twice. */
+@Unit
 class NetworkGeneratorTest {
 
     private static final List<NetworkGenerator.County> COUNTIES = List.of(

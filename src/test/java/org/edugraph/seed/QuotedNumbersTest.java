@@ -11,8 +11,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.edugraph.support.Unit;
 
 /** The numbers of a quote, as the reports write them. */
+@Unit
 class QuotedNumbersTest {
 
     @ParameterizedTest(name = "{0} states {1}")

@@ -11,11 +11,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.edugraph.support.Unit;
 
 /**
  * The fidelity check itself (SeedFidelity), on the fixtures of src/test/resources/fidelity:
  * a faithful file passes, and each kind of unfaithful entry is reported, all in one run.
  */
+@Unit
 class SeedFidelityCheckTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /**
  * Every fact of the seeds is the words of its report (issue 10): each entry of a seed file
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * a failure lists every offending entry at once. The checker itself is tested on fixtures
  * by SeedFidelityCheckTest.
  */
+@Unit
 class SeedFidelityTest {
 
     /** The project's seed folder; the tests run from the project's root. */

@@ -11,8 +11,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.edugraph.support.Unit;
 
 /** The one reading of a calendar date. */
+@Unit
 class CalendarDatesTest {
 
     @Property

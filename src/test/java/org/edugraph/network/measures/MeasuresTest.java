@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import org.edugraph.support.Unit;
 
 /**
  * Every measure of every school equals what networkx computes from the same pairings,
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dedugraph.test.measures-seed=...}.
  */
 @ExtendWith(Networkx.Required.class)
+@Unit
 class MeasuresTest {
 
     @TempDir
