@@ -42,18 +42,11 @@ final class LabelPropagation {
             shuffle(order, random);
             boolean changed = false;
             for (int v : order) {
-                int distinct = 0;
-                int max = 0;
-                for (int k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-                    int l = label[adjacent[k]];
-                    if (count[l]++ == 0) {
-                        touched[distinct++] = l;
-                    }
-                    max = Math.max(max, count[l]);
-                }
+                int distinct = countPartnersLabels(v, offsets, adjacent, label, count, touched);
                 if (distinct == 0) {
                     continue;
                 }
+                int max = most(count, touched, distinct);
                 int ties = 0;
                 for (int i = 0; i < distinct; i++) {
                     int l = touched[i];
@@ -89,16 +82,8 @@ final class LabelPropagation {
     private static boolean settled(int[] offsets, int[] adjacent, int[] label, int[] count, int[] touched) {
         boolean settled = true;
         for (int v = 0; v < label.length && settled; v++) {
-            int distinct = 0;
-            int max = 0;
-            for (int k = offsets[v], end = offsets[v + 1]; k < end; k++) {
-                int l = label[adjacent[k]];
-                if (count[l]++ == 0) {
-                    touched[distinct++] = l;
-                }
-                max = Math.max(max, count[l]);
-            }
-            if (distinct > 0 && count[label[v]] < max) {
+            int distinct = countPartnersLabels(v, offsets, adjacent, label, count, touched);
+            if (distinct > 0 && count[label[v]] < most(count, touched, distinct)) {
                 settled = false;
             }
             for (int i = 0; i < distinct; i++) {
@@ -106,6 +91,30 @@ final class LabelPropagation {
             }
         }
         return settled;
+    }
+
+    /**
+     * Counts the labels of {@code v}'s partners into {@code count} (by label), listing each label met in
+     * {@code touched}; returns how many distinct labels there are. The caller sets their counts back to 0.
+     */
+    private static int countPartnersLabels(int v, int[] offsets, int[] adjacent, int[] label, int[] count, int[] touched) {
+        int distinct = 0;
+        for (int k = offsets[v], end = offsets[v + 1]; k < end; k++) {
+            int l = label[adjacent[k]];
+            if (count[l]++ == 0) {
+                touched[distinct++] = l;
+            }
+        }
+        return distinct;
+    }
+
+    /** The highest count among the first {@code distinct} labels of {@code touched}. */
+    private static int most(int[] count, int[] touched, int distinct) {
+        int max = 0;
+        for (int i = 0; i < distinct; i++) {
+            max = Math.max(max, count[touched[i]]);
+        }
+        return max;
     }
 
     /** Each linked part of one label becomes a community, named by its lowest school index. */
