@@ -251,19 +251,6 @@ public class Graph {
         }
     }
 
-    /**
-     * Runs one read statement (prefixed with EXPLAIN or PROFILE) and returns its summary,
-     * with the plan: for checking how a statement is executed, not for answers.
-     */
-    public org.neo4j.driver.summary.ResultSummary summary(String cypher, Map<String, Object> parameters) {
-        try (Session session = session(AccessMode.READ)) {
-            return session.executeRead(tx -> {
-                count(cypher);
-                return tx.run(cypher, parameters).consume();
-            }, txConfig);
-        }
-    }
-
     /** Runs one write statement and returns all its records. */
     public List<Record> write(String cypher, Map<String, Object> parameters) {
         beforeWrite();
