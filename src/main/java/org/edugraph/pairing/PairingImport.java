@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.audit.Audit;
+import org.edugraph.imports.ImportPipeline;
 import org.edugraph.imports.CsvRows;
 import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
@@ -36,7 +37,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PairingImport implements Importer {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PairingImport.class);
 
     private static final CsvRows CSV = new CsvRows(List.of("mentorId", "menteeId", "kind", "programId", "startDate", "note"),
             List.of("mentorId", "menteeId", "kind"), CsvRows.MAX_ROWS);
@@ -72,35 +72,38 @@ public class PairingImport implements Importer {
 
     @Override
     public ImportReport run(Caller caller, Reader csv, boolean dryRun) {
-        ImportErrors errors = new ImportErrors();
-        long t0 = System.nanoTime();
-        List<Row> rows = parse(csv, errors, limits.maxRows());
-        long t1 = System.nanoTime();
-        check(caller, rows, errors);
-        log.info("Pairing import by {}: {} rows read in {} ms, checked in {} ms, {} problems", caller.name(), rows.size(),
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, errors.found());
-        if (!errors.isEmpty() || dryRun) {
-            return new ImportReport(dryRun, rows.size(), 0, errors.inRowOrder());
-        }
-        String importId = "import-" + UUID.randomUUID();
-        long t2 = System.nanoTime();
-        List<String> created = Importer.writeWhole(graph, limits.timeout(), rows.size(),
-                "Another write created one of these pairings meanwhile; nothing was imported", tx -> {
-                    List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
-                            limits.batchSize());
-                    audit.record(tx, caller, "importPairings", "PairingImport", importId, null,
-                            Importer.auditRecord(rows.size(), "pairingIds", ids),
-                            Audit.Touched.schools(rows.stream()
-                                    .flatMap(r -> java.util.stream.Stream.of(r.input().mentorId(), r.input().menteeId()))
-                                    .collect(java.util.stream.Collectors.toSet())));
-                    changeLog.appendImport(tx, importId, ids.size(), caller.name(),
-                            java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-                    return ids;
+        var outcome = new ImportPipeline<Row, List<String>>("Pairing import", graph, limits.timeout(),
+                "Another write created one of these pairings meanwhile; nothing was imported")
+                .run(caller, csv, dryRun, new ImportPipeline.Steps<>() {
+                    @Override
+                    public List<Row> read(Reader file, ImportErrors errors) {
+                        return parse(file, errors, limits.maxRows());
+                    }
+
+                    @Override
+                    public void check(List<Row> rows, ImportErrors errors) {
+                        PairingImport.this.check(caller, rows, errors);
+                    }
+
+                    @Override
+                    public List<String> write(TransactionContext tx, List<Row> rows, String importId) {
+                        List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
+                                limits.batchSize());
+                        audit.record(tx, caller, "importPairings", "PairingImport", importId, null,
+                                Importer.auditRecord(rows.size(), "pairingIds", ids),
+                                Audit.Touched.schools(rows.stream()
+                                        .flatMap(r -> java.util.stream.Stream.of(r.input().mentorId(), r.input().menteeId()))
+                                        .collect(java.util.stream.Collectors.toSet())));
+                        changeLog.appendImport(tx, importId, ids.size(), caller.name(),
+                                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+                        return ids;
+                    }
                 });
-        log.info("Pairing import {} by {}: {} pairings written in {} ms", importId, caller.name(), created.size(),
-                (System.nanoTime() - t2) / 1_000_000);
+        if (outcome.written() == null) {
+            return new ImportReport(dryRun, outcome.rows().size(), 0, outcome.errors().inRowOrder());
+        }
         events.committed();
-        return new ImportReport(false, rows.size(), created.size(), List.of());
+        return new ImportReport(false, outcome.rows().size(), outcome.written().size(), List.of());
     }
 
     public ImportReport run(Caller caller, String csv, boolean dryRun) {

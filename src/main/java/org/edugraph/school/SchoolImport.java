@@ -10,17 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.audit.Audit;
+import org.edugraph.imports.ImportPipeline;
 import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.school.SchoolCsv.SchoolRow;
 import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SchoolImport implements Importer {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SchoolImport.class);
 
     private final Graph graph;
     private final SchoolWrites writes;
@@ -68,32 +68,36 @@ public class SchoolImport implements Importer {
 
     @Override
     public SchoolImportReport run(Caller caller, Reader csv, boolean dryRun) {
-        ImportErrors errors = new ImportErrors();
-        long t0 = System.nanoTime();
-        List<SchoolRow> rows = SchoolCsv.read(csv, errors, limits.maxRows());
-        long t1 = System.nanoTime();
         ImportErrors notices = new ImportErrors();
-        List<NewSchool> schools = check(caller, rows, errors, notices);
-        log.info("School import by {}: {} rows read in {} ms, checked in {} ms, {} problems", caller.name(), rows.size(),
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, errors.found());
-        if (!errors.isEmpty() || dryRun) {
-            return new SchoolImportReport(dryRun, rows.size(), 0, errors.inRowOrder(), List.of(), notices.inRowOrder());
-        }
-        List<String> ids = schools.stream().map(NewSchool::id).toList();
-        String importId = "import-" + UUID.randomUUID();
-        long t2 = System.nanoTime();
-        Importer.writeWhole(graph, limits.timeout(), rows.size(),
-                "Another write took one of these school ids or national codes meanwhile; nothing was imported", tx -> {
-                    scope.requireRegions(tx, caller, schools.stream().map(NewSchool::regionCode).distinct().toList());
-                    writes.createAll(tx, caller, schools, importId, limits.batchSize());
-                    audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
-                            Importer.auditRecord(rows.size(), "schoolIds", ids),
-                            Audit.Touched.regions(schools.stream().map(NewSchool::regionCode).toList()));
-                    return null;
+        List<List<NewSchool>> placed = new ArrayList<>(1); // the rows as checked: each school where it goes
+        var outcome = new ImportPipeline<SchoolRow, List<String>>("School import", graph, limits.timeout(),
+                "Another write took one of these school ids or national codes meanwhile; nothing was imported")
+                .run(caller, csv, dryRun, new ImportPipeline.Steps<>() {
+                    @Override
+                    public List<SchoolRow> read(Reader file, ImportErrors errors) {
+                        return SchoolCsv.read(file, errors, limits.maxRows());
+                    }
+
+                    @Override
+                    public void check(List<SchoolRow> rows, ImportErrors errors) {
+                        placed.add(SchoolImport.this.check(caller, rows, errors, notices));
+                    }
+
+                    @Override
+                    public List<String> write(TransactionContext tx, List<SchoolRow> rows, String importId) {
+                        List<NewSchool> schools = placed.getFirst();
+                        List<String> ids = schools.stream().map(NewSchool::id).toList();
+                        scope.requireRegions(tx, caller, schools.stream().map(NewSchool::regionCode).distinct().toList());
+                        writes.createAll(tx, caller, schools, importId, limits.batchSize());
+                        audit.record(tx, caller, "importSchools", "SchoolImport", importId, null,
+                                Importer.auditRecord(rows.size(), "schoolIds", ids),
+                                Audit.Touched.regions(schools.stream().map(NewSchool::regionCode).toList()));
+                        return ids;
+                    }
                 });
-        log.info("School import {} by {}: {} schools written in {} ms", importId, caller.name(), ids.size(),
-                (System.nanoTime() - t2) / 1_000_000);
-        return new SchoolImportReport(false, rows.size(), ids.size(), List.of(), ids, notices.inRowOrder());
+        List<String> ids = outcome.written() == null ? List.of() : outcome.written();
+        return new SchoolImportReport(dryRun, outcome.rows().size(), ids.size(), outcome.errors().inRowOrder(), ids,
+                notices.inRowOrder());
     }
 
     /**
