@@ -211,12 +211,28 @@ public class SeedLoader {
         return placed;
     }
 
+    /**
+     * Writes one seed file in the caller's transaction, part by part: what it wrote last time is
+     * unlinked, then each kind of entry is written (each part notes the source of every fact and the
+     * ids it keeps), then the sources, and last what the file no longer has is removed.
+     */
     private void write(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
-        String seed = f.document().id();
-        SourceIds sources = new SourceIds(f.document());
+        Written w = new Written(f.document(), conflicts);
+        forgetLastLoad(tx, w.seed);
+        writeRegions(tx, f, w);
+        writeSchools(tx, f, placed, w);
+        writeGroups(tx, f, w);
+        writePrograms(tx, f, w);
+        writePairings(tx, f, w);
+        writeMergers(tx, f, w);
+        writeFigures(tx, f, w);
+        writeRecognitions(tx, f, w);
+        writeSources(tx, w);
+        removeWhatTheFileNoLongerHas(tx, w);
+    }
 
-        // What this file wrote last time, relationships first: it is all written anew below. (Statements over
-        // no rows are skipped below.)
+    /** What this file wrote last time, relationships first: it is all written anew. (Statements over no rows are skipped.) */
+    private void forgetLastLoad(TransactionContext tx, String seed) {
         for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
                 "Source")) {
             // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.
@@ -226,10 +242,14 @@ public class SeedLoader {
                     DELETE r""".formatted(label), Map.of("seed", seed));
         }
 
+    }
+
+    /** The file's regions, each PART_OF its parent. */
+    private void writeRegions(TransactionContext tx, SeedFile f, Written w) {
         List<Map<String, Object>> regions = new ArrayList<>();
         for (var r : f.regions()) {
             regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
-                    "official", r.official() == null || r.official(), "source", sources.of(r.section(), null)));
+                    "official", r.official() == null || r.official(), "source", w.sources.of(r.section(), null)));
         }
         writeRows(tx, """
                     UNWIND $rows AS row
@@ -240,8 +260,14 @@ public class SeedLoader {
                       MATCH (p:Region {code: row.parent})
                       MERGE (n)-[r:PART_OF]->(p) ON CREATE SET r.seed = $seed
                     }
-                    """, regions, seed);
+                    """, regions, w.seed);
 
+        regions.forEach(row -> w.stated("Region", row.get("code"), row.get("source")));
+        w.keep("Region", regions.stream().map(row -> row.get("code")).toList());
+    }
+
+    /** The file's schools, where the report (or the gazetteer, by town) places them; an admin's change stands and is reported. */
+    private void writeSchools(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, Written w) {
         List<Map<String, Object>> schools = new ArrayList<>();
         for (var s : f.schools()) {
             String typeCode = s.typeCode() != null ? s.typeCode() : s.type().defaultCode();
@@ -249,7 +275,7 @@ public class SeedLoader {
                     "searchText", String.join(" ", s.aliases()), "type", s.type().name(), "typeCode", typeCode,
                     "ownership", s.ownership() == null ? "UNKNOWN" : s.ownership().name(),
                     "nationalCode", s.nationalCode(), "note", s.note(),
-                    "source", sources.of(s.section(), s.quote())));
+                    "source", w.sources.of(s.section(), s.quote())));
             // Placed by a town: in the gazetteer's county of it, which says so; else where the report places it.
             Towns.Candidate town = placed.get(s.id());
             Map<String, Object> row = schools.getLast();
@@ -270,7 +296,7 @@ public class SeedLoader {
                       MATCH (r:Region {code: row.region}) WHERE NOT edited
                       CREATE (n)-[:LOCATED_IN {seed: $seed, town: row.town, source: row.regionSource}]->(r)
                     }
-                    """, schools, seed);
+                    """, schools, w.seed);
         for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
                 UNWIND $rows AS row
                 MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
@@ -279,20 +305,26 @@ public class SeedLoader {
                    OR coalesce(n.nationalCode, '') <> coalesce(row.nationalCode, '')
                 RETURN n.id AS id, n.updatedBy AS by, n.name AS name, row.name AS seedName, n.type AS type,
                        row.type AS seedType, region, row.region AS seedRegion""", Map.of("rows", schools))) {
-            conflicts.add(("school %s: the file says %s, %s, region %s; %s changed it to %s, %s, region %s, and that stands")
+            w.conflicts.add(("school %s: the file says %s, %s, region %s; %s changed it to %s, %s, region %s, and that stands")
                     .formatted(r.get("id").asString(), r.get("seedName").asString(), r.get("seedType").asString(),
                             r.get("seedRegion").asString(), r.get("by").asString(), r.get("name").asString(),
                             r.get("type").asString(), r.get("region").isNull() ? "none" : r.get("region").asString()));
         }
 
+        schools.forEach(row -> w.stated("School", row.get("id"), row.get("source")));
+        w.keep("School", schools.stream().map(row -> row.get("id")).toList());
+    }
+
+    /** The file's education groups and their members. */
+    private void writeGroups(TransactionContext tx, SeedFile f, Written w) {
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         for (var g : f.groups()) {
             groups.add(row("id", g.id(), "name", g.name(), "kind", g.kind().name(), "note", g.note(),
-                    "region", g.region(), "source", sources.of(g.section(), g.quote())));
+                    "region", g.region(), "source", w.sources.of(g.section(), g.quote())));
             for (var m : g.members()) {
                 members.add(row("group", g.id(), "school", m.school(), "role", m.role().name(), "since", m.since(),
-                        "source", sources.of(m.section() != null ? m.section() : g.section(), m.quote())));
+                        "source", w.sources.of(m.section() != null ? m.section() : g.section(), m.quote())));
             }
         }
         writeRows(tx, """
@@ -301,22 +333,29 @@ public class SeedLoader {
                     SET n.name = row.name, n.kind = row.kind, n.note = row.note, n.seed = $seed
                     WITH n, row
                     CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                    """, groups, seed);
+                    """, groups, w.seed);
         writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (g:EducationGroup {id: row.group})
                     CREATE (s)-[:MEMBER_OF {role: row.role, since: row.since, seed: $seed}]->(g)
-                    """, members, seed);
+                    """, members, w.seed);
 
+        members.forEach(row -> w.stated("School", row.get("school"), row.get("source")));
+        groups.forEach(row -> w.stated("EducationGroup", row.get("id"), row.get("source")));
+        w.keep("EducationGroup", groups.stream().map(row -> row.get("id")).toList());
+    }
+
+    /** The file's programs and their participants. */
+    private void writePrograms(TransactionContext tx, SeedFile f, Written w) {
         List<Map<String, Object>> programs = new ArrayList<>();
         List<Map<String, Object>> participants = new ArrayList<>();
         for (var p : f.programs()) {
             programs.add(row("id", p.id(), "name", p.name(), "kind", p.kind().name(),
                     "level", p.level() == null ? null : p.level().name(), "year", p.year(), "note", p.note(),
-                    "region", p.region(), "source", sources.of(p.section(), p.quote())));
+                    "region", p.region(), "source", w.sources.of(p.section(), p.quote())));
             for (var m : p.participants()) {
                 participants.add(row("program", p.id(), "school", m.school(), "role", m.role().name(), "year", m.year(),
-                        "source", sources.of(m.section() != null ? m.section() : p.section(), m.quote())));
+                        "source", w.sources.of(m.section() != null ? m.section() : p.section(), m.quote())));
             }
         }
         writeRows(tx, """
@@ -326,18 +365,25 @@ public class SeedLoader {
                         n.note = row.note, n.seed = $seed
                     WITH n, row
                     CALL (n, row) { MATCH (r:Region {code: row.region}) CREATE (n)-[:LOCATED_IN {seed: $seed}]->(r) }
-                    """, programs, seed);
+                    """, programs, w.seed);
         writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (p:Program {id: row.program})
                     CREATE (s)-[:PARTICIPATES_IN {role: row.role, year: row.year, seed: $seed}]->(p)
-                    """, participants, seed);
+                    """, participants, w.seed);
 
+        participants.forEach(row -> w.stated("School", row.get("school"), row.get("source")));
+        programs.forEach(row -> w.stated("Program", row.get("id"), row.get("source")));
+        w.keep("Program", programs.stream().map(row -> row.get("id")).toList());
+    }
+
+    /** The file's pairings, except those an admin's decision keeps out (reported). */
+    private void writePairings(TransactionContext tx, SeedFile f, Written w) {
         List<Map<String, Object>> pairings = new ArrayList<>();
         for (var p : f.pairings()) {
             pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
                     "program", p.program(), "startDate", p.startDate(), "endDate", p.endDate(), "note", p.note(),
-                    "source", sources.of(p.section(), p.quote())));
+                    "source", w.sources.of(p.section(), p.quote())));
         }
         // Admin decisions about seed pairings stand: a removed one is not made again, an identical admin pairing
         // for overlapping dates keeps the seed's out, an ended one keeps its end.
@@ -358,7 +404,7 @@ public class SeedLoader {
                 Map.of("rows", pairings))) {
             String id = r.get("id").asString();
             skipped.add(id);
-            conflicts.add(r.get("removedBy").isNull()
+            w.conflicts.add(r.get("removedBy").isNull()
                     ? "pairing %s not written: admin pairing %s is the same pairing for overlapping dates, and it stands"
                             .formatted(id, r.get("admins").asString())
                     : "pairing %s not written: %s removed it, and that stands".formatted(id, r.get("removedBy").asString()));
@@ -374,31 +420,41 @@ public class SeedLoader {
                     CREATE (n)-[:MENTOR {seed: $seed}]->(mentor), (n)-[:MENTEE {seed: $seed}]->(mentee)
                     WITH n, row
                     CALL (n, row) { MATCH (p:Program {id: row.program}) CREATE (n)-[:UNDER {seed: $seed}]->(p) }
-                    """, written, seed);
-        pairings = new ArrayList<>(written);
+                    """, written, w.seed);
 
+        written.forEach(row -> w.stated("Pairing", row.get("id"), row.get("source")));
+        w.keep("Pairing", written.stream().map(row -> row.get("id")).toList());
+    }
+
+    /** The file's mergers of one school into another. */
+    private void writeMergers(TransactionContext tx, SeedFile f, Written w) {
         List<Map<String, Object>> mergers = new ArrayList<>();
         for (var m : f.mergers()) {
             mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(),
-                    "source", sources.of(m.section(), m.quote())));
+                    "source", w.sources.of(m.section(), m.quote())));
         }
         writeRows(tx, """
                     UNWIND $rows AS row
                     MATCH (s:School {id: row.school}), (t:School {id: row.into})
                     CREATE (s)-[:MERGED_INTO {date: row.date, seed: $seed}]->(t)
-                    """, mergers, seed);
+                    """, mergers, w.seed);
 
+        mergers.forEach(row -> w.stated("School", row.get("school"), row.get("source")));
+    }
+
+    /** The file's figures, by what they are about: a group, a program or a region. */
+    private void writeFigures(TransactionContext tx, SeedFile f, Written w) {
         // Figures, by what they are about.
         Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
         for (var g : f.groups()) {
-            figures(figures, "EducationGroup", g.id(), g.figures(), sources);
+            figures(figures, "EducationGroup", g.id(), g.figures(), w.sources);
         }
         for (var p : f.programs()) {
-            figures(figures, "Program", p.id(), p.figures(), sources);
+            figures(figures, "Program", p.id(), p.figures(), w.sources);
         }
         for (FigureEntry fig : f.figures()) {
             String region = fig.region() != null ? fig.region() : f.document().region();
-            figures(figures, "Region", region, List.of(fig), sources);
+            figures(figures, "Region", region, List.of(fig), w.sources);
         }
         List<String> figureIds = new ArrayList<>();
         for (var entry : figures.entrySet()) {
@@ -410,16 +466,22 @@ public class SeedLoader {
                     SET n.metric = row.metric, n.label = row.label, n.value = row.value, n.unit = row.unit,
                         n.qualifier = row.qualifier, n.year = row.year, n.seed = $seed
                     CREATE (n)-[:ABOUT {seed: $seed}]->(owner)
-                    """.formatted(entry.getKey(), key), Map.of("rows", entry.getValue(), "seed", seed));
+                    """.formatted(entry.getKey(), key), Map.of("rows", entry.getValue(), "seed", w.seed));
             entry.getValue().forEach(row -> figureIds.add((String) row.get("id")));
         }
 
+        figures.values().forEach(rows -> rows.forEach(row -> w.stated("Figure", row.get("id"), row.get("source"))));
+        w.keep("Figure", new ArrayList<>(figureIds));
+    }
+
+    /** The file's recognitions, of a school or a program (of any file: ids are unique across schools and programs). */
+    private void writeRecognitions(TransactionContext tx, SeedFile f, Written w) {
         // Recognitions, of a school or a program (of any file: ids are unique across schools and programs).
         List<Map<String, Object>> recognitions = new ArrayList<>();
         for (var r : f.recognitions()) {
-            recognitions.add(row("id", recognitionId(seed, r), "of", r.of(), "title", r.title(),
+            recognitions.add(row("id", recognitionId(w.seed, r), "of", r.of(), "title", r.title(),
                     "level", r.level() == null ? null : r.level().name(), "year", r.year(), "rank", r.rank(),
-                    "source", sources.of(r.section(), r.quote())));
+                    "source", w.sources.of(r.section(), r.quote())));
         }
         writeRows(tx, """
                     UNWIND $rows AS row
@@ -429,49 +491,37 @@ public class SeedLoader {
                     MERGE (n:Recognition {id: row.id})
                     SET n.title = row.title, n.level = row.level, n.year = row.year, n.rank = row.rank, n.seed = $seed
                     CREATE (n)-[:OF {seed: $seed}]->(target)
-                    """, recognitions, seed);
+                    """, recognitions, w.seed);
 
+        recognitions.forEach(row -> w.stated("Recognition", row.get("id"), row.get("source")));
+        w.keep("Recognition", recognitions.stream().map(row -> row.get("id")).toList());
+    }
+
+    /** The sources the file's facts cite, and every fact's link to its source. */
+    private void writeSources(TransactionContext tx, Written w) {
         // Sources, and every fact's link to its source.
         writeRows(tx, """
                     UNWIND $rows AS row
                     MERGE (n:Source {id: row.id})
                     SET n.title = row.title, n.issuer = row.issuer, n.published = row.published,
                         n.section = row.section, n.quote = row.quote, n.document = row.document, n.seed = $seed
-                    """, sources.rows(), seed);
-        List<Map<String, Object>> statedIn = new ArrayList<>();
-        regions.forEach(r -> statedIn.add(row("label", "Region", "id", r.get("code"), "source", r.get("source"))));
-        schools.forEach(r -> statedIn.add(row("label", "School", "id", r.get("id"), "source", r.get("source"))));
-        members.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
-        participants.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
-        mergers.forEach(r -> statedIn.add(row("label", "School", "id", r.get("school"), "source", r.get("source"))));
-        groups.forEach(r -> statedIn.add(row("label", "EducationGroup", "id", r.get("id"), "source", r.get("source"))));
-        programs.forEach(r -> statedIn.add(row("label", "Program", "id", r.get("id"), "source", r.get("source"))));
-        pairings.forEach(r -> statedIn.add(row("label", "Pairing", "id", r.get("id"), "source", r.get("source"))));
-        figures.values().forEach(rows -> rows.forEach(r -> statedIn.add(row("label", "Figure", "id", r.get("id"), "source", r.get("source")))));
-        recognitions.forEach(r -> statedIn.add(row("label", "Recognition", "id", r.get("id"), "source", r.get("source"))));
-        Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
-        statedIn.forEach(r -> byLabel.computeIfAbsent((String) r.get("label"), l -> new ArrayList<>()).add(r));
-        byLabel.forEach((label, rows) -> graph.run(tx, """
+                    """, w.sources.rows(), w.seed);
+        w.statedIn.forEach((label, rows) -> writeRows(tx, """
                 UNWIND $rows AS row
                 MATCH (n:%s {%s: row.id}), (s:Source {id: row.source})
                 MERGE (n)-[r:STATED_IN]->(s)
                 SET r.seed = $seed
-                """.formatted(label, label.equals("Region") ? "code" : "id"), Map.of("rows", rows, "seed", seed)));
+                """.formatted(label, label.equals("Region") ? "code" : "id"), rows, w.seed));
 
-        // Entries this file no longer has.
-        Map<String, List<Object>> kept = new LinkedHashMap<>();
-        kept.put("Region", regions.stream().map(r -> r.get("code")).toList());
-        kept.put("School", schools.stream().map(r -> r.get("id")).toList());
-        kept.put("EducationGroup", groups.stream().map(r -> r.get("id")).toList());
-        kept.put("Program", programs.stream().map(r -> r.get("id")).toList());
-        kept.put("Pairing", pairings.stream().map(r -> r.get("id")).toList());
-        kept.put("Figure", new ArrayList<>(figureIds));
-        kept.put("Recognition", recognitions.stream().map(r -> r.get("id")).toList());
-        kept.put("Source", sources.rows().stream().map(r -> r.get("id")).toList());
+        w.keep("Source", w.sources.rows().stream().map(row -> row.get("id")).toList());
+    }
+
+    /** Entries this file no longer has: removed, unless what admins made or changed refers to them. */
+    private void removeWhatTheFileNoLongerHas(TransactionContext tx, Written w) {
         // A region the file no longer has that the gazetteer holds stays, the gazetteer's alone.
         graph.run(tx, "MATCH (n:Region {seed: $seed}) WHERE NOT n.code IN $ids AND n.gazetteer IS NOT NULL REMOVE n.seed",
-                Map.of("seed", seed, "ids", kept.get("Region")));
-        kept.forEach((label, ids) -> {
+                Map.of("seed", w.seed, "ids", w.kept.get("Region")));
+        w.kept.forEach((label, ids) -> {
             String key = label.equals("Region") ? "code" : "id";
             // Still referred to by what admins made or changed (or by another file): kept, no longer this file's.
             for (Record r : graph.run(tx, """
@@ -479,19 +529,53 @@ public class SeedLoader {
                       AND (n.updatedBy IS NOT NULL OR n.endedBy IS NOT NULL
                            OR EXISTS { (n)-[r]-() WHERE r.seed IS NULL OR r.seed <> $seed })
                     REMOVE n.seed SET n.releasedFrom = $seed
-                    RETURN n.%s AS id""".formatted(label, key, key), Map.of("seed", seed, "ids", ids))) {
-                conflicts.add("%s %s is no longer in the file but admin data refers to it: kept, no longer the file's"
+                    RETURN n.%s AS id""".formatted(label, key, key), Map.of("seed", w.seed, "ids", ids))) {
+                w.conflicts.add("%s %s is no longer in the file but admin data refers to it: kept, no longer the file's"
                         .formatted(label, r.get("id").asString()));
             }
             List<Record> removed = graph.run(tx, """
                     MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
                     DETACH DELETE n RETURN count(*) AS removed""".formatted(label, key),
-                    Map.of("seed", seed, "ids", ids));
+                    Map.of("seed", w.seed, "ids", ids));
             long count = removed.getFirst().get("removed").asLong();
             if (count > 0) {
-                log.info("Seed {}: removed {} {} node(s) no longer in the file", seed, count, label);
+                log.info("Seed {}: removed {} {} node(s) no longer in the file", w.seed, count, label);
             }
         });
+    }
+
+    /**
+     * What one file's write has done so far: the sources its facts cite, the link of each fact to its
+     * source (by label, in the order the parts wrote them) and the ids of each label it keeps (every
+     * label, also those of which the file has none: those are all removed).
+     */
+    private static final class Written {
+        final String seed;
+        final SourceIds sources;
+        final List<String> conflicts;
+        final Map<String, List<Map<String, Object>>> statedIn = new LinkedHashMap<>();
+        final Map<String, List<Object>> kept = new LinkedHashMap<>();
+
+        Written(SeedFile.Document document, List<String> conflicts) {
+            this.seed = document.id();
+            this.sources = new SourceIds(document);
+            this.conflicts = conflicts;
+            for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition")) {
+                statedIn.put(label, new ArrayList<>());
+            }
+            for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
+                    "Source")) {
+                kept.put(label, List.of());
+            }
+        }
+
+        void stated(String label, Object id, Object source) {
+            statedIn.get(label).add(row("label", label, "id", id, "source", source));
+        }
+
+        void keep(String label, List<Object> ids) {
+            kept.put(label, ids);
+        }
     }
 
     private static void figures(Map<String, List<Map<String, Object>>> out, String label, String owner,
