@@ -143,20 +143,19 @@ public class Graph {
         }
     }
 
-    /** A statement as it ran under {@link #profile}: its text and the database hits of its plan. */
+    /** A statement as it ran while profiled (test support's {@code Profiler}): its text and the database hits of its plan. */
     public record Profiled(String cypher, long dbHits) {
     }
 
+    /** The statements noted while the test support's {@code Profiler} runs; null otherwise (always, in the application). */
     private volatile List<Profiled> profiled;
 
     /**
-     * Runs {@code work} with every statement it sends through {@link #read}, {@link #fold}
-     * or {@link #run} PROFILEd, whatever thread sends it, and returns each with its
-     * database hits: for the tests that hold the hot paths to a budget of db hits. Not for
-     * production: the application never calls it, and it profiles everyone's statements
-     * while it runs.
+     * The hook of the test support's {@code Profiler}: runs {@code work} with every statement it sends
+     * through {@link #read}, {@link #readRow}, {@link #fold} or {@link #run} PROFILEd, whatever thread sends
+     * it. Not for production (the application never calls it), hence package-private.
      */
-    public synchronized List<Profiled> profile(Runnable work) {
+    synchronized List<Profiled> profiled(Runnable work) {
         profiled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         try {
             work.run();
@@ -174,7 +173,7 @@ public class Graph {
         return hits;
     }
 
-    /** The records of {@code cypher} run by {@code tx}, PROFILEd and noted while {@link #profile} runs. */
+    /** The records of {@code cypher} run by {@code tx}, PROFILEd and noted while {@link #profiled} runs. */
     private List<Record> records(BiFunction<String, Map<String, Object>, Result> tx, String cypher, Map<String, Object> parameters) {
         List<Profiled> noted = profiled;
         if (noted == null) {

@@ -87,7 +87,7 @@ class PagingTest extends IntegrationTest {
         for (int i = 0; i < 2; i++) {
             String document = documents[i];
             long before = graph.statementsRun();
-            var profiled = graph.profile(() -> post(document));
+            var profiled = org.edugraph.neo4j.Profiler.profile(graph, () -> post(document));
             statements[i] = graph.statementsRun() - before;
             dbHits[i] = profiled.stream().mapToLong(org.edugraph.neo4j.Graph.Profiled::dbHits).sum();
         }

@@ -66,7 +66,7 @@ class GazetteerBenchmark {
             graph.write("MATCH (n) WHERE n:Region OR n:Town OR n:FormerRegionCode OR n:GazetteerFile DETACH DELETE n", Map.of());
             GazetteerLoader.Outcome[] warmLoad = new GazetteerLoader.Outcome[1];
             if (Boolean.getBoolean("bench.profileLoad")) {
-                graph.profile(() -> warmLoad[0] = loader.load(FILE)).forEach(p -> System.out.printf(
+                org.edugraph.neo4j.Profiler.profile(graph, () -> warmLoad[0] = loader.load(FILE)).forEach(p -> System.out.printf(
                         "BENCHMARK   load statement, %,d db hits: %s%n", p.dbHits(), p.cypher().replaceAll("\\s+", " ")));
             } else {
                 warmLoad[0] = loader.load(FILE);
@@ -158,7 +158,7 @@ class GazetteerBenchmark {
                 query.get(); // warm up the plan cache and the page cache
             }
             long[] rows = new long[1];
-            long hits = graph.profile(() -> rows[0] = query.get()).stream().mapToLong(Graph.Profiled::dbHits).sum();
+            long hits = org.edugraph.neo4j.Profiler.profile(graph, () -> rows[0] = query.get()).stream().mapToLong(Graph.Profiled::dbHits).sum();
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < REPEATS; i++) {
                 long t0 = System.nanoTime();

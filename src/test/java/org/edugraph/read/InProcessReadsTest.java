@@ -23,7 +23,7 @@ class InProcessReadsTest extends IntegrationTest {
         assumeFalse(TestInProcessReads.forcedBolt(), "-Dedugraph.test.reads=bolt");
         assertThat(graph.readsInProcess()).isTrue();
         long before = graph.statementsRun();
-        var profiled = graph.profile(() -> graphQl.document("{ school(id: \"cs-panyu-ms\") { name region { name } sources { title } } }")
+        var profiled = org.edugraph.neo4j.Profiler.profile(graph, () -> graphQl.document("{ school(id: \"cs-panyu-ms\") { name region { name } sources { title } } }")
                 .execute().path("school.name").entity(String.class).isEqualTo("福州市仓山区盘屿中学")
                 .path("school.region.name").entity(String.class).isEqualTo("仓山区"));
         assertThat(graph.statementsRun() - before).isEqualTo(1);
