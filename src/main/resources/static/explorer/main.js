@@ -34,6 +34,13 @@ let legendSections = [];
 const explorer = { cy, busy: 0, ready: false, get view() { return view; }, get legend() { return legendSections; } };
 window.explorer = explorer; // for people in the console, and for the browser tests
 
+// When each phase of the first view ended, in ms since navigation (performance.now()), and
+// how long the first layout took: what ExplorerBenchmark prints, and anyone may read in the console.
+const timings = {};
+explorer.timings = timings;
+const mark = name => { if (!(name in timings)) timings[name] = Math.round(performance.now()); };
+mark('script');
+
 // ---------------------------------------------------------------- feedback
 
 function track(promise) {
@@ -131,25 +138,39 @@ const actions = {
 // ---------------------------------------------------------------- drawing
 
 let generation = 0;
+let answered;
+const firstAnswers = new Promise(resolve => { answered = resolve; });
 let lastLayout = 'force';
 
+const pending = new Map();     // question key -> the answer on its way
+
+/** The answer to a question, asked once however many wait for it; undefined (and the error shown) when refused. */
 async function ask(key, what, question) {
   if (answers.has(key)) return answers.get(key);
   try {
-    const answer = await question();
-    answers.set(key, answer);
-    return answer;
+    return await launch(key, question);
   } catch (e) {
     showError(`Loading ${what}`, e);
     return undefined;
   }
 }
 
+/** The question on its way (asked now unless it already is); its answer is kept once it comes. */
+function launch(key, question) {
+  if (!pending.has(key)) {
+    const answer = question().then(a => { answers.set(key, a); return a; }).finally(() => pending.delete(key));
+    answer.catch(() => {}); // whoever waits for it says what went wrong
+    pending.set(key, answer);
+  }
+  return pending.get(key);
+}
+
 function refreshGraph({ fit = true } = {}) {
   return track(draw(++generation, fit));
 }
 
-async function draw(mine, fit) {
+/** The questions the view asks of the API to draw its picture. */
+function questionsOf(view) {
   const filter = pairingFilter(view);
   const key = filterKey(view);
   const questions = [];
@@ -169,8 +190,23 @@ async function draw(mine, fit) {
     questions.push({ key: `path|${view.from}|${view.to}|${view.groups}|${key}`, what: 'the path', path: true,
       ask: () => api.path(view.from, view.to, filter, view.groups) });
   }
+  return questions;
+}
+
+/** Asks the view's questions before the page needs them (while the lookups are on their way); errors wait for the drawing. */
+function prefetch() {
+  for (const q of questionsOf(view)) {
+    if (!answers.has(q.key)) launch(q.key, q.ask);
+  }
+}
+
+async function draw(mine, fit) {
+  const questions = questionsOf(view);
+  const wantPath = view.from && view.to;
   const got = await Promise.all(questions.map(q => ask(q.key, q.what, q.ask)));
+  answered();
   if (mine !== generation) return;
+  mark('fetched');
 
   const model = new Model();
   let truncated = false;
@@ -203,6 +239,7 @@ async function draw(mine, fit) {
 
   const fresh = cy.nodes().empty();
   const elementsChanged = apply(cy, model.elements(lookup.colours, new Set(view.expand)));
+  if (cy.nodes().nonempty()) mark('applied');
   cy.elements().removeClass('path faded');
   const onPath = cy.elements().filter(el => model.path.has(el.id()));
   if (onPath.nonempty()) {
@@ -212,14 +249,24 @@ async function draw(mine, fit) {
   time.mark(cy);
   restyleAndLegend();
   cy.resize(); // the legend below the graph may have grown or shrunk
-  if (elementsChanged) lastLayout = layout(cy, fresh, view);
+  if (elementsChanged) {
+    const t = performance.now();
+    lastLayout = layout(cy, fresh, view);
+    if (!('layoutMs' in timings) && cy.nodes().nonempty()) timings.layoutMs = Math.round(performance.now() - t);
+  }
   if (elementsChanged || fit) fitView();
+  if (cy.nodes().nonempty()) mark('laidOut');
+  if (!('drawn' in timings) && cy.nodes().nonempty()) {
+    // The first frame with the picture: Cytoscape draws on the next animation frame.
+    requestAnimationFrame(() => requestAnimationFrame(() => mark('drawn')));
+  }
 
   showSelection();
   counts();
-  table.render();
+  if (!$('pairings').hidden) table.render(); // else when its tab is shown
   notes({ truncated, pathFound, wantPath, layout: lastLayout });
   syncControls();
+  if (cy.nodes().nonempty()) mark('drawCalled');
 }
 
 const MOST_ZOOM_WHEN_FITTING = 1.2; // a few nodes should not fill a laptop's screen
@@ -369,7 +416,7 @@ let statsGeneration = 0;
 let lastStats = null;
 
 function refreshStats() {
-  map.refresh();
+  map.refresh().then(() => mark('map'));
   const mine = ++statsGeneration;
   $('stats-body').replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   $('coverage').replaceChildren();
@@ -385,6 +432,7 @@ function refreshStats() {
     }
     if (mine !== statsGeneration) return;
     lastStats = s;
+    mark('stats');
     const row = (label, value) => h('tr', {}, h('td', {}, label), h('td', {}, String(value)));
     $('stats-body').replaceChildren(
       h('table', { class: 'figures' }, h('tbody', {},
@@ -528,6 +576,7 @@ function showTab(name, remember = false) {
     $('tab-' + tab).tabIndex = tab === name ? 0 : -1;
     $(tab).hidden = tab !== name;
   }
+  if (name === 'pairings') table.render();
   if (remember && view.tab !== name) {
     view.tab = name;
     save();
@@ -656,8 +705,10 @@ async function start() {
   save();
   if (view.tab) showTab(view.tab);
   else if (!view.selected) showTab('stats');
+  prefetch();
   try {
     const data = await track(api.lookups());
+    mark('lookups');
     lookup.regions = data.regions;
     lookup.programs = data.programs;
     lookup.kinds = data.kinds.enumValues.map(v => v.name);
@@ -676,7 +727,13 @@ async function start() {
   }
   fillControls();
   syncControls();
-  await Promise.all([refreshGraph(), refreshStats(), time.refresh()]);
+  // The picture first: the statistics, the map and the time slider are asked for once its
+  // answers are in, so they do not stand in front of it at the server (nor their pages in
+  // front of its layout in the browser).
+  const drawn = refreshGraph();
+  await firstAnswers;
+  await Promise.all([drawn, refreshStats(), time.refresh().then(() => mark('time'))]);
+  mark('ready');
   explorer.ready = true;
 }
 

@@ -51,8 +51,13 @@ class ExplorerBenchmark extends BrowserTest {
                         "() => ({ ms: performance.now(), nodes: explorer.cy.nodes().length, edges: explorer.cy.edges().length })");
                 System.out.printf("BENCHMARK explorer: county network (%s schools, %s pairings) drawn %.0f ms after navigation (round %d)%n",
                         drawn.get("nodes"), drawn.get("edges"), ((Number) drawn.get("ms")).doubleValue(), round + 1);
+                System.out.printf("BENCHMARK explorer: county network, phases (ms since navigation; layoutMs its length): %s%n",
+                        explorer.page.evaluate("() => JSON.stringify(explorer.timings)"));
                 explorer.assertNothingWentWrong();
             }
+        }
+        if ("county".equals(System.getProperty("bench.only"))) {
+            return;
         }
         for (String renderer : new String[] {"canvas", "webgl"}) {
             try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer" + ("webgl".equals(renderer) ? "?webgl=1" : ""))) {
