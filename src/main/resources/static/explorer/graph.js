@@ -19,6 +19,7 @@ export const KIND_COLOURS = {
 };
 export const MEMBER_COLOUR = '#8e7cc3';
 export const PROGRAM_COLOUR = '#c9a227';
+export const FLOW_COLOUR = '#6b7b99';
 
 export function countyColours(regions) {
   const colours = new Map();
@@ -45,6 +46,16 @@ export function style() {
     { selector: 'node[kind = "Program"]', style: {
       'shape': 'diamond', 'background-color': '#fff1c1', 'border-color': PROGRAM_COLOUR, 'border-width': 2,
       'width': 26, 'height': 26,
+    } },
+    // A county standing for its schools (a network drawn as regions): a rounded square, its figures under its name.
+    { selector: 'node[kind = "Region"]', style: {
+      'shape': 'round-rectangle', 'background-color': 'data(colour)', 'background-opacity': 0.85, 'width': 'data(size)',
+      'height': 'data(size)', 'border-width': 2, 'border-color': '#333', 'text-wrap': 'wrap', 'text-max-width': 180,
+      'font-size': 12, 'font-weight': 'bold', 'text-valign': 'center', 'text-background-opacity': 0.8,
+    } },
+    { selector: 'edge[cat = "flow"]', style: {
+      'width': 'data(width)', 'curve-style': 'straight', 'line-color': FLOW_COLOUR, 'target-arrow-color': FLOW_COLOUR,
+      'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'opacity': 0.55,
     } },
     { selector: 'node[?expanded]', style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#222' } },
     { selector: 'node[?synthetic]', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#222' } },
@@ -81,6 +92,7 @@ export function style() {
 
 /** An edge's category: a pairing, a group membership or a program participation. */
 function category(edge) {
+  if (edge.kind === 'FLOW') return 'flow';
   if (edge.kind === 'MEMBER_OF') return 'member';
   if (String(edge.target).startsWith('program:')) return 'program';
   return 'pairing';
@@ -171,9 +183,18 @@ export class Model {
         id: 'e:' + e.id, ref: e.id, source: e.source, target: e.target, kind: e.kind, cat,
         synthetic: !!e.synthetic, colour: KIND_COLOURS[e.kind] || KIND_COLOURS.OTHER, bridge: e.bridge === true,
         startDate: (e.pairing && e.pairing.startDate) || '', endDate: (e.pairing && e.pairing.endDate) || '',
+        ...(cat === 'flow' ? { pairings: e.pairings, width: e.width, colour: FLOW_COLOUR } : {}),
       } });
     }
     const nodes = [...this.nodes.values()].map(n => {
+      if (n.kind === 'Region') {
+        const c = n.county;
+        return { group: 'nodes', data: {
+          id: n.id, label: n.label, kind: 'Region', code: c.code, regionName: c.name, size: n.size,
+          colour: colours.get(c.code) || UNKNOWN_COLOUR, pairings: c.pairings, within: c.within, out: c.out, into: c.into,
+          schools: c.paired == null ? -1 : c.paired,
+        } };
+      }
       const region = n.school && n.school.region;
       const county = region && region.level === 'COUNTY' ? region : null;
       const count = mentees.has(n.id) ? mentees.get(n.id).size : 0;
