@@ -358,8 +358,8 @@ function notes({ truncated, pathFound, wantPath, layout }) {
     truncated ? `Only the first ${api.EDGE_LIMIT} lines of an answer are drawn: narrow the filter to see all of it.` : '',
     layout === 'concentric' && view.layout === 'force' ? 'So many schools are laid out in rings, the most connected in the middle; for a force layout, export to Gephi.' : '',
     drawnAs && drawnAs.as === 'regions' ? (view.scale === 'regions'
-      ? 'Drawn as counties, as chosen: each county is one square; click one (or its button below) to draw its schools.'
-      : `Drawn as counties: the filter's network has ${drawnAs.schools.toLocaleString('en')} schools, more than ${REGIONS_ABOVE.toLocaleString('en')}. Each county is one square; click one (or its button below) to draw its schools.`) : '',
+      ? 'Drawn as counties, as chosen: each county is one square; click one (or its button above) to draw its schools.'
+      : `Drawn as counties: the filter's network has ${drawnAs.schools.toLocaleString('en')} schools, more than ${REGIONS_ABOVE.toLocaleString('en')}. Each county is one square; click one (or its button above) to draw its schools.`) : '',
   ].filter(Boolean).join(' ');
   $('remove-network').hidden = !view.network;
   let pathNote = 'Or use “Path from here” and “Path to here” in a school\'s details.';

@@ -745,6 +745,7 @@ class ExplorerBrowserTest extends BrowserTest {
                                 schools.intValue()));
                 assertThat(explorer.page.locator("#counts").innerText()).startsWith("6 counties");
                 assertThat(explorer.page.locator("#legend").innerText()).contains("a county standing for its schools (6)");
+                explorer.screenshot("explorer-regions");
 
                 // A click on a county's square draws its schools; the other counties stay squares.
                 schoolsOfA1 = schoolsLocatedIn("T-NET-A1");
@@ -768,7 +769,7 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(nodeIds(explorer)).containsAll(schoolsLocatedIn("T-NET-B1"));
                 assertThat(explorer.page.locator("#region-nodes button[data-code='T-NET-B1']").getAttribute("aria-pressed")).isEqualTo("true");
                 assertThat(query(explorer)).containsEntry("openRegions", "T-NET-A1,T-NET-B1");
-                explorer.screenshot("explorer-regions");
+                explorer.screenshot("explorer-regions-opened");
                 link = explorer.page.url();
                 drawnBefore = nodeIds(explorer);
                 explorer.assertNothingWentWrong();
