@@ -236,3 +236,19 @@ export async function coverage(filter, level) {
   }`, { filter, level });
   return data.networkStats.coverage;
 }
+
+/**
+ * A whole network as its counties: how many schools it has (networkStats.schools), each
+ * county's schools in a pairing and all its schools (coverage), and the pairings from
+ * county to county (regionFlows), in one request.
+ */
+export async function regionNetwork(filter) {
+  const data = await graphql(`query ExplorerRegionNetwork($filter: PairingFilter) {
+    networkStats(filter: $filter) {
+      schools
+      coverage(level: COUNTY) { region { code name parent { code name } } schools pairedSchools }
+    }
+    regionFlows(level: COUNTY, filter: $filter) { pairings from { code name parent { code name } } to { code name parent { code name } } }
+  }`, { filter });
+  return { schools: data.networkStats.schools, coverage: data.networkStats.coverage, flows: data.regionFlows };
+}

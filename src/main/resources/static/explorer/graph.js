@@ -19,6 +19,7 @@ export const KIND_COLOURS = {
 };
 export const MEMBER_COLOUR = '#8e7cc3';
 export const PROGRAM_COLOUR = '#c9a227';
+export const FLOW_COLOUR = '#6b7b99';
 
 export function countyColours(regions) {
   const colours = new Map();
@@ -45,6 +46,16 @@ export function style() {
     { selector: 'node[kind = "Program"]', style: {
       'shape': 'diamond', 'background-color': '#fff1c1', 'border-color': PROGRAM_COLOUR, 'border-width': 2,
       'width': 26, 'height': 26,
+    } },
+    // A county standing for its schools (a network drawn as regions): a rounded square, its figures under its name.
+    { selector: 'node[kind = "Region"]', style: {
+      'shape': 'round-rectangle', 'background-color': 'data(colour)', 'background-opacity': 0.85, 'width': 'data(size)',
+      'height': 'data(size)', 'border-width': 2, 'border-color': '#333', 'text-wrap': 'wrap', 'text-max-width': 180,
+      'font-size': 12, 'font-weight': 'bold', 'text-valign': 'center', 'text-background-opacity': 0.8,
+    } },
+    { selector: 'edge[cat = "flow"]', style: {
+      'width': 'data(width)', 'curve-style': 'straight', 'line-color': FLOW_COLOUR, 'target-arrow-color': FLOW_COLOUR,
+      'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'opacity': 0.55,
     } },
     { selector: 'node[?expanded]', style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#222' } },
     { selector: 'node[?synthetic]', style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': '#222' } },
@@ -81,6 +92,7 @@ export function style() {
 
 /** An edge's category: a pairing, a group membership or a program participation. */
 function category(edge) {
+  if (edge.kind === 'FLOW') return 'flow';
   if (edge.kind === 'MEMBER_OF') return 'member';
   if (String(edge.target).startsWith('program:')) return 'program';
   return 'pairing';
@@ -171,9 +183,18 @@ export class Model {
         id: 'e:' + e.id, ref: e.id, source: e.source, target: e.target, kind: e.kind, cat,
         synthetic: !!e.synthetic, colour: KIND_COLOURS[e.kind] || KIND_COLOURS.OTHER, bridge: e.bridge === true,
         startDate: (e.pairing && e.pairing.startDate) || '', endDate: (e.pairing && e.pairing.endDate) || '',
+        ...(cat === 'flow' ? { pairings: e.pairings, width: e.width, colour: FLOW_COLOUR } : {}),
       } });
     }
     const nodes = [...this.nodes.values()].map(n => {
+      if (n.kind === 'Region') {
+        const c = n.county;
+        return { group: 'nodes', data: {
+          id: n.id, label: n.label, kind: 'Region', code: c.code, regionName: c.name, size: n.size,
+          colour: colours.get(c.code) || UNKNOWN_COLOUR, pairings: c.pairings, within: c.within, out: c.out, into: c.into,
+          schools: c.paired == null ? -1 : c.paired,
+        } };
+      }
       const region = n.school && n.school.region;
       const county = region && region.level === 'COUNTY' ? region : null;
       const count = mentees.has(n.id) ? mentees.get(n.id).size : 0;
@@ -246,11 +267,13 @@ export function apply(cy, { nodes, edges }) {
   return changed;
 }
 
-// cose costs about n² per iteration: measured in Chromium on 2 busy cores, 1,700 nodes
-// took 24 s for 200 iterations, rings by degree 0.3 s. Past these sizes it is cut short,
-// then replaced by rings, so the page never freezes for long.
-const FULL_COSE = 300;
-const SOME_COSE = 800;
+// cose costs about n² per iteration: measured in Chromium on 2 busy cores, 491 schools took
+// 1.5 s for 250 iterations, 1,700 nodes 24 s for 200. Above SMALL_FORCE nodes the force
+// layout is the explorer's own (gridForce: repulsion only between nodes in neighbouring
+// cells of a grid, so an iteration costs about n, not n²); above MOST_FORCE it falls back
+// to rings, so the page never freezes for long.
+const SMALL_FORCE = 200;
+const MOST_FORCE = 3000;
 
 /** A small seeded generator (mulberry32): the same seed, the same numbers. */
 export function seededRandom(seed) {
@@ -298,7 +321,7 @@ export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
   const n = cy.nodes().length;
   if (n === 0) return view.layout;
   const byMeasure = view.size === 'mentees' ? node => node.degree() : node => node.data(view.size) || 0;
-  if (view.layout === 'concentric' || (view.layout === 'force' && n > SOME_COSE)) {
+  if (view.layout === 'concentric' || (view.layout === 'force' && n > MOST_FORCE)) {
     let max = 0;
     cy.nodes().forEach(node => { max = Math.max(max, byMeasure(node)); });
     cy.layout({
@@ -319,13 +342,113 @@ export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
         node.position({ x: r() * 600, y: r() * 400 });
       });
     }
+    if (n > SMALL_FORCE) {
+      gridForce(cy);
+      return;
+    }
     cy.layout({
       name: 'cose', animate: false, fit: false, randomize: false, nodeDimensionsIncludeLabels: true,
       idealEdgeLength: () => 70, nodeRepulsion: () => 9000, edgeElasticity: () => 80, gravity: 0.6,
-      numIter: n > FULL_COSE ? 250 : 1000, componentSpacing: 60, padding: 30,
+      numIter: 1000, componentSpacing: 60, padding: 30,
     }).run();
   });
   return 'force';
+}
+
+/**
+ * A force-directed layout for larger pictures (Fruchterman and Reingold's forces): lines
+ * pull their ends together, nodes closer than two ideal lengths push each other apart
+ * (found through a grid of cells of that size), a weak pull to the middle keeps the parts
+ * together, and each step moves a node at most as far as a temperature that falls to
+ * nothing. No random number: it starts from the nodes' places, so the same places give
+ * the same picture.
+ */
+export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
+  const nodes = cy.nodes();
+  const n = nodes.length;
+  const index = new Map();
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const radius = new Float64Array(n);
+  nodes.forEach((node, i) => {
+    index.set(node.id(), i);
+    const p = node.position();
+    x[i] = p.x;
+    y[i] = p.y;
+    radius[i] = (node.data('size') || 26) / 2;
+  });
+  const links = [];
+  cy.edges().forEach(e => {
+    const a = index.get(e.source().id());
+    const b = index.get(e.target().id());
+    if (a !== undefined && b !== undefined && a !== b) links.push(a, b);
+  });
+  const cell = 2 * length;
+  const dx = new Float64Array(n);
+  const dy = new Float64Array(n);
+  let temperature = length * 4;
+  const cooling = temperature / iterations;
+  for (let step = 0; step < iterations; step++) {
+    dx.fill(0);
+    dy.fill(0);
+    const grid = new Map();
+    for (let i = 0; i < n; i++) {
+      const key = Math.floor(x[i] / cell) * 65536 + Math.floor(y[i] / cell);
+      let list = grid.get(key);
+      if (!list) grid.set(key, (list = []));
+      list.push(i);
+    }
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(x[i] / cell);
+      const cyy = Math.floor(y[i] / cell);
+      for (let gx = cx - 1; gx <= cx + 1; gx++) {
+        for (let gy = cyy - 1; gy <= cyy + 1; gy++) {
+          const list = grid.get(gx * 65536 + gy);
+          if (!list) continue;
+          for (const j of list) {
+            if (j <= i) continue;
+            let ex = x[i] - x[j];
+            let ey = y[i] - y[j];
+            let d2 = ex * ex + ey * ey;
+            if (d2 === 0) { ex = ((i * 7919 + j) % 13) - 6 || 1; ey = ((j * 7919 + i) % 11) - 5 || 1; d2 = ex * ex + ey * ey; }
+            const d = Math.sqrt(d2);
+            if (d >= cell) continue;
+            const room = length + radius[i] + radius[j];
+            const f = (room * room) / d2;
+            dx[i] += ex * f; dy[i] += ey * f;
+            dx[j] -= ex * f; dy[j] -= ey * f;
+          }
+        }
+      }
+    }
+    for (let k = 0; k < links.length; k += 2) {
+      const a = links[k];
+      const b = links[k + 1];
+      const ex = x[a] - x[b];
+      const ey = y[a] - y[b];
+      const d = Math.sqrt(ex * ex + ey * ey) || 1;
+      const f = d / length;
+      dx[a] -= ex * f; dy[a] -= ey * f;
+      dx[b] += ex * f; dy[b] += ey * f;
+    }
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+    mx /= n;
+    my /= n;
+    for (let i = 0; i < n; i++) {
+      const gx = dx[i] - (x[i] - mx) * 0.02;
+      const gy = dy[i] - (y[i] - my) * 0.02;
+      const d = Math.sqrt(gx * gx + gy * gy);
+      if (d > 0) {
+        const move = Math.min(d, temperature);
+        x[i] += (gx / d) * move;
+        y[i] += (gy / d) * move;
+      }
+    }
+    temperature = Math.max(temperature - cooling, 1);
+  }
+  cy.batch(() => nodes.forEach((node, i) => node.position({ x: x[i], y: y[i] })));
 }
 
 /**

@@ -3,7 +3,8 @@
 // expanding one more school asks only about that school.
 
 import * as api from './api.js';
-import { readView, writeView, pairingFilter, exportQuery, filterKey, emptyView } from './view.js';
+import { readView, writeView, pairingFilter, exportQuery, filterKey, emptyView, REGIONS_ABOVE } from './view.js';
+import { addRegions, isRegionId, regionCodeOf } from './regions.js';
 import { Model, style, apply, layout, countyColours, FONT } from './graph.js';
 import { restyle, drawLegend, MEASURES } from './styling.js';
 import { timeSlider } from './time.js';
@@ -33,6 +34,13 @@ const cy = cytoscape({
 let legendSections = [];
 const explorer = { cy, busy: 0, ready: false, get view() { return view; }, get legend() { return legendSections; } };
 window.explorer = explorer; // for people in the console, and for the browser tests
+
+// When each phase of the first view ended, in ms since navigation (performance.now()), and
+// how long the first layout took: what ExplorerBenchmark prints, and anyone may read in the console.
+const timings = {};
+explorer.timings = timings;
+const mark = name => { if (!(name in timings)) timings[name] = Math.round(performance.now()); };
+mark('script');
 
 // ---------------------------------------------------------------- feedback
 
@@ -124,6 +132,11 @@ const actions = {
     view[name] = value;
     changed({ stats: true });
   },
+  /** Draws a county of a network drawn as regions as its schools, or folds them back into the county. */
+  toggleRegion(code) {
+    view.openRegions = view.openRegions.includes(code) ? view.openRegions.filter(c => c !== code) : [...view.openRegions, code];
+    changed({ fit: false });
+  },
   isExpanded: id => view.expand.includes(id),
   isAdded: id => view.schools.includes(id),
 };
@@ -131,25 +144,39 @@ const actions = {
 // ---------------------------------------------------------------- drawing
 
 let generation = 0;
+let answered;
+const firstAnswers = new Promise(resolve => { answered = resolve; });
 let lastLayout = 'force';
 
+const pending = new Map();     // question key -> the answer on its way
+
+/** The answer to a question, asked once however many wait for it; undefined (and the error shown) when refused. */
 async function ask(key, what, question) {
   if (answers.has(key)) return answers.get(key);
   try {
-    const answer = await question();
-    answers.set(key, answer);
-    return answer;
+    return await launch(key, question);
   } catch (e) {
     showError(`Loading ${what}`, e);
     return undefined;
   }
 }
 
+/** The question on its way (asked now unless it already is); its answer is kept once it comes. */
+function launch(key, question) {
+  if (!pending.has(key)) {
+    const answer = question().then(a => { answers.set(key, a); return a; }).finally(() => pending.delete(key));
+    answer.catch(() => {}); // whoever waits for it says what went wrong
+    pending.set(key, answer);
+  }
+  return pending.get(key);
+}
+
 function refreshGraph({ fit = true } = {}) {
   return track(draw(++generation, fit));
 }
 
-async function draw(mine, fit) {
+/** The questions the view asks of the API to draw its picture. */
+function questionsOf(view, asRegions) {
   const filter = pairingFilter(view);
   const key = filterKey(view);
   const questions = [];
@@ -160,7 +187,14 @@ async function draw(mine, fit) {
     questions.push({ key: `around|${id}|${view.depth}|${view.groups}|${key}`, what: `the neighbourhood of ${nameOf(id)}`,
       ask: () => api.neighbourhood(id, view.depth, filter, view.groups) });
   }
-  if (view.network) {
+  if (view.network && asRegions) {
+    // A network drawn as regions: the opened counties' networks (the filter's, within the county).
+    for (const code of view.openRegions) {
+      const within = { ...(filter || {}), regionCode: code };
+      questions.push({ key: `network|${view.groups}|${view.programs}|${JSON.stringify(within)}`,
+        what: `the network of ${regionName(code)}`, ask: () => api.network(within, view.groups, view.programs) });
+    }
+  } else if (view.network) {
     questions.push({ key: `network|${view.groups}|${view.programs}|${key}`, what: 'the whole network of the filter', network: true,
       ask: () => api.network(filter, view.groups, view.programs) });
   }
@@ -169,8 +203,38 @@ async function draw(mine, fit) {
     questions.push({ key: `path|${view.from}|${view.to}|${view.groups}|${key}`, what: 'the path', path: true,
       ask: () => api.path(view.from, view.to, filter, view.groups) });
   }
+  return questions;
+}
+
+/** Asks the view's questions before the page needs them (while the lookups are on their way); errors wait for the drawing. */
+function prefetch() {
+  if (view.network && view.scale !== 'schools') launch(regionsKey(view), () => api.regionNetwork(pairingFilter(view)));
+  // Drawn as schools, or as counties (then the opened ones); with the size to decide, the size first.
+  const questions = questionsOf(view, view.scale === 'regions').filter(q => !(q.network && view.scale === ''));
+  for (const q of questions) {
+    if (!answers.has(q.key)) launch(q.key, q.ask);
+  }
+}
+
+const regionsKey = v => `regions|${filterKey(v)}`;
+const regionName = code => (lookup.regionByCode.get(code) || { name: code }).name;
+let drawnAs = null; // how the whole network is drawn: null (no whole network), 'regions' or 'schools', and why
+
+async function draw(mine, fit) {
+  // A whole network: drawn as counties when chosen, or (nothing chosen) when it has more than REGIONS_ABOVE schools.
+  let regions = null;
+  if (view.network && view.scale !== 'schools') {
+    regions = await ask(regionsKey(view), 'the network of regions', () => api.regionNetwork(pairingFilter(view)));
+    if (mine !== generation) return;
+    if (regions && view.scale === '' && regions.schools <= REGIONS_ABOVE) regions = null;
+  }
+  drawnAs = !view.network ? null : { as: regions ? 'regions' : 'schools', schools: regions ? regions.schools : null };
+  const questions = questionsOf(view, !!regions);
+  const wantPath = view.from && view.to;
   const got = await Promise.all(questions.map(q => ask(q.key, q.what, q.ask)));
+  answered();
   if (mine !== generation) return;
+  mark('fetched');
 
   const model = new Model();
   let truncated = false;
@@ -182,6 +246,7 @@ async function draw(mine, fit) {
     truncated = truncated || answer.truncated;
     model.addNetwork(answer, !!q.path);
   });
+  if (regions) addRegions(model, regions, new Set(view.openRegions));
   for (const n of model.nodes.values()) {
     if (n.kind === 'School') names.set(n.id, n.label);
   }
@@ -203,6 +268,7 @@ async function draw(mine, fit) {
 
   const fresh = cy.nodes().empty();
   const elementsChanged = apply(cy, model.elements(lookup.colours, new Set(view.expand)));
+  if (cy.nodes().nonempty()) mark('applied');
   cy.elements().removeClass('path faded');
   const onPath = cy.elements().filter(el => model.path.has(el.id()));
   if (onPath.nonempty()) {
@@ -212,14 +278,25 @@ async function draw(mine, fit) {
   time.mark(cy);
   restyleAndLegend();
   cy.resize(); // the legend below the graph may have grown or shrunk
-  if (elementsChanged) lastLayout = layout(cy, fresh, view);
+  if (elementsChanged) {
+    const t = performance.now();
+    lastLayout = layout(cy, fresh, view);
+    if (!('layoutMs' in timings) && cy.nodes().nonempty()) timings.layoutMs = Math.round(performance.now() - t);
+  }
   if (elementsChanged || fit) fitView();
+  if (cy.nodes().nonempty()) mark('laidOut');
+  if (!('drawn' in timings) && cy.nodes().nonempty()) {
+    // The first frame with the picture: Cytoscape draws on the next animation frame.
+    requestAnimationFrame(() => requestAnimationFrame(() => mark('drawn')));
+  }
 
   showSelection();
   counts();
-  table.render();
+  if (!$('pairings').hidden) table.render(); // else when its tab is shown
   notes({ truncated, pathFound, wantPath, layout: lastLayout });
+  regionButtons();
   syncControls();
+  if (cy.nodes().nonempty()) mark('drawCalled');
 }
 
 const MOST_ZOOM_WHEN_FITTING = 1.2; // a few nodes should not fill a laptop's screen
@@ -280,6 +357,9 @@ function notes({ truncated, pathFound, wantPath, layout }) {
   $('network-note').textContent = [
     truncated ? `Only the first ${api.EDGE_LIMIT} lines of an answer are drawn: narrow the filter to see all of it.` : '',
     layout === 'concentric' && view.layout === 'force' ? 'So many schools are laid out in rings, the most connected in the middle; for a force layout, export to Gephi.' : '',
+    drawnAs && drawnAs.as === 'regions' ? (view.scale === 'regions'
+      ? 'Drawn as counties, as chosen: each county is one square; click one (or its button above) to draw its schools.'
+      : `Drawn as counties: the filter's network has ${drawnAs.schools.toLocaleString('en')} schools, more than ${REGIONS_ABOVE.toLocaleString('en')}. Each county is one square; click one (or its button above) to draw its schools.`) : '',
   ].filter(Boolean).join(' ');
   $('remove-network').hidden = !view.network;
   let pathNote = 'Or use “Path from here” and “Path to here” in a school\'s details.';
@@ -290,17 +370,56 @@ function notes({ truncated, pathFound, wantPath, layout }) {
   $('empty-hint').hidden = cy.nodes().nonempty();
 }
 
+/**
+ * A network drawn as counties: a button per county, to draw its schools or fold them back
+ * (the keyboard's way to what a click on a county's square does).
+ */
+function regionButtons() {
+  const box = $('region-nodes');
+  if (!drawnAs || drawnAs.as !== 'regions') {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const shown = new Map(cy.nodes('[kind = "Region"]').map(n => [n.data('code'), n]));
+  const codes = [...new Set([...view.openRegions, ...shown.keys()])].sort();
+  box.hidden = false;
+  box.replaceChildren(h('p', { class: 'hint', id: 'region-nodes-hint' }, 'Counties drawn (Enter on one draws its schools, again folds them back):'),
+    h('ul', { class: 'region-list', 'aria-describedby': 'region-nodes-hint' }, codes.map(code => {
+      const open = view.openRegions.includes(code);
+      const node = shown.get(code);
+      const text = open ? `${regionName(code)}: schools drawn` : node.data('label').replace('\n', ': ');
+      return h('li', {}, h('button', {
+        type: 'button', class: 'link', 'aria-pressed': String(open), dataset: { code },
+        'aria-label': open ? `Fold the schools of ${regionName(code)} back into the county` : `Draw the schools of ${text}`,
+        onclick: () => actions.toggleRegion(code),
+      }, text));
+    })));
+}
+
 function counts() {
   const n = kind => cy.nodes(`[kind = "${kind}"]`).length;
   const parts = [`${n('School')} schools`, `${cy.edges('[cat = "pairing"]').length} pairings`];
   if (n('EducationGroup')) parts.push(`${n('EducationGroup')} groups`);
   if (n('Program')) parts.push(`${n('Program')} programs`);
+  if (n('Region')) parts.unshift(`${n('Region')} counties`, `${cy.edges('[cat = "flow"]').length} flows between them`);
   $('counts').textContent = parts.join(' · ') + ' drawn';
 }
 
 /** Sizes and colours the schools as the view says, and draws the legend that states the scales. */
 function restyleAndLegend() {
   legendSections = restyle(cy, view, { countyColours: lookup.colours, regionByCode: lookup.regionByCode, programOf });
+  const regionNodes = cy.nodes('[kind = "Region"]');
+  if (regionNodes.nonempty()) {
+    const most = regionNodes.max(n => n.data('pairings')).value;
+    const flows = cy.edges('[cat = "flow"]');
+    // Only counties drawn: the schools' scales say nothing.
+    if (cy.nodes('[kind = "School"]').empty()) legendSections = [];
+    legendSections.unshift({ title: 'Counties (the network drawn as regions)', items: [
+      { swatch: 'region', colour: '#9aa7b8', text: `a county standing for its schools (${regionNodes.length}): the larger, the more pairings with a school there (up to ${most.toLocaleString('en')}); its colour is the county's` },
+      { swatch: 'line', colour: '#6b7b99', text: `pairings from the mentors' county to the mentees' (${flows.length} flows): the wider, the more${flows.nonempty() ? ` (up to ${flows.max(e => e.data('pairings')).value.toLocaleString('en')})` : ''}` },
+    ] });
+  }
   const swatch = item => {
     switch (item.swatch) {
       case 'line': return h('span', { class: 'swatch line' + (item.dotted ? ' dotted' : '') + (item.wide ? ' path' : ''), style: { borderTopColor: item.colour } });
@@ -308,6 +427,7 @@ function restyleAndLegend() {
       case 'ring': return h('span', { class: 'swatch ring', style: { borderColor: item.colour } });
       case 'size': return h('span', { class: 'swatch', style: { width: `${Math.min(item.size / 2, 18)}px`, height: `${Math.min(item.size / 2, 18)}px`, background: item.colour } });
       case 'group': case 'program': case 'synthetic': return h('span', { class: 'swatch ' + item.swatch });
+      case 'region': return h('span', { class: 'swatch region', style: { background: item.colour } });
       default: return h('span', { class: 'swatch', style: { background: item.colour } });
     }
   };
@@ -315,7 +435,7 @@ function restyleAndLegend() {
     section.items.map(item => h('li', {}, swatch(item), item.text))]);
   const open = $('legend').querySelector('details') ? $('legend').querySelector('details').open : true;
   $('legend').replaceChildren(h('details', { open }, h('summary', {}, 'Legend'), h('ul', {}, body)));
-  $('legend').hidden = cy.nodes('[kind = "School"]').empty();
+  $('legend').hidden = cy.nodes('[kind = "School"], [kind = "Region"]').empty();
 }
 
 /** A school's program for colouring: the first by name of those it takes part in. */
@@ -369,7 +489,7 @@ let statsGeneration = 0;
 let lastStats = null;
 
 function refreshStats() {
-  map.refresh();
+  map.refresh().then(() => mark('map'));
   const mine = ++statsGeneration;
   $('stats-body').replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   $('coverage').replaceChildren();
@@ -385,6 +505,7 @@ function refreshStats() {
     }
     if (mine !== statsGeneration) return;
     lastStats = s;
+    mark('stats');
     const row = (label, value) => h('tr', {}, h('td', {}, label), h('td', {}, String(value)));
     $('stats-body').replaceChildren(
       h('table', { class: 'figures' }, h('tbody', {},
@@ -508,6 +629,7 @@ function syncControls() {
   $('size-by').value = view.size;
   $('colour-by').value = view.colour;
   $('layout').value = view.layout;
+  $('scale').value = view.scale;
   time.sync();
   for (const end of ['from', 'to']) {
     const input = $('path-' + end);
@@ -528,6 +650,7 @@ function showTab(name, remember = false) {
     $('tab-' + tab).tabIndex = tab === name ? 0 : -1;
     $(tab).hidden = tab !== name;
   }
+  if (name === 'pairings') table.render();
   if (remember && view.tab !== name) {
     view.tab = name;
     save();
@@ -603,6 +726,7 @@ function wire() {
     changed({ stats: true });
   });
   $('draw-network').addEventListener('click', () => { view.network = true; changed(); });
+  $('scale').addEventListener('change', e => { view.scale = e.target.value; changed(); });
   $('remove-network').addEventListener('click', () => { view.network = false; changed(); });
   $('clear-path').addEventListener('click', () => { view.from = ''; view.to = ''; changed(); });
   $('clear').addEventListener('click', () => {
@@ -644,7 +768,10 @@ function wire() {
     time.refresh();
   });
 
-  cy.on('tap', 'node, edge', e => select(e.target.id()));
+  cy.on('tap', 'node, edge', e => {
+    if (isRegionId(e.target.id())) actions.toggleRegion(regionCodeOf(e.target.id()));
+    else select(e.target.id());
+  });
   cy.on('tap', e => { if (e.target === cy) select(''); });
   cy.on('dbltap', 'node[kind = "School"]', e => {
     if (!view.expand.includes(e.target.id())) actions.toggleExpand(e.target.id());
@@ -656,8 +783,10 @@ async function start() {
   save();
   if (view.tab) showTab(view.tab);
   else if (!view.selected) showTab('stats');
+  prefetch();
   try {
     const data = await track(api.lookups());
+    mark('lookups');
     lookup.regions = data.regions;
     lookup.programs = data.programs;
     lookup.kinds = data.kinds.enumValues.map(v => v.name);
@@ -676,7 +805,13 @@ async function start() {
   }
   fillControls();
   syncControls();
-  await Promise.all([refreshGraph(), refreshStats(), time.refresh()]);
+  // The picture first: the statistics, the map and the time slider are asked for once its
+  // answers are in, so they do not stand in front of it at the server (nor their pages in
+  // front of its layout in the browser).
+  const drawn = refreshGraph();
+  await firstAnswers;
+  await Promise.all([drawn, refreshStats(), time.refresh().then(() => mark('time'))]);
+  mark('ready');
   explorer.ready = true;
 }
 

@@ -223,6 +223,10 @@ function drawSwatch(ctx, item, x, y, scale) {
       ctx.fillStyle = item.colour;
       ctx.beginPath(); ctx.arc(x, y, Math.min(item.size / 4, 9) * scale, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
       break;
+    case 'region':
+      ctx.fillStyle = item.colour; ctx.strokeStyle = '#333'; ctx.lineWidth = 2 * scale;
+      ctx.fillRect(x - 7 * scale, y - 7 * scale, 14 * scale, 14 * scale); ctx.strokeRect(x - 7 * scale, y - 7 * scale, 14 * scale, 14 * scale);
+      break;
     case 'group':
       ctx.fillStyle = '#e9e1f5'; ctx.strokeStyle = MEMBER_COLOUR; ctx.lineWidth = 2 * scale;
       ctx.fillRect(x - 8 * scale, y - 5 * scale, 16 * scale, 10 * scale); ctx.strokeRect(x - 8 * scale, y - 5 * scale, 16 * scale, 10 * scale);

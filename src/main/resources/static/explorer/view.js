@@ -8,6 +8,10 @@ export const SIZES = ['mentees', 'degree', 'betweenness', 'pageRank', 'reach2', 
 export const COLOURS = ['county', 'type', 'program', 'community', 'degree', 'betweenness', 'pageRank', 'reach2', 'coreNumber'];
 export const LAYOUTS = ['force', 'hierarchy', 'concentric'];
 export const TABS = ['details', 'stats', 'pairings', 'map'];
+/** How a whole network is drawn: '' lets its size decide (regions above REGIONS_ABOVE schools), or as chosen. */
+export const SCALES = ['', 'regions', 'schools'];
+/** A whole network of more schools than this is drawn as its counties (regionFlows), each expandable into its schools. */
+export const REGIONS_ABOVE = 2000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FILTER_FIELDS = ['programId', 'kinds', 'regionCode', 'mentorId', 'menteeId', 'activeOn'];
 
@@ -27,6 +31,8 @@ export function emptyView() {
     colour: 'county', // what a school's colour shows (COLOURS)
     layout: 'force',  // how the picture is laid out (LAYOUTS)
     tab: '',          // the side panel's tab (TABS); '' lets the page choose
+    scale: '',        // a whole network as counties or schools (SCALES); '' lets its size decide
+    openRegions: [],  // counties drawn as their schools when the network is drawn as counties
   };
 }
 
@@ -40,6 +46,7 @@ export function readView(search) {
   view.schools = list('schools');
   view.expand = list('expand');
   view.kinds = list('kinds');
+  view.openRegions = list('openRegions');
   const depth = Number(p.get('depth'));
   if ([1, 2, 3].includes(depth)) view.depth = depth;
   for (const name of ['programId', 'regionCode', 'mentorId', 'menteeId', 'from', 'to', 'selected']) {
@@ -55,6 +62,7 @@ export function readView(search) {
   if (COLOURS.includes(p.get('colour'))) view.colour = p.get('colour');
   if (LAYOUTS.includes(p.get('layout'))) view.layout = p.get('layout');
   if (TABS.includes(p.get('tab'))) view.tab = p.get('tab');
+  if (SCALES.includes(p.get('scale'))) view.scale = p.get('scale');
   return view;
 }
 
@@ -71,6 +79,8 @@ export function writeView(view) {
   if (view.groups) p.set('groups', '1');
   if (view.programs) p.set('programs', '1');
   if (view.network) p.set('network', '1');
+  put('scale', view.scale);
+  put('openRegions', view.openRegions.join(','));
   put('from', view.from);
   put('to', view.to);
   put('selected', view.selected);

@@ -2,6 +2,7 @@ package org.edugraph.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.edugraph.seed.NetworkGenerator;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.TestInstance;
  * to a county's network drawn by the explorer (its layout included), and for the whole
  * network, the time to fetch it, add it to Cytoscape and draw its first frame, then the
  * frames per second while panning it, with Cytoscape's canvas renderer and with its WebGL
- * renderer. Not part of `mvn test`; run with
- * `mvn test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
+ * renderer; then the whole network as the explorer opens it (more than 2,000 schools: its
+ * counties), panned, and one county opened into its schools; the raw whole network again
+ * under software WebGL (SwiftShader), with both renderers. {@code -Dbench.only=county} times
+ * the county alone. Not part of `mvn test`; run with
+ * `./mvnw test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
  * Prints its figures; asserts only that what was drawn is the network.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,22 +55,73 @@ class ExplorerBenchmark extends BrowserTest {
                         "() => ({ ms: performance.now(), nodes: explorer.cy.nodes().length, edges: explorer.cy.edges().length })");
                 System.out.printf("BENCHMARK explorer: county network (%s schools, %s pairings) drawn %.0f ms after navigation (round %d)%n",
                         drawn.get("nodes"), drawn.get("edges"), ((Number) drawn.get("ms")).doubleValue(), round + 1);
+                System.out.printf("BENCHMARK explorer: county network, phases (ms since navigation; layoutMs its length): %s%n",
+                        explorer.page.evaluate("() => JSON.stringify(explorer.timings)"));
                 explorer.assertNothingWentWrong();
             }
         }
-        for (String renderer : new String[] {"canvas", "webgl"}) {
-            try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer" + ("webgl".equals(renderer) ? "?webgl=1" : ""))) {
-                explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
-                Map<String, Object> figures = (Map<String, Object>) explorer.page.evaluate(SCRIPT);
-                System.out.printf("BENCHMARK explorer, %s renderer (webgl in use: %s): whole network %s schools, %s pairings:"
-                        + " fetched in %.0f ms, added and first frame drawn in %.0f ms; panning %.1f frames per second over %s frames%n",
-                        renderer, figures.get("webgl"), figures.get("nodes"), figures.get("edges"), num(figures, "fetch"), num(figures, "draw"),
-                        num(figures, "fps"), figures.get("frames"));
-                assertThat(((Number) figures.get("edges")).intValue()).isEqualTo(network.pairings().size());
-                explorer.screenshot("explorer-20k-" + renderer);
+        if ("county".equals(System.getProperty("bench.only"))) {
+            return;
+        }
+        // The whole network as the explorer opens it: more than 2,000 schools, so its counties (regionFlows).
+        for (int round = 0; round < 2; round++) {
+            try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer?regionCode=T-NET&network=1")) {
+                explorer.waitUntil("window.explorer && explorer.timings.drawn && explorer.busy === 0");
+                Map<String, Object> drawn = (Map<String, Object>) explorer.page.evaluate(
+                        "() => ({ ms: explorer.timings.drawn, nodes: explorer.cy.nodes().length, edges: explorer.cy.edges().length })");
+                System.out.printf("BENCHMARK explorer: the whole network as counties (%s counties, %s flows) drawn %.0f ms after navigation"
+                        + " (round %d); phases %s; panning %.1f frames per second%n", drawn.get("nodes"), drawn.get("edges"),
+                        num(drawn, "ms"), round + 1, explorer.page.evaluate("() => JSON.stringify(explorer.timings)"),
+                        ((Number) explorer.page.evaluate(PAN)).doubleValue());
+                assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').length")).isEqualTo(0);
+                // One county opened into its schools, the others staying counties.
+                explorer.page.evaluate("() => { window.__t = performance.now(); document.querySelector(\"#region-nodes button[data-code='T-NET-A1']\").click(); }");
+                explorer.waitUntil("explorer.cy.getElementById('region:T-NET-A1').empty() && explorer.busy === 0");
+                System.out.printf("BENCHMARK explorer: one county opened into its schools (%s nodes now) in %.0f ms%n",
+                        explorer.page.evaluate("() => explorer.cy.nodes().length"),
+                        ((Number) explorer.page.evaluate("() => performance.now() - window.__t")).doubleValue());
+                explorer.assertNothingWentWrong();
             }
         }
+        wholeNetworkDrawn(browser, "canvas", false);
+        // Software WebGL: SwiftShader through ANGLE, instead of --disable-gpu (under which the WebGL run made no progress).
+        try (Browser swiftshader = Browser.start(List.of("--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"))) {
+            wholeNetworkDrawn(swiftshader, "canvas", true);
+            wholeNetworkDrawn(swiftshader, "webgl", true);
+        }
     }
+
+    @SuppressWarnings("unchecked")
+    private void wholeNetworkDrawn(Browser chromium, String renderer, boolean swiftshader) {
+        try (var explorer = chromium.open("http://127.0.0.1:" + port + "/explorer" + ("webgl".equals(renderer) ? "?webgl=1" : ""))) {
+            explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
+            Map<String, Object> figures = (Map<String, Object>) explorer.page.evaluate(SCRIPT);
+            System.out.printf("BENCHMARK explorer, %s renderer, %s (webgl in use: %s, %s): whole network %s schools, %s pairings:"
+                    + " fetched in %.0f ms, added and first frame drawn in %.0f ms; panning %.1f frames per second over %s frames%n",
+                    renderer, swiftshader ? "--use-angle=swiftshader" : "--disable-gpu", figures.get("webgl"), figures.get("gl"),
+                    figures.get("nodes"), figures.get("edges"), num(figures, "fetch"), num(figures, "draw"),
+                    num(figures, "fps"), figures.get("frames"));
+            assertThat(((Number) figures.get("edges")).intValue()).isEqualTo(network.pairings().size());
+            explorer.screenshot("explorer-20k-" + renderer + (swiftshader ? "-swiftshader" : ""));
+        }
+    }
+
+    /** Pans what is drawn frame by frame for 5 s; the frames per second. */
+    private static final String PAN = """
+            async () => {
+              const cy = explorer.cy;
+              let frames = 0;
+              const start = performance.now();
+              await new Promise(resolve => {
+                const step = () => {
+                  cy.panBy({ x: frames % 120 < 60 ? 4 : -4, y: 2 * Math.sin(frames / 10) });
+                  frames++;
+                  if (performance.now() - start < 5000) requestAnimationFrame(step); else resolve();
+                };
+                requestAnimationFrame(step);
+              });
+              return frames / ((performance.now() - start) / 1000);
+            }""";
 
     private static double num(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
@@ -105,7 +160,9 @@ class ExplorerBenchmark extends BrowserTest {
               });
               const seconds = (performance.now() - start) / 1000;
               const r = cy.renderer();
+              const probe = document.createElement('canvas').getContext('webgl2');
+              const info = probe && probe.getExtension('WEBGL_debug_renderer_info');
               return { fetch: t1 - t0, draw: t2 - t1, fps: frames / seconds, frames, nodes: cy.nodes().length, edges: cy.edges().length,
-                webgl: !!(r && r.webgl) };
+                webgl: !!(r && r.webgl), gl: probe ? (info ? probe.getParameter(info.UNMASKED_RENDERER_WEBGL) : 'webgl2') : 'no webgl2' };
             }""";
 }

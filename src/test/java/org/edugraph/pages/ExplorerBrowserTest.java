@@ -694,6 +694,124 @@ class ExplorerBrowserTest extends BrowserTest {
         }
     }
 
+    // ------------------------------------------------------------------ issue 20, item 5: province scale
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNetworkAboveTheThresholdOpensAsItsCountiesAndACountyClickedOrEnteredOpensIntoItsSchools() {
+        // Just above the explorer's threshold (REGIONS_ABOVE, 2,000 schools in a pairing): six counties in two prefectures.
+        org.edugraph.support.TestNetwork.create(graph, 2_600, 3_000, 20);
+        try {
+            Number schools = graphQl.document("{ networkStats(filter: {regionCode: \"T-NET\"}) { schools } }").execute()
+                    .path("networkStats.schools").entity(Number.class).get();
+            assertThat(schools.intValue()).as("schools in a pairing: above the threshold").isGreaterThan(2_000);
+            List<Map<String, Object>> flows = graphQl.document("""
+                    { regionFlows(level: COUNTY, filter: {regionCode: "T-NET"}) { pairings from { code } to { code } } }""")
+                    .execute().path("regionFlows").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m).toList();
+            Map<String, Integer> perCounty = new java.util.TreeMap<>();
+            Map<String, Integer> between = new java.util.TreeMap<>();
+            for (Map<String, Object> f : flows) {
+                String from = ((Map<String, String>) f.get("from")).get("code");
+                String to = ((Map<String, String>) f.get("to")).get("code");
+                int pairings = ((Number) f.get("pairings")).intValue();
+                perCounty.merge(from, pairings, Integer::sum);
+                if (!from.equals(to)) {
+                    perCounty.merge(to, pairings, Integer::sum);
+                    between.put("e:flow:" + from + ">" + to, pairings);
+                }
+            }
+            assertThat(perCounty).hasSize(6);
+            assertThat(between).isNotEmpty();
+
+            String link;
+            List<String> drawnBefore;
+            Set<String> schoolsOfA1;
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                // Opened as counties: no school drawn, one square per county, its pairings those of regionFlows.
+                assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').length")).isEqualTo(0);
+                Map<String, Object> drawn = (Map<String, Object>) explorer.page.evaluate(
+                        "() => Object.fromEntries(explorer.cy.nodes('[kind = \"Region\"]').map(n => [n.data('code'), n.data('pairings')]))");
+                assertThat(drawn.keySet()).containsExactlyInAnyOrderElementsOf(perCounty.keySet());
+                perCounty.forEach((code, pairings) -> {
+                    assertThat(((Number) drawn.get(code)).intValue()).as(code).isEqualTo(pairings);
+                    assertThat(label(explorer, "region:" + code)).as(code).endsWith(String.format(java.util.Locale.ROOT, "%,d pairings", pairings));
+                });
+                Map<String, Object> lines = (Map<String, Object>) explorer.page.evaluate(
+                        "() => Object.fromEntries(explorer.cy.edges().map(e => [e.id(), e.data('pairings')]))");
+                assertThat(lines).hasSize(between.size());
+                between.forEach((id, pairings) -> assertThat(((Number) lines.get(id)).intValue()).as(id).isEqualTo(pairings));
+                assertThat(explorer.page.locator("#network-note").innerText())
+                        .contains(String.format(java.util.Locale.ROOT, "Drawn as counties: the filter's network has %,d schools, more than 2,000",
+                                schools.intValue()));
+                assertThat(explorer.page.locator("#counts").innerText()).startsWith("6 counties");
+                assertThat(explorer.page.locator("#legend").innerText()).contains("a county standing for its schools (6)");
+                explorer.screenshot("explorer-regions");
+
+                // A click on a county's square draws its schools; the other counties stay squares.
+                schoolsOfA1 = schoolsLocatedIn("T-NET-A1");
+                assertThat(schoolsOfA1).hasSizeGreaterThan(100);
+                click(explorer, "region:T-NET-A1");
+                idleWith(explorer, schoolsOfA1.iterator().next());
+                List<String> ids = nodeIds(explorer);
+                assertThat(ids).doesNotContain("region:T-NET-A1").contains("region:T-NET-A2", "region:T-NET-B1")
+                        .containsAll(schoolsOfA1);
+                assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').map(n => n.data('countyCode'))"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsOnly("T-NET-A1");
+                assertThat(query(explorer)).containsEntry("openRegions", "T-NET-A1");
+
+                // From the keyboard: Enter on a county's button draws its schools too.
+                Locator b1 = explorer.page.locator("#region-nodes button[data-code='T-NET-B1']");
+                assertThat(b1.getAttribute("aria-pressed")).isEqualTo("false");
+                b1.focus();
+                explorer.page.keyboard().press("Enter");
+                idle(explorer);
+                explorer.waitUntil("explorer.cy.getElementById('region:T-NET-B1').empty() && explorer.busy === 0");
+                assertThat(nodeIds(explorer)).containsAll(schoolsLocatedIn("T-NET-B1"));
+                assertThat(explorer.page.locator("#region-nodes button[data-code='T-NET-B1']").getAttribute("aria-pressed")).isEqualTo("true");
+                assertThat(query(explorer)).containsEntry("openRegions", "T-NET-A1,T-NET-B1");
+                explorer.screenshot("explorer-regions-opened");
+                link = explorer.page.url();
+                drawnBefore = nodeIds(explorer);
+                explorer.assertNothingWentWrong();
+            }
+            try (var explorer = open(link.substring(link.indexOf('?')))) {
+                assertThat(nodeIds(explorer)).containsExactlyInAnyOrderElementsOf(drawnBefore);
+                assertThat(nodeIds(explorer)).contains("region:T-NET-A2").doesNotContain("region:T-NET-A1", "region:T-NET-B1")
+                        .containsAll(schoolsOfA1);
+                // Folding a county back from the keyboard.
+                explorer.page.locator("#region-nodes button[data-code='T-NET-B1']").focus();
+                explorer.page.keyboard().press("Enter");
+                explorer.waitUntil("explorer.cy.getElementById('region:T-NET-B1').nonempty() && explorer.busy === 0");
+                assertThat(query(explorer)).containsEntry("openRegions", "T-NET-A1");
+                explorer.assertNothingWentWrong();
+            }
+            // The choice is in the address too: as schools, whatever the size.
+            try (var explorer = open("?regionCode=T-NET&network=1&scale=schools")) {
+                assertThat(explorer.page.inputValue("#scale")).isEqualTo("schools");
+                assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"Region\"]').length")).isEqualTo(0);
+                assertThat(((Number) explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').length")).intValue()).isGreaterThan(100);
+                explorer.page.selectOption("#scale", "regions");
+                explorer.waitUntil("explorer.cy.nodes('[kind = \"Region\"]').length === 6 && explorer.busy === 0");
+                assertThat(query(explorer)).containsEntry("scale", "regions");
+                explorer.assertNothingWentWrong();
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
+    /** The schools located in a county that are in a pairing, as the API says. */
+    @SuppressWarnings("unchecked")
+    private Set<String> schoolsLocatedIn(String county) {
+        List<Map<String, Object>> nodes = graphQl.document("""
+                query($code: ID) { partnershipNetwork(filter: {regionCode: $code}) { nodes { id school { region { code } } } } }""")
+                .variable("code", county).execute().path("partnershipNetwork.nodes").entityList(Map.class).get()
+                .stream().map(m -> (Map<String, Object>) m).toList();
+        return nodes.stream().filter(n -> n.get("school") != null
+                        && county.equals(((Map<String, Map<String, String>>) n.get("school")).get("region").get("code")))
+                .map(n -> (String) n.get("id")).collect(Collectors.toSet());
+    }
+
     private static double width(Browser.Session explorer, String id) {
         return ((Number) explorer.page.evaluate("id => explorer.cy.getElementById(id).width()", id)).doubleValue();
     }

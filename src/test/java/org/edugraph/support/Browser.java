@@ -67,7 +67,31 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium (a test class using it carries {@code @ExtendWith(Browser.Required.class)}). */
     public static Browser start() {
+        return start(List.of("--disable-gpu"));
+    }
+
+    /**
+     * Starts Chromium with {@code graphics} as its flags for the GPU instead of
+     * {@code --disable-gpu}: a benchmark's software WebGL ({@code --use-angle=swiftshader}).
+     * Every other flag, and the block on every host but 127.0.0.1, stay.
+     */
+    public static Browser start(List<String> graphics) {
         Path executable = executable();
+        List<String> args = new ArrayList<>(List.of(
+                "--no-sandbox", // tests may run as root
+                "--headless"));
+        args.addAll(graphics);
+        args.addAll(List.of(
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                // Every host name but 127.0.0.1 fails to resolve, inside Chromium:
+                // no lookup leaves the machine. (So never use "localhost".)
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
         // Never fetch a browser, even when run from an IDE without the build's environment.
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -76,20 +100,7 @@ public final class Browser implements AutoCloseable {
                     .setExecutablePath(executable)
                     .setHeadless(true)
                     .setChromiumSandbox(false)
-                    .setArgs(List.of(
-                            "--no-sandbox", // tests may run as root
-                            "--headless",
-                            "--disable-gpu",
-                            "--disable-dev-shm-usage",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--disable-quic",
-                            "--no-first-run",
-                            "--no-default-browser-check",
-                            // Every host name but 127.0.0.1 fails to resolve, inside Chromium:
-                            // no lookup leaves the machine. (So never use "localhost".)
-                            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"))));
+                    .setArgs(args)));
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
