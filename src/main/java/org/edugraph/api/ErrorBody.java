@@ -60,7 +60,8 @@ public final class ErrorBody {
         response.setStatus(status);
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(body.length);
+        // No Content-Length: the body stays in the response's buffer until the request is done, so that what the
+        // filters do after a refusal (a failed sign-in counted and logged) is done before the client has its answer.
         response.getOutputStream().write(body);
     }
 
