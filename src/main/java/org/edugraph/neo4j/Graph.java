@@ -95,19 +95,33 @@ public class Graph {
         if (inProcess == null) {
             return read(cypher, parameters).getFirst().asMap(org.neo4j.driver.Value::asObject);
         }
-        count(cypher);
-        transactions.incrementAndGet();
-        List<Profiled> noted = profiled;
+        return readInProcess(cypher, parameters, true, java.util.ArrayList<Map<String, Object>>::new, List::add).getFirst();
+    }
+
+    /**
+     * One statement in a read transaction of the embedded database, its rows folded into a fresh
+     * accumulator as they come: counted and (under the test support's Profiler) PROFILEd unless it is
+     * work aside ({@code counted} false).
+     */
+    private <A> A readInProcess(String cypher, Map<String, Object> parameters, boolean counted, java.util.function.Supplier<A> start,
+            java.util.function.BiConsumer<A, Map<String, Object>> step) {
+        if (counted) {
+            count(cypher);
+            transactions.incrementAndGet();
+        }
+        List<Profiled> noted = counted ? profiled : null;
         try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            A accumulator = start.get();
             org.neo4j.graphdb.Result result = tx.execute(noted == null ? cypher : "PROFILE " + cypher, parameters);
-            Map<String, Object> row = result.next();
+            while (result.hasNext()) {
+                step.accept(accumulator, result.next());
+            }
             if (noted != null) {
-                result.accept(r -> true);
                 noted.add(new Profiled(cypher, dbHits(result.getExecutionPlanDescription())));
             }
             tx.commit();
-            return row;
+            return accumulator;
         }
     }
 
@@ -195,22 +209,7 @@ public class Graph {
     public <A> A fold(String cypher, Map<String, Object> parameters, java.util.function.Supplier<A> start,
             java.util.function.BiConsumer<A, Map<String, Object>> step) {
         if (inProcess != null) {
-            count(cypher);
-            transactions.incrementAndGet();
-            List<Profiled> noted = profiled;
-            try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                A accumulator = start.get();
-                org.neo4j.graphdb.Result result = tx.execute(noted == null ? cypher : "PROFILE " + cypher, parameters);
-                while (result.hasNext()) {
-                    step.accept(accumulator, result.next());
-                }
-                if (noted != null) {
-                    noted.add(new Profiled(cypher, dbHits(result.getExecutionPlanDescription())));
-                }
-                tx.commit();
-                return accumulator;
-            }
+            return readInProcess(cypher, parameters, true, start, step);
         }
         try (Session session = session(AccessMode.READ)) {
             return session.executeRead(tx -> {
@@ -385,13 +384,9 @@ public class Graph {
             return readAside(cypher, parameters).stream().findFirst()
                     .map(r -> r.asMap(org.neo4j.driver.Value::asObject)).orElse(Map.of());
         }
-        try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            org.neo4j.graphdb.Result result = tx.execute(cypher, parameters);
-            Map<String, Object> row = result.hasNext() ? result.next() : Map.of();
-            tx.commit();
-            return row;
-        }
+        List<Map<String, Object>> rows = readInProcess(cypher, parameters, false, java.util.ArrayList<Map<String, Object>>::new,
+                List::add);
+        return rows.isEmpty() ? Map.of() : rows.getFirst();
     }
 
     /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
