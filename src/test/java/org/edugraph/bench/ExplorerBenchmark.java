@@ -57,6 +57,7 @@ class ExplorerBenchmark extends BrowserTest {
                         drawn.get("nodes"), drawn.get("edges"), ((Number) drawn.get("ms")).doubleValue(), round + 1);
                 System.out.printf("BENCHMARK explorer: county network, phases (ms since navigation; layoutMs its length): %s%n",
                         explorer.page.evaluate("() => JSON.stringify(explorer.timings)"));
+                System.out.printf("BENCHMARK explorer: county network, requests (start-end ms, kB): %s%n", explorer.page.evaluate(REQUESTS));
                 explorer.assertNothingWentWrong();
             }
         }
@@ -70,9 +71,10 @@ class ExplorerBenchmark extends BrowserTest {
                 Map<String, Object> drawn = (Map<String, Object>) explorer.page.evaluate(
                         "() => ({ ms: explorer.timings.drawn, nodes: explorer.cy.nodes().length, edges: explorer.cy.edges().length })");
                 System.out.printf("BENCHMARK explorer: the whole network as counties (%s counties, %s flows) drawn %.0f ms after navigation"
-                        + " (round %d); phases %s; panning %.1f frames per second%n", drawn.get("nodes"), drawn.get("edges"),
-                        num(drawn, "ms"), round + 1, explorer.page.evaluate("() => JSON.stringify(explorer.timings)"),
-                        num((Map<String, Object>) explorer.page.evaluate(PAN), "fps"));
+                        + " (round %d); phases %s; panning %.1f frames per second (cy.panBy), %.1f dragged with the mouse%n",
+                        drawn.get("nodes"), drawn.get("edges"), num(drawn, "ms"), round + 1,
+                        explorer.page.evaluate("() => JSON.stringify(explorer.timings)"),
+                        num((Map<String, Object>) explorer.page.evaluate(PAN), "fps"), num(drag(explorer), "fps"));
                 assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').length")).isEqualTo(0);
                 // One county opened into its schools, the others staying counties.
                 explorer.page.evaluate("() => { window.__t = performance.now(); document.querySelector(\"#region-nodes button[data-code='T-NET-A1']\").click(); }");
@@ -97,17 +99,47 @@ class ExplorerBenchmark extends BrowserTest {
             explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
             Map<String, Object> figures = new java.util.HashMap<>((Map<String, Object>) explorer.page.evaluate(SCRIPT));
             figures.putAll((Map<String, Object>) explorer.page.evaluate(PAN));
+            Map<String, Object> dragged = drag(explorer);
             System.out.printf("BENCHMARK explorer, %s renderer, %s (webgl in use: %s, %s): whole network %s schools, %s pairings:"
-                    + " fetched in %.0f ms, added and first frame drawn in %.0f ms; panning %.1f frames per second over %s frames%n",
+                    + " fetched in %.0f ms, added and first frame drawn in %.0f ms; panning %.1f frames per second over %s frames"
+                    + " (cy.panBy); dragged with the mouse %.1f frames per second over %s frames%n",
                     renderer, swiftshader ? "--use-angle=swiftshader" : "--disable-gpu", figures.get("webgl"), figures.get("gl"),
                     figures.get("nodes"), figures.get("edges"), num(figures, "fetch"), num(figures, "draw"),
-                    num(figures, "fps"), figures.get("frames"));
+                    num(figures, "fps"), figures.get("frames"), num(dragged, "fps"), dragged.get("frames"));
             assertThat(((Number) figures.get("edges")).intValue()).isEqualTo(network.pairings().size());
             explorer.screenshot("explorer-20k-" + renderer + (swiftshader ? "-swiftshader" : ""));
         }
     }
 
-    /** Pans what is drawn frame by frame for 5 s: the frames per second, and the frames. */
+    /**
+     * Pans as a user does, dragging the background with the mouse for 5 s (Chromium's own
+     * input events, through Playwright), while the page counts its animation frames: the
+     * frames per second the page showed, and the frames. Dragging is where Cytoscape's
+     * textureOnViewport applies (the explorer turns it on above 2,000 elements).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> drag(Browser.Session explorer) {
+        var box = explorer.page.locator("#cy").boundingBox();
+        double x = box.x + box.width / 2;
+        double y = box.y + box.height / 2;
+        explorer.page.evaluate("""
+                () => { window.__frames = 0; window.__dragging = true; window.__t0 = performance.now();
+                  const tick = () => { window.__frames++; if (window.__dragging) requestAnimationFrame(tick); };
+                  requestAnimationFrame(tick); }""");
+        var mouse = explorer.page.mouse();
+        mouse.move(x, y);
+        mouse.down();
+        long end = System.nanoTime() + 5_000_000_000L;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            mouse.move(x + 80 * Math.sin(i / 12.0), y + 40 * Math.cos(i / 9.0));
+        }
+        mouse.up();
+        return (Map<String, Object>) explorer.page.evaluate("""
+                () => { window.__dragging = false;
+                  return { fps: window.__frames / ((performance.now() - window.__t0) / 1000), frames: window.__frames }; }""");
+    }
+
+    /** Pans what is drawn frame by frame for 5 s with cy.panBy (each frame drawn in full): the frames per second, and the frames. */
     private static final String PAN = """
             async () => {
               const cy = explorer.cy;
@@ -123,6 +155,12 @@ class ExplorerBenchmark extends BrowserTest {
               });
               return { fps: frames / ((performance.now() - start) / 1000), frames };
             }""";
+
+    /** Every request of the page: its path, when it started and ended (ms since navigation) and its size. */
+    private static final String REQUESTS = """
+            () => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
+              .map(e => `${e.name.replace(/^https?:\\/\\/[^/]+/, '')} ${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ${Math.round(e.transferSize / 1024)}`)
+              .join('; ')""";
 
     private static double num(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
