@@ -237,6 +237,12 @@ export async function coverage(filter, level) {
   return data.networkStats.coverage;
 }
 
+/** How many schools take part in the filter's network (networkStats.schools): what decides how it is drawn. */
+export async function networkSize(filter) {
+  const data = await graphql(`query ExplorerNetworkSize($filter: PairingFilter) { networkStats(filter: $filter) { schools } }`, { filter });
+  return data.networkStats.schools;
+}
+
 /**
  * A whole network as its counties: how many schools it has (networkStats.schools), each
  * county's schools in a pairing and all its schools (coverage), and the pairings from

@@ -28,14 +28,46 @@ export function countyColours(regions) {
   return colours;
 }
 
+const NAME_PX = 11;     // a name's size at zoom 1
+const NAME_MIN_PX = 6;  // below this on screen a name is not drawn (Cytoscape's min-zoomed-font-size)
+/** The zoom from which the schools' names are drawn. */
+export const LEGIBLE_ZOOM = NAME_MIN_PX / NAME_PX;
+
+/**
+ * Names the schools (class 'named') when they can be read: at once in a picture of at
+ * most SMALL_FORCE schools (its layout makes room for them), else once the zoom reaches
+ * LEGIBLE_ZOOM. `check` is called after each drawing (`check(false)` before its layout
+ * and fit); `all` names every school (a picture to save shows the names wherever they
+ * are legible).
+ */
+export function legibleNames(cy) {
+  let pending = true;
+  const all = () => {
+    pending = false;
+    const unnamed = cy.nodes('[kind = "School"]').not('.named');
+    if (unnamed.nonempty()) cy.batch(() => unnamed.addClass('named'));
+  };
+  // Before a new picture is fitted (zoomed = false) the zoom is the old picture's: only the size counts.
+  const check = (zoomed = true) => {
+    if (pending && ((zoomed && cy.zoom() >= LEGIBLE_ZOOM) || cy.nodes().length <= SMALL_FORCE)) all();
+  };
+  cy.on('zoom', () => check());
+  cy.on('add', 'node', () => { pending = true; });
+  return { check, all };
+}
+
 export function style() {
   return [
+    // A school's name is drawn once the view is near enough to read it (class 'named', see
+    // legibleNames): measuring hundreds of names nobody can read at the zoom of a whole
+    // county was a third of the time to its first picture. Groups, programs and counties: always.
     { selector: 'node', style: {
-      'label': 'data(label)', 'font-family': FONT, 'font-size': 11, 'color': '#222',
+      'font-family': FONT, 'font-size': NAME_PX, 'color': '#222',
       'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 140,
       'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
-      'min-zoomed-font-size': 6, 'border-width': 1, 'border-color': '#555',
+      'min-zoomed-font-size': NAME_MIN_PX, 'border-width': 1, 'border-color': '#555',
     } },
+    { selector: 'node.named, node[kind != "School"]', style: { 'label': 'data(label)' } },
     { selector: 'node[kind = "School"]', style: {
       'shape': 'ellipse', 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)',
     } },
@@ -317,9 +349,13 @@ function seeded(cy, fn) {
  * most in the middle). Returns the layout used: a force layout of a large graph falls
  * back to rings.
  */
-export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
+export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }, counties = null) {
   const n = cy.nodes().length;
   if (n === 0) return view.layout;
+  if (counties && view.layout === 'force') {
+    countiesInACircle(cy, counties);
+    return 'force';
+  }
   const byMeasure = view.size === 'mentees' ? node => node.degree() : node => node.data(view.size) || 0;
   if (view.layout === 'concentric' || (view.layout === 'force' && n > MOST_FORCE)) {
     let max = 0;
@@ -334,6 +370,57 @@ export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
     layers(cy);
     return 'hierarchy';
   }
+  seededForce(cy, fresh, n);
+  return 'force';
+}
+
+/**
+ * A network drawn as counties: the counties (codes, sorted) on a circle in the order of
+ * their codes, so a prefecture's counties sit together and every flow is a chord that
+ * crosses no square; an opened county's place is as wide as its schools need, and they are
+ * laid out by force around it with the squares held still (before, they dragged the
+ * squares into their middle). The picture hangs only on what is drawn, not on the order
+ * it was opened in: a link redraws it.
+ */
+function countiesInACircle(cy, codes) {
+  const squares = cy.nodes('[kind = "Region"]');
+  const byCode = new Map(squares.map(node => [node.data('code'), node]));
+  // An opened county's schools gather outside the ring, beside its place: a disc of about
+  // an ideal line's length (70) between neighbours, which its place on the ring is as wide as.
+  const schoolsOf = new Map();
+  cy.nodes().not(squares).forEach(node => {
+    const code = node.data('countyCode');
+    if (code) schoolsOf.set(code, (schoolsOf.get(code) || 0) + 1);
+  });
+  const disc = code => 40 * Math.sqrt(schoolsOf.get(code) || 1);
+  const room = code => (byCode.has(code) ? byCode.get(code).data('size') : 2 * disc(code)) + 40;
+  const radius = Math.max(150, codes.reduce((sum, code) => sum + room(code), 0) / (2 * Math.PI));
+  const place = new Map();
+  let along = 0;
+  for (const code of codes) {
+    const angle = ((along + room(code) / 2) / radius) - Math.PI / 2;
+    along += room(code);
+    const distance = byCode.has(code) ? radius : radius + disc(code) + 60;
+    place.set(code, { x: distance * Math.cos(angle), y: distance * Math.sin(angle) });
+  }
+  cy.batch(() => squares.forEach(node => node.position(place.get(node.data('code')))));
+  const others = cy.nodes().not(squares);
+  if (others.empty()) return;
+  // Where they start hangs on their ids alone (not on what was drawn before), so a link redraws the same picture.
+  cy.batch(() => others.forEach(node => {
+    const r = seededRandom(hash(node.id()));
+    const at = place.get(node.data('countyCode')) || { x: 0, y: 0 };
+    node.position({ x: at.x + (r() - 0.5) * 240, y: at.y + (r() - 0.5) * 240 });
+  }));
+  squares.lock();
+  try {
+    gridForce(cy, { anchor: node => place.get(node.data('countyCode')) });
+  } finally {
+    squares.unlock();
+  }
+}
+
+function seededForce(cy, fresh, n) {
   seeded(cy, () => {
     if (fresh) {
       // Start every node where its id says, so the result does not hang on arrival order.
@@ -352,7 +439,6 @@ export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
       numIter: 1000, componentSpacing: 60, padding: 30,
     }).run();
   });
-  return 'force';
 }
 
 /**
@@ -363,14 +449,25 @@ export function layout(cy, fresh, view = { layout: 'force', size: 'mentees' }) {
  * nothing. No random number: it starts from the nodes' places, so the same places give
  * the same picture.
  */
-export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
-  const nodes = cy.nodes();
+export function gridForce(cy, { iterations = 300, length = 70, anchor = () => undefined } = {}) {
+  // In the order of their ids: the same elements give the same picture, however they arrived.
+  const byId = (a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0);
+  const nodes = cy.nodes().sort(byId);
   const n = nodes.length;
   const index = new Map();
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const radius = new Float64Array(n);
+  const fixed = new Uint8Array(n); // locked nodes push and pull but stay where they are
+  // A node with an anchor (an opened county's place) is held there as by a line; the others
+  // are pulled to the middle of all by a weak gravity.
+  const anchored = new Uint8Array(n);
+  const ax = new Float64Array(n);
+  const ay = new Float64Array(n);
   nodes.forEach((node, i) => {
+    fixed[i] = node.locked() ? 1 : 0;
+    const a = anchor(node);
+    if (a) { anchored[i] = 1; ax[i] = a.x; ay[i] = a.y; }
     index.set(node.id(), i);
     const p = node.position();
     x[i] = p.x;
@@ -378,7 +475,7 @@ export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
     radius[i] = (node.data('size') || 26) / 2;
   });
   const links = [];
-  cy.edges().forEach(e => {
+  cy.edges().sort(byId).forEach(e => {
     const a = index.get(e.source().id());
     const b = index.get(e.target().id());
     if (a !== undefined && b !== undefined && a !== b) links.push(a, b);
@@ -388,31 +485,50 @@ export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
   const dy = new Float64Array(n);
   let temperature = length * 4;
   const cooling = temperature / iterations;
+  // The grid as arrays (nodes sorted by cell, each cell's first index): no allocation per step.
+  // Its size is bounded: no node moves more than the sum of the temperatures (about 150 cells).
+  const cellOf = new Int32Array(n);
+  const order = new Int32Array(n);
+  let starts = new Int32Array(0);
   for (let step = 0; step < iterations; step++) {
     dx.fill(0);
     dy.fill(0);
-    const grid = new Map();
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = 0; i < n; i++) {
-      const key = Math.floor(x[i] / cell) * 65536 + Math.floor(y[i] / cell);
-      let list = grid.get(key);
-      if (!list) grid.set(key, (list = []));
-      list.push(i);
+      const gx = Math.floor(x[i] / cell);
+      const gy = Math.floor(y[i] / cell);
+      if (gx < minX) minX = gx;
+      if (gx > maxX) maxX = gx;
+      if (gy < minY) minY = gy;
+      if (gy > maxY) maxY = gy;
     }
+    const columns = maxX - minX + 1;
+    const rows = maxY - minY + 1;
+    const cells = columns * rows;
+    if (starts.length < cells + 1) starts = new Int32Array(cells + 1);
+    else starts.fill(0, 0, cells + 1);
     for (let i = 0; i < n; i++) {
-      const cx = Math.floor(x[i] / cell);
-      const cyy = Math.floor(y[i] / cell);
-      for (let gx = cx - 1; gx <= cx + 1; gx++) {
-        for (let gy = cyy - 1; gy <= cyy + 1; gy++) {
-          const list = grid.get(gx * 65536 + gy);
-          if (!list) continue;
-          for (const j of list) {
+      const c = (Math.floor(x[i] / cell) - minX) * rows + (Math.floor(y[i] / cell) - minY);
+      cellOf[i] = c;
+      starts[c + 1]++;
+    }
+    for (let c = 0; c < cells; c++) starts[c + 1] += starts[c];
+    const fill = starts.slice(0, cells);
+    for (let i = 0; i < n; i++) order[fill[cellOf[i]]++] = i;
+    for (let i = 0; i < n; i++) {
+      const column = Math.floor(cellOf[i] / rows);
+      const row = cellOf[i] - column * rows;
+      for (let gx = Math.max(column - 1, 0); gx <= Math.min(column + 1, columns - 1); gx++) {
+        for (let gy = Math.max(row - 1, 0); gy <= Math.min(row + 1, rows - 1); gy++) {
+          const c = gx * rows + gy;
+          for (let k = starts[c]; k < starts[c + 1]; k++) {
+            const j = order[k];
             if (j <= i) continue;
             let ex = x[i] - x[j];
             let ey = y[i] - y[j];
             let d2 = ex * ex + ey * ey;
             if (d2 === 0) { ex = ((i * 7919 + j) % 13) - 6 || 1; ey = ((j * 7919 + i) % 11) - 5 || 1; d2 = ex * ex + ey * ey; }
-            const d = Math.sqrt(d2);
-            if (d >= cell) continue;
+            if (d2 >= cell * cell) continue;
             const room = length + radius[i] + radius[j];
             const f = (room * room) / d2;
             dx[i] += ex * f; dy[i] += ey * f;
@@ -427,7 +543,8 @@ export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
       const ex = x[a] - x[b];
       const ey = y[a] - y[b];
       const d = Math.sqrt(ex * ex + ey * ey) || 1;
-      const f = d / length;
+      // A line to a node held still pulls less: an opened county's schools stay by its place.
+      const f = (fixed[a] || fixed[b] ? 0.2 : 1) * d / length;
       dx[a] -= ex * f; dy[a] -= ey * f;
       dx[b] += ex * f; dy[b] += ey * f;
     }
@@ -437,10 +554,21 @@ export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
     mx /= n;
     my /= n;
     for (let i = 0; i < n; i++) {
-      const gx = dx[i] - (x[i] - mx) * 0.02;
-      const gy = dy[i] - (y[i] - my) * 0.02;
+      let gx;
+      let gy;
+      if (anchored[i]) {
+        // Held to its anchor as by a line (a pull that grows with the square of the distance).
+        const ex = x[i] - ax[i];
+        const ey = y[i] - ay[i];
+        const f = (0.25 * Math.sqrt(ex * ex + ey * ey)) / length;
+        gx = dx[i] - ex * f;
+        gy = dy[i] - ey * f;
+      } else {
+        gx = dx[i] - (x[i] - mx) * 0.02;
+        gy = dy[i] - (y[i] - my) * 0.02;
+      }
       const d = Math.sqrt(gx * gx + gy * gy);
-      if (d > 0) {
+      if (d > 0 && !fixed[i]) {
         const move = Math.min(d, temperature);
         x[i] += (gx / d) * move;
         y[i] += (gy / d) * move;
@@ -448,7 +576,7 @@ export function gridForce(cy, { iterations = 300, length = 70 } = {}) {
     }
     temperature = Math.max(temperature - cooling, 1);
   }
-  cy.batch(() => nodes.forEach((node, i) => node.position({ x: x[i], y: y[i] })));
+  cy.batch(() => nodes.forEach((node, i) => { if (!fixed[i]) node.position({ x: x[i], y: y[i] }); }));
 }
 
 /**

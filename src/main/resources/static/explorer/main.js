@@ -4,8 +4,8 @@
 
 import * as api from './api.js';
 import { readView, writeView, pairingFilter, exportQuery, filterKey, emptyView, REGIONS_ABOVE } from './view.js';
-import { addRegions, isRegionId, regionCodeOf } from './regions.js';
-import { Model, style, apply, layout, countyColours, FONT } from './graph.js';
+import { addRegions, isRegionId, regionCodeOf, HEAVIEST_EACH_WAY } from './regions.js';
+import { Model, style, apply, layout, countyColours, legibleNames, FONT } from './graph.js';
 import { restyle, drawLegend, MEASURES } from './styling.js';
 import { timeSlider } from './time.js';
 import { pairingsTable } from './pairings.js';
@@ -29,6 +29,23 @@ const cy = cytoscape({
   container: $('cy'), style: style(), minZoom: 0.02, maxZoom: 2.5,
   boxSelectionEnabled: false, selectionType: 'single',
   ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+});
+
+const schoolNames = legibleNames(cy);
+
+// A picture of more than TEXTURE_ABOVE elements is not drawn again element by element at
+// each frame of a drag, a pinch or a wheel: Cytoscape moves a picture of the view instead
+// (its textureOnViewport) and draws the elements again when the motion ends.
+const TEXTURE_ABOVE = 2000;
+let sizeCheck = false;
+cy.on('add remove', () => {
+  if (sizeCheck) return;
+  sizeCheck = true;
+  queueMicrotask(() => {
+    sizeCheck = false;
+    const renderer = cy.renderer();
+    if (renderer && 'textureOnViewport' in renderer) renderer.textureOnViewport = cy.elements().length > TEXTURE_ABOVE;
+  });
 });
 
 let legendSections = [];
@@ -147,6 +164,8 @@ let generation = 0;
 let answered;
 const firstAnswers = new Promise(resolve => { answered = resolve; });
 let lastLayout = 'force';
+let regionsDrawn = null;  // a network drawn as counties: its counties and flows (regions.addRegions)
+let drawnCounties = null; // their codes (opened ones too), for the layout
 
 const pending = new Map();     // question key -> the answer on its way
 
@@ -208,25 +227,41 @@ function questionsOf(view, asRegions) {
 
 /** Asks the view's questions before the page needs them (while the lookups are on their way); errors wait for the drawing. */
 function prefetch() {
-  if (view.network && view.scale !== 'schools') launch(regionsKey(view), () => api.regionNetwork(pairingFilter(view)));
-  // Drawn as schools, or as counties (then the opened ones); with the size to decide, the size first.
-  const questions = questionsOf(view, view.scale === 'regions').filter(q => !(q.network && view.scale === ''));
-  for (const q of questions) {
-    if (!answers.has(q.key)) launch(q.key, q.ask);
+  const v = view; // the view of the page as it opened, whatever the user does meanwhile
+  const launchAll = asRegions => {
+    if (asRegions) launch(regionsKey(v), () => api.regionNetwork(pairingFilter(v)));
+    for (const q of questionsOf(v, asRegions)) {
+      if (!answers.has(q.key)) launch(q.key, q.ask);
+    }
+  };
+  if (v.network && v.scale === '') {
+    // The size decides how the network is drawn: the rest is asked as soon as it is in (the lookups need not be).
+    for (const q of questionsOf(v, false).filter(q => !q.network)) launch(q.key, q.ask);
+    launch(sizeKey(v), () => api.networkSize(pairingFilter(v)))
+      .then(size => launchAll(size > REGIONS_ABOVE), () => {});
+  } else {
+    launchAll(v.network && v.scale === 'regions');
   }
 }
 
 const regionsKey = v => `regions|${filterKey(v)}`;
+const sizeKey = v => `size|${filterKey(v)}`;
 const regionName = code => (lookup.regionByCode.get(code) || { name: code }).name;
 let drawnAs = null; // how the whole network is drawn: null (no whole network), 'regions' or 'schools', and why
 
 async function draw(mine, fit) {
   // A whole network: drawn as counties when chosen, or (nothing chosen) when it has more than REGIONS_ABOVE schools.
+  // The size is one small question; the counties' network (coverage and flows) is asked only when it is drawn.
   let regions = null;
-  if (view.network && view.scale !== 'schools') {
+  let asRegions = view.network && view.scale === 'regions';
+  if (view.network && view.scale === '') {
+    const size = await ask(sizeKey(view), 'the size of the network', () => api.networkSize(pairingFilter(view)));
+    if (mine !== generation) return;
+    asRegions = size !== undefined && size > REGIONS_ABOVE;
+  }
+  if (asRegions) {
     regions = await ask(regionsKey(view), 'the network of regions', () => api.regionNetwork(pairingFilter(view)));
     if (mine !== generation) return;
-    if (regions && view.scale === '' && regions.schools <= REGIONS_ABOVE) regions = null;
   }
   drawnAs = !view.network ? null : { as: regions ? 'regions' : 'schools', schools: regions ? regions.schools : null };
   const questions = questionsOf(view, !!regions);
@@ -246,7 +281,8 @@ async function draw(mine, fit) {
     truncated = truncated || answer.truncated;
     model.addNetwork(answer, !!q.path);
   });
-  if (regions) addRegions(model, regions, new Set(view.openRegions));
+  regionsDrawn = regions ? addRegions(model, regions, new Set(view.openRegions), view.allFlows) : null;
+  drawnCounties = regionsDrawn ? [...regionsDrawn.counties.keys()] : null;
   for (const n of model.nodes.values()) {
     if (n.kind === 'School') names.set(n.id, n.label);
   }
@@ -278,12 +314,14 @@ async function draw(mine, fit) {
   time.mark(cy);
   restyleAndLegend();
   cy.resize(); // the legend below the graph may have grown or shrunk
+  schoolNames.check(false); // a small picture is named before its layout, which makes room for the names
   if (elementsChanged) {
     const t = performance.now();
-    lastLayout = layout(cy, fresh, view);
+    lastLayout = layout(cy, fresh, view, drawnCounties);
     if (!('layoutMs' in timings) && cy.nodes().nonempty()) timings.layoutMs = Math.round(performance.now() - t);
   }
   if (elementsChanged || fit) fitView();
+  schoolNames.check();
   if (cy.nodes().nonempty()) mark('laidOut');
   if (!('drawn' in timings) && cy.nodes().nonempty()) {
     // The first frame with the picture: Cytoscape draws on the next animation frame.
@@ -360,6 +398,8 @@ function notes({ truncated, pathFound, wantPath, layout }) {
     drawnAs && drawnAs.as === 'regions' ? (view.scale === 'regions'
       ? 'Drawn as counties, as chosen: each county is one square; click one (or its button above) to draw its schools.'
       : `Drawn as counties: the filter's network has ${drawnAs.schools.toLocaleString('en')} schools, more than ${REGIONS_ABOVE.toLocaleString('en')}. Each county is one square; click one (or its button above) to draw its schools.`) : '',
+    regionsDrawn && regionsDrawn.flowsDrawn < regionsDrawn.flows
+      ? `${regionsDrawn.flowsDrawn.toLocaleString('en')} of the ${regionsDrawn.flows.toLocaleString('en')} flows between the counties drawn: each county's ${HEAVIEST_EACH_WAY} heaviest out and in (tick “Every flow between counties” for all).` : '',
   ].filter(Boolean).join(' ');
   $('remove-network').hidden = !view.network;
   let pathNote = 'Or use “Path from here” and “Path to here” in a school\'s details.';
@@ -399,7 +439,7 @@ function regionButtons() {
 
 function counts() {
   const n = kind => cy.nodes(`[kind = "${kind}"]`).length;
-  const parts = [`${n('School')} schools`, `${cy.edges('[cat = "pairing"]').length} pairings`];
+  const parts = n('Region') && !n('School') ? [] : [`${n('School')} schools`, `${cy.edges('[cat = "pairing"]').length} pairings`];
   if (n('EducationGroup')) parts.push(`${n('EducationGroup')} groups`);
   if (n('Program')) parts.push(`${n('Program')} programs`);
   if (n('Region')) parts.unshift(`${n('Region')} counties`, `${cy.edges('[cat = "flow"]').length} flows between them`);
@@ -447,6 +487,7 @@ function programOf(id) {
 
 /** The current picture, whole, with its legend below it, as a PNG blob. */
 async function picturePng() {
+  schoolNames.all();
   const box = cy.elements().boundingBox();
   const scale = Math.max(0.25, Math.min(2, 8000 / Math.max(box.w || 1, box.h || 1)));
   const bitmap = await createImageBitmap(cy.png({ full: true, scale, output: 'blob', bg: '#ffffff' }));
@@ -630,6 +671,7 @@ function syncControls() {
   $('colour-by').value = view.colour;
   $('layout').value = view.layout;
   $('scale').value = view.scale;
+  $('all-flows').checked = view.allFlows;
   time.sync();
   for (const end of ['from', 'to']) {
     const input = $('path-' + end);
@@ -697,7 +739,7 @@ function wire() {
     view.size = e.target.value;
     save({ push: true });
     restyleAndLegend();
-    if (view.layout === 'concentric') { lastLayout = layout(cy, false, view); fitView(); }
+    if (view.layout === 'concentric') { lastLayout = layout(cy, false, view, drawnCounties); fitView(); }
   });
   $('colour-by').addEventListener('change', e => {
     view.colour = e.target.value;
@@ -708,7 +750,7 @@ function wire() {
   $('layout').addEventListener('change', e => {
     view.layout = e.target.value;
     save({ push: true });
-    lastLayout = layout(cy, true, view);
+    lastLayout = layout(cy, true, view, drawnCounties);
     fitView();
     notes({ layout: lastLayout });
   });
@@ -716,7 +758,7 @@ function wire() {
     .catch(e => showError('Saving the picture', e))));
   $('open-brief').addEventListener('click', () => track(openBrief({
     cy, view, stats: lastStats, legend: $('legend'), filter: pairingFilter(view), regionByCode: lookup.regionByCode,
-    programs: lookup.programs, picture: () => cy.png({ full: true, scale: 1, output: 'base64uri', bg: '#ffffff' }),
+    programs: lookup.programs, picture: () => { schoolNames.all(); return cy.png({ full: true, scale: 1, output: 'base64uri', bg: '#ffffff' }); },
   }).catch(e => showError('Making the brief', e))));
   $('show-groups').addEventListener('change', e => { view.groups = e.target.checked; changed(); });
   $('show-programs').addEventListener('change', e => { view.programs = e.target.checked; changed(); });
@@ -727,6 +769,7 @@ function wire() {
   });
   $('draw-network').addEventListener('click', () => { view.network = true; changed(); });
   $('scale').addEventListener('change', e => { view.scale = e.target.value; changed(); });
+  $('all-flows').addEventListener('change', e => { view.allFlows = e.target.checked; changed(); });
   $('remove-network').addEventListener('click', () => { view.network = false; changed(); });
   $('clear-path').addEventListener('click', () => { view.from = ''; view.to = ''; changed(); });
   $('clear').addEventListener('click', () => {
@@ -744,7 +787,7 @@ function wire() {
     changed({ stats: true });
   });
   $('fit').addEventListener('click', fitView);
-  $('relayout').addEventListener('click', () => { lastLayout = layout(cy, true, view); fitView(); });
+  $('relayout').addEventListener('click', () => { lastLayout = layout(cy, true, view, drawnCounties); fitView(); });
   TAB_NAMES.forEach((tab, i) => {
     $('tab-' + tab).addEventListener('click', () => showTab(tab, true));
     // The tab list from the keyboard: ArrowLeft and ArrowRight move between the tabs.

@@ -48,12 +48,44 @@ export function regionLabel(c) {
   return `${c.name}\n${schools}${c.pairings.toLocaleString('en')} pairings`;
 }
 
+/** Above this many lines between counties, only each county's heaviest are drawn, unless every flow is asked for. */
+export const MOST_FLOWS = 600;
+/** The flows kept of each county, out of it and into it, when not all are drawn. */
+export const HEAVIEST_EACH_WAY = 3;
+
+/**
+ * The flows to draw: all of them up to MOST_FLOWS; above, those among the
+ * HEAVIEST_EACH_WAY heaviest out of their mentors' county or into their mentees' (ties by
+ * the counties' codes), so every county keeps its main partners and the picture stays
+ * readable (7,796 lines between 100 counties drew as a grey disc, in seconds).
+ */
+export function heavierFlows(flows, every = false) {
+  if (every || flows.length <= MOST_FLOWS) return flows;
+  const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  const heaviestFirst = (a, b) => b.pairings - a.pairings || byCode(a.from.code, b.from.code) || byCode(a.to.code, b.to.code);
+  const out = new Map();
+  const into = new Map();
+  for (const f of flows) {
+    if (!out.has(f.from.code)) out.set(f.from.code, []);
+    if (!into.has(f.to.code)) into.set(f.to.code, []);
+    out.get(f.from.code).push(f);
+    into.get(f.to.code).push(f);
+  }
+  const kept = new Set();
+  for (const list of [...out.values(), ...into.values()]) {
+    list.sort(heaviestFirst).slice(0, HEAVIEST_EACH_WAY).forEach(f => kept.add(f));
+  }
+  return flows.filter(f => kept.has(f));
+}
+
 /**
  * Puts the network of counties into the model: a node per county not opened, a line per
- * flow between two of them; a school of an opened county's answer located in a county not
- * opened is replaced by that county's node (its pairings end there).
+ * flow between two of them (the heavier ones only above MOST_FLOWS, unless everyFlow); a
+ * school of an opened county's answer located in a county not opened is replaced by that
+ * county's node (its pairings end there). Returns the counties, and how many flows run
+ * between the counties drawn and how many of them are drawn.
  */
-export function addRegions(model, answer, opened) {
+export function addRegions(model, answer, opened, everyFlow = false) {
   const all = counties(answer);
   const most = Math.max(1, ...[...all.values()].map(c => c.pairings));
   const mostFlow = Math.max(1, ...answer.flows.map(f => f.pairings));
@@ -75,12 +107,13 @@ export function addRegions(model, answer, opened) {
       size: SMALLEST + (LARGEST - SMALLEST) * Math.sqrt(c.pairings / most),
     });
   }
-  for (const f of answer.flows) {
-    if (f.from.code === f.to.code || opened.has(f.from.code) || opened.has(f.to.code)) continue;
-    if (!all.has(f.from.code) || !all.has(f.to.code)) continue;
+  const between = answer.flows.filter(f => f.from.code !== f.to.code && !opened.has(f.from.code) && !opened.has(f.to.code)
+    && all.has(f.from.code) && all.has(f.to.code));
+  const drawn = heavierFlows(between, everyFlow);
+  for (const f of drawn) {
     const id = `flow:${f.from.code}>${f.to.code}`;
     model.edges.set(id, { id, source: regionId(f.from.code), target: regionId(f.to.code), kind: 'FLOW', pairings: f.pairings,
       width: 1 + 9 * Math.sqrt(f.pairings / mostFlow) });
   }
-  return all;
+  return { counties: all, flows: between.length, flowsDrawn: drawn.length };
 }

@@ -33,6 +33,7 @@ export function emptyView() {
     tab: '',          // the side panel's tab (TABS); '' lets the page choose
     scale: '',        // a whole network as counties or schools (SCALES); '' lets its size decide
     openRegions: [],  // counties drawn as their schools when the network is drawn as counties
+    allFlows: false,  // every flow between the counties drawn, not only each county's heaviest
   };
 }
 
@@ -57,6 +58,7 @@ export function readView(search) {
   view.groups = flag('groups');
   view.programs = flag('programs');
   view.network = flag('network');
+  view.allFlows = flag('allFlows');
   if (LEVELS.includes(p.get('level'))) view.level = p.get('level');
   if (SIZES.includes(p.get('size'))) view.size = p.get('size');
   if (COLOURS.includes(p.get('colour'))) view.colour = p.get('colour');
@@ -81,6 +83,7 @@ export function writeView(view) {
   if (view.network) p.set('network', '1');
   put('scale', view.scale);
   put('openRegions', view.openRegions.join(','));
+  if (view.allFlows) p.set('allFlows', '1');
   put('from', view.from);
   put('to', view.to);
   put('selected', view.selected);

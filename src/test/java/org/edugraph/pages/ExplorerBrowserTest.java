@@ -725,6 +725,7 @@ class ExplorerBrowserTest extends BrowserTest {
 
             String link;
             List<String> drawnBefore;
+            Map<String, Object> placesBefore;
             Set<String> schoolsOfA1;
             try (var explorer = open("?regionCode=T-NET&network=1")) {
                 // Opened as counties: no school drawn, one square per county, its pairings those of regionFlows.
@@ -743,7 +744,8 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(explorer.page.locator("#network-note").innerText())
                         .contains(String.format(java.util.Locale.ROOT, "Drawn as counties: the filter's network has %,d schools, more than 2,000",
                                 schools.intValue()));
-                assertThat(explorer.page.locator("#counts").innerText()).startsWith("6 counties");
+                // Only counties drawn: the count line names them and their flows, not "0 schools · 0 pairings".
+                assertThat(explorer.page.locator("#counts").innerText()).startsWith("6 counties").doesNotContain("schools");
                 assertThat(explorer.page.locator("#legend").innerText()).contains("a county standing for its schools (6)");
                 explorer.screenshot("explorer-regions");
 
@@ -758,6 +760,13 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').map(n => n.data('countyCode'))"))
                         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsOnly("T-NET-A1");
                 assertThat(query(explorer)).containsEntry("openRegions", "T-NET-A1");
+                // Hundreds of schools at the zoom of the whole picture: their names are drawn once they can be read.
+                assertThat(((Number) explorer.page.evaluate("() => explorer.cy.zoom()")).doubleValue()).isLessThan(6.0 / 11);
+                String school = schoolsOfA1.iterator().next();
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('label')", school)).isEqualTo("");
+                explorer.page.evaluate("() => explorer.cy.zoom({ level: 1, renderedPosition: { x: 100, y: 100 } })");
+                assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('label')", school))
+                        .isEqualTo(label(explorer, school)).asString().isNotBlank();
 
                 // From the keyboard: Enter on a county's button draws its schools too.
                 Locator b1 = explorer.page.locator("#region-nodes button[data-code='T-NET-B1']");
@@ -772,10 +781,13 @@ class ExplorerBrowserTest extends BrowserTest {
                 explorer.screenshot("explorer-regions-opened");
                 link = explorer.page.url();
                 drawnBefore = nodeIds(explorer);
+                placesBefore = positions(explorer);
                 explorer.assertNothingWentWrong();
             }
             try (var explorer = open(link.substring(link.indexOf('?')))) {
                 assertThat(nodeIds(explorer)).containsExactlyInAnyOrderElementsOf(drawnBefore);
+                // The same picture: opened one by one or from the link, every county and school in the same place.
+                assertThat(positions(explorer)).isEqualTo(placesBefore);
                 assertThat(nodeIds(explorer)).contains("region:T-NET-A2").doesNotContain("region:T-NET-A1", "region:T-NET-B1")
                         .containsAll(schoolsOfA1);
                 // Folding a county back from the keyboard.
@@ -818,6 +830,58 @@ class ExplorerBrowserTest extends BrowserTest {
 
     private static double opacity(Browser.Session explorer, String id) {
         return Double.parseDouble(String.valueOf(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('opacity')", id)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNetworkOfManyFlowsDrawsEachCountysHeaviestUntilEveryFlowIsAskedFor() {
+        // 64 counties in 8 prefectures: more flows between them than the explorer draws at once (600).
+        org.edugraph.support.TestNetwork.create(graph, 2_600, 3_000, 21, org.edugraph.support.TestNetwork.counties(8, 8));
+        try {
+            List<Map<String, Object>> flows = graphQl.document("""
+                    { regionFlows(level: COUNTY, filter: {regionCode: "T-NET"}) { pairings from { code } to { code } } }""")
+                    .execute().path("regionFlows").entityList(Map.class).get().stream().map(m -> (Map<String, Object>) m)
+                    .filter(f -> !code(f, "from").equals(code(f, "to"))).toList();
+            assertThat(flows).as("flows between counties").hasSizeGreaterThan(600);
+            // Each county's three heaviest flows out and in (ties by the counties' codes), as the explorer's note says.
+            java.util.Comparator<Map<String, Object>> heaviestFirst = java.util.Comparator
+                    .comparing((Map<String, Object> f) -> -((Number) f.get("pairings")).intValue())
+                    .thenComparing(f -> code(f, "from")).thenComparing(f -> code(f, "to"));
+            Set<String> expected = new java.util.TreeSet<>();
+            for (String end : List.of("from", "to")) {
+                flows.stream().collect(java.util.stream.Collectors.groupingBy(f -> code(f, end))).values()
+                        .forEach(list -> list.stream().sorted(heaviestFirst).limit(3)
+                                .forEach(f -> expected.add("e:flow:" + code(f, "from") + ">" + code(f, "to"))));
+            }
+            try (var explorer = open("?regionCode=T-NET&network=1")) {
+                assertThat(new java.util.TreeSet<>(edgeIds(explorer))).isEqualTo(expected);
+                assertThat(explorer.page.locator("#network-note").innerText()).contains(String.format(java.util.Locale.ROOT,
+                        "%,d of the %,d flows between the counties drawn: each county's 3 heaviest out and in", expected.size(), flows.size()));
+                assertThat(explorer.page.locator("#counts").innerText()).contains(expected.size() + " flows between them");
+                // Every flow, from the control: in the picture and in the address.
+                explorer.page.getByLabel("Every flow between counties").check();
+                explorer.waitUntil("explorer.cy.edges().length === " + flows.size() + " && explorer.busy === 0");
+                assertThat(query(explorer)).containsEntry("allFlows", "1");
+                assertThat(explorer.page.locator("#network-note").innerText()).doesNotContain("heaviest");
+                explorer.assertNothingWentWrong();
+            }
+            try (var explorer = open("?regionCode=T-NET&network=1&allFlows=1")) {
+                assertThat(explorer.page.isChecked("#all-flows")).isTrue();
+                assertThat(edgeIds(explorer)).hasSize(flows.size());
+            }
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String code(Map<String, Object> flow, String end) {
+        return ((Map<String, String>) flow.get(end)).get("code");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> edgeIds(Browser.Session explorer) {
+        return (List<String>) explorer.page.evaluate("() => explorer.cy.edges().map(e => e.id())");
     }
 
     /** Where each node is drawn, to a hundredth of a pixel. */
