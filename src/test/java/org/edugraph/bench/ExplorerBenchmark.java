@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
  * frames per second while panning it, with Cytoscape's canvas renderer and with its WebGL
  * renderer; then the whole network as the explorer opens it (more than 2,000 schools: its
  * counties), panned, and one county opened into its schools; the raw whole network again
- * under software WebGL (SwiftShader), with both renderers. {@code -Dbench.only=county} times
+ * under software WebGL (SwiftShader), with both renderers (only with
+ * {@code -Dbench.swiftshader=true}: they take minutes). {@code -Dbench.only=county} times
  * the county alone. Not part of `mvn test`; run with
  * `./mvnw test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
  * Prints its figures; asserts only that what was drawn is the network.
@@ -86,6 +87,9 @@ class ExplorerBenchmark extends BrowserTest {
             }
         }
         wholeNetworkDrawn(browser, "canvas", false);
+        if (!Boolean.getBoolean("bench.swiftshader")) {
+            return; // the software WebGL runs take minutes (or never finish): -Dbench.swiftshader=true
+        }
         // Software WebGL: SwiftShader through ANGLE, instead of --disable-gpu (under which the WebGL run made no progress).
         try (Browser swiftshader = Browser.start(List.of("--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"))) {
             wholeNetworkDrawn(swiftshader, "canvas", true);
