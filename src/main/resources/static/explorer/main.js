@@ -210,7 +210,7 @@ function questionsOf(view, asRegions) {
     // A network drawn as regions: the opened counties' networks (the filter's, within the county).
     for (const code of view.openRegions) {
       const within = { ...(filter || {}), regionCode: code };
-      questions.push({ key: `network|${view.groups}|${view.programs}|${JSON.stringify(within)}`,
+      questions.push({ key: `network|${view.groups}|${view.programs}|${JSON.stringify(within)}`, county: code,
         what: `the network of ${regionName(code)}`, ask: () => api.network(within, view.groups, view.programs) });
     }
   } else if (view.network) {
@@ -242,6 +242,22 @@ function prefetch() {
   } else {
     launchAll(v.network && v.scale === 'regions');
   }
+}
+
+/** Whether the region `code` is `ancestor` or lies inside it (by the regions' parents). */
+function within(code, ancestor) {
+  for (let r = lookup.regionByCode.get(code), seen = 0; r && seen < 10; r = r.parent && lookup.regionByCode.get(r.parent.code), seen++) {
+    if (r.code === ancestor) return true;
+  }
+  return code === ancestor;
+}
+
+/** The part of a network answer whose pairings have a school located in `region`, and the nodes they link. */
+function touching(answer, region) {
+  const inRegion = new Set(answer.nodes.filter(n => n.school && n.school.region && within(n.school.region.code, region)).map(n => n.id));
+  const edges = answer.edges.filter(e => inRegion.has(e.source) || inRegion.has(e.target));
+  const linked = new Set(edges.flatMap(e => [e.source, e.target]));
+  return { ...answer, nodes: answer.nodes.filter(n => linked.has(n.id)), edges };
 }
 
 const regionsKey = v => `regions|${filterKey(v)}`;
@@ -279,7 +295,9 @@ async function draw(mine, fit) {
     if (q.path) pathFound = answer === undefined ? undefined : answer !== null;
     if (!answer) return;
     truncated = truncated || answer.truncated;
-    model.addNetwork(answer, !!q.path);
+    // A county opened outside the filter's region (a partner's): its pairings with the region only, as the filter selects.
+    const outside = q.county && view.regionCode && !within(q.county, view.regionCode);
+    model.addNetwork(outside ? touching(answer, view.regionCode) : answer, !!q.path);
   });
   regionsDrawn = regions ? addRegions(model, regions, new Set(view.openRegions), view.allFlows) : null;
   drawnCounties = regionsDrawn ? [...regionsDrawn.counties.keys()] : null;

@@ -807,6 +807,15 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(query(explorer)).containsEntry("scale", "regions");
                 explorer.assertNothingWentWrong();
             }
+            // A partner county outside the filter's region, opened: only its pairings with the region, as the filter selects.
+            try (var explorer = open("?regionCode=T-NET-A&network=1&scale=regions&openRegions=T-NET-B1")) {
+                List<String> ends = (List<String>) explorer.page.evaluate("""
+                        () => explorer.cy.edges('[cat = "pairing"]').map(e => [e.source(), e.target()]
+                          .map(n => n.data('kind') === 'Region' ? n.data('code') : n.data('countyCode')).join(' '))""");
+                assertThat(ends).isNotEmpty().allSatisfy(pair -> assertThat(pair).contains("T-NET-A"));
+                assertThat(ends).anySatisfy(pair -> assertThat(pair).contains("T-NET-B1"));
+                explorer.assertNothingWentWrong();
+            }
         } finally {
             org.edugraph.support.TestNetwork.remove(graph);
         }
