@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  * renderer; then the whole network as the explorer opens it (more than 2,000 schools: its
  * counties), panned, and one county opened into its schools; the raw whole network again
  * under software WebGL (SwiftShader), with both renderers (only with
- * {@code -Dbench.swiftshader=true}: they take minutes). {@code -Dbench.only=county} times
+ * {@code -Dbench.swiftshader=true}: they take minutes); the county and the counties'
+ * views under software WebGL with both renderers. {@code -Dbench.only=county} times
  * the county alone. Not part of `mvn test`; run with
  * `./mvnw test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
  * Prints its figures; asserts only that what was drawn is the network.
@@ -89,11 +90,12 @@ class ExplorerBenchmark extends BrowserTest {
             }
         }
         wholeNetworkDrawn(browser, "canvas", false);
-        if (!Boolean.getBoolean("bench.swiftshader")) {
-            return; // the software WebGL runs take minutes (or never finish): -Dbench.swiftshader=true
-        }
         // Software WebGL: SwiftShader through ANGLE, instead of --disable-gpu (under which the WebGL run made no progress).
         try (Browser swiftshader = Browser.start(List.of("--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"))) {
+            webglRounds(swiftshader);
+            if (!Boolean.getBoolean("bench.swiftshader")) {
+                return; // the whole network school by school under software WebGL takes minutes (or never finishes): -Dbench.swiftshader=true
+            }
             wholeNetworkDrawn(swiftshader, "canvas", true);
             wholeNetworkDrawn(swiftshader, "webgl", true);
         }
@@ -114,6 +116,30 @@ class ExplorerBenchmark extends BrowserTest {
                     num(figures, "fps"), figures.get("frames"), num(dragged, "fps"), dragged.get("frames"));
             assertThat(((Number) figures.get("edges")).intValue()).isEqualTo(network.pairings().size());
             explorer.screenshot("explorer-20k-" + renderer + (swiftshader ? "-swiftshader" : ""));
+        }
+    }
+
+    /**
+     * The views the explorer opens (a county's schools, the whole network as counties) under
+     * software WebGL (SwiftShader through ANGLE), with the canvas renderer and with
+     * Cytoscape's WebGL renderer ({@code ?webgl=1}): time to the first frame and frames per
+     * second panning (cy.panBy). Both renderers draw through the same emulated GPU here.
+     */
+    @SuppressWarnings("unchecked")
+    private void webglRounds(Browser swiftshader) {
+        for (String view : List.of("regionCode=T-NET-A1&network=1", "regionCode=T-NET&network=1")) {
+            for (String renderer : List.of("canvas", "webgl")) {
+                try (var explorer = swiftshader.open("http://127.0.0.1:" + port + "/explorer?" + view + ("webgl".equals(renderer) ? "&webgl=1" : ""))) {
+                    explorer.waitUntil("window.explorer && explorer.timings.drawn && explorer.busy === 0");
+                    Map<String, Object> drawn = (Map<String, Object>) explorer.page.evaluate(
+                            "() => ({ ms: explorer.timings.drawn, elements: explorer.cy.elements().length, webgl: !!explorer.cy.renderer().webgl })");
+                    System.out.printf("BENCHMARK explorer under --use-angle=swiftshader, %s renderer (webgl in use: %s): %s, %s elements,"
+                            + " first frame %.0f ms after navigation; panning %.1f frames per second (cy.panBy)%n", renderer,
+                            drawn.get("webgl"), view, drawn.get("elements"), num(drawn, "ms"),
+                            num((Map<String, Object>) explorer.page.evaluate(PAN), "fps"));
+                    explorer.assertNothingWentWrong();
+                }
+            }
         }
     }
 
