@@ -99,12 +99,13 @@ public class SchemaMigrations {
             graph.write("MATCH (l:__MigrationLock {id: $id, owner: $owner}) DELETE l", Map.of("id", LOCK_ID, "owner", owner));
         }
         // Constraints and indexes are built in the background; queries must not race them.
-        graph.autoCommit("CALL db.awaitIndexes($seconds)", Map.of("seconds", timeout.toSeconds()), timeout.plusMinutes(1));
+        graph.write(Graph.Write.autoCommit(timeout.plusMinutes(1)),
+                tx -> tx.run("CALL db.awaitIndexes($seconds)", Map.of("seconds", timeout.toSeconds())));
     }
 
     private void bootstrap(String name, String statement) {
         try {
-            graph.autoCommit(statement, Map.of(), timeout);
+            graph.write(Graph.Write.autoCommit(timeout), tx -> tx.run(statement, Map.of()));
         } catch (Neo4jException e) {
             // Another instance created it at the same moment: what matters is that it exists.
             boolean exists = !graph.read("SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", Map.of("name", name)).isEmpty();
@@ -170,7 +171,7 @@ public class SchemaMigrations {
             // Schema statements cannot share a transaction with writes, so each runs alone, in its own
             // auto-commit transaction (data changes of a large store use CALL ... IN TRANSACTIONS).
             for (String statement : m.statements()) {
-                graph.autoCommit(statement, Map.of(), timeout);
+                graph.write(Graph.Write.autoCommit(timeout), tx -> tx.run(statement, Map.of()));
             }
             graph.write("""
                     CREATE (:__Migration {version: $version, description: $description,
