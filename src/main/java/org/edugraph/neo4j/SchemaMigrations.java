@@ -64,23 +64,32 @@ public class SchemaMigrations {
 
     private static final String LOCK_ID = "schema";
 
+    private final StartupWork startup;
     private final Graph graph;
     private final Duration timeout;
     private final Duration wait;
     private final String owner;
 
-    /** Applies what the store lacks; its statements run as start-up work ({@link StartupWork}). */
+    /** Applies what the store lacks when {@link #migrate} is called: its statements run as start-up work ({@link StartupWork}). */
     @Autowired
     public SchemaMigrations(StartupWork startup, EduGraphProperties properties) {
         this(startup, properties.neo4j().migrationTimeout(), properties.neo4j().migrationWait());
     }
 
     SchemaMigrations(StartupWork startup, Duration timeout, Duration wait) {
+        this.startup = startup;
         this.graph = startup.graph();
         this.timeout = timeout;
         this.wait = wait;
         this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        startup.run("schema migrations", this::migrate);
+    }
+
+    /**
+     * The first step of start-up ({@code seed.StartupSteps}): applies the migrations the store lacks, as
+     * the start-up step "schema migrations" ({@link StartupWork#run}), and waits for the indexes.
+     */
+    public void migrate() {
+        startup.run("schema migrations", this::migrateUnderLock);
     }
 
     /**
@@ -89,7 +98,7 @@ public class SchemaMigrations {
      * neo4j-migrations does), applies what the store lacks; the others wait, then find it
      * applied. Indexes are awaited after, outside the query timeout.
      */
-    private void migrate() {
+    private void migrateUnderLock() {
         bootstrap("migration_version", "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
         bootstrap("migration_lock", "CREATE CONSTRAINT migration_lock IF NOT EXISTS FOR (l:__MigrationLock) REQUIRE l.id IS UNIQUE");
         lock();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
-import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
 import org.edugraph.region.Gazetteer;
 import org.edugraph.region.GazetteerException;
@@ -42,16 +41,24 @@ public class GazetteerLoader {
 
     private final Graph graph;
     private final StartupWork startup;
+    private final EduGraphProperties.Gazetteer configured;
 
     private final java.time.Clock clock;
 
-    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrationsFirst,
-            java.time.Clock clock) {
+    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, java.time.Clock clock) {
         this.clock = clock;
         this.graph = startup.graph();
         this.startup = startup;
-        if (properties.gazetteer().enabled()) {
-            load(properties.gazetteer().file());
+        this.configured = properties.gazetteer();
+    }
+
+    /**
+     * A step of start-up ({@link StartupSteps}), after the schema migrations and before the seeds: loads
+     * {@code edugraph.gazetteer.file} unless {@code edugraph.gazetteer.enabled} is false.
+     */
+    public void loadConfigured() {
+        if (configured.enabled()) {
+            load(configured.file());
         }
     }
 

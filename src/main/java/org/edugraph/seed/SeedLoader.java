@@ -19,7 +19,6 @@ import org.edugraph.EduGraphProperties;
 import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
-import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
 import org.edugraph.region.Towns;
 import org.edugraph.seed.SeedFile.FigureEntry;
@@ -60,18 +59,26 @@ public class SeedLoader {
     private final StartupWork startup;
     private final Audit audit;
     private final Towns towns;
+    private final EduGraphProperties.Seeds configured;
 
     private final java.time.Clock clock;
 
-    public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations,
-            GazetteerLoader gazetteerFirst, Towns towns, Audit audit, java.time.Clock clock) {
+    public SeedLoader(StartupWork startup, EduGraphProperties properties, Towns towns, Audit audit, java.time.Clock clock) {
         this.clock = clock;
         this.graph = startup.graph();
         this.towns = towns;
         this.startup = startup;
         this.audit = audit;
-        if (properties.seeds().enabled()) {
-            load(read(properties.seeds().location()));
+        this.configured = properties.seeds();
+    }
+
+    /**
+     * A step of start-up ({@link StartupSteps}), after the gazetteer, which the files may place schools
+     * by: loads the files at {@code edugraph.seeds.location} unless {@code edugraph.seeds.enabled} is false.
+     */
+    public void loadConfigured() {
+        if (configured.enabled()) {
+            load(read(configured.location()));
         }
     }
 
