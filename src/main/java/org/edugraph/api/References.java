@@ -68,7 +68,7 @@ public class References {
             StringJoiner returns = new StringJoiner(", ", "RETURN ", "");
             kinds.forEach((name, kind) -> returns.add("EXISTS { " + kind.pattern.formatted(name) + " } AS " + name));
             // In this process without Bolt when the database is embedded: every analytic asks it first.
-            Map<String, Object> r = graph.readRow(returns.toString(), values);
+            Map<String, Object> r = graph.read(Graph.Read.row(), returns.toString(), values);
             for (var entry : kinds.entrySet()) {
                 if (!Boolean.TRUE.equals(r.get(entry.getKey()))) {
                     throw ApiException.notFound("No %s %s".formatted(entry.getValue().noun, shown(values.get(entry.getKey()))));

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +53,7 @@ public class Audit {
      * @param after   its properties after, or null when it was removed
      * @param touched what the change touched, for the record's regions
      */
-    public void record(TransactionContext tx, Caller caller, String action, String targetType, String targetId,
+    public void record(Graph.Transaction tx, Caller caller, String action, String targetType, String targetId,
             Map<String, Object> before, Map<String, Object> after, Touched touched) {
         Instant now = clock.instant();
         Map<String, Object> params = new HashMap<>();
@@ -70,7 +69,7 @@ public class Audit {
         params.put("schools", distinct(touched.schoolIds()));
         params.put("groups", distinct(touched.groupIds()));
         params.put("regions", distinct(touched.regionCodes()));
-        graph.run(tx, """
+        tx.run("""
                 CREATE (e:AuditEvent {id: $id, at: $at, user: $user, action: $action, targetType: $targetType,
                                       targetId: $targetId, before: $before, after: $after})
                 WITH e

@@ -54,16 +54,16 @@ class GroupMutations {
         // Checked and written in one transaction, the group and the school locked first (found, and within the
         // caller's regions): of concurrent identical calls one adds the membership (and one audit record), the
         // others see it and get CONFLICT; neither can be moved out of the caller's regions meanwhile.
-        graph.writeTransaction(tx -> {
+        graph.write(Graph.Write.retried(), tx -> {
             scope.requireGroups(tx, caller, List.of(groupId), "groupId");
             scope.requireSchools(tx, caller, List.of(schoolId), "schoolId");
-            Record exists = graph.run(tx, """
+            Record exists = tx.run("""
                     RETURN EXISTS { (:School {id: $school})-[:MEMBER_OF]->(:EducationGroup {id: $group}) } AS member""",
                     params).getFirst();
             if (exists.get("member").asBoolean()) {
                 throw ApiException.conflict("School %s is already a member of group %s".formatted(schoolId, groupId));
             }
-            graph.run(tx, """
+            tx.run("""
                     MATCH (n:School {id: $school}), (g:EducationGroup {id: $group})
                     CREATE (n)-[m:MEMBER_OF {role: $role, since: $since, createdAt: $now, createdBy: $user}]->(g)
                     """, params);

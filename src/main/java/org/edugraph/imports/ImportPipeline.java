@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class ImportPipeline<R, W> {
         void check(List<R> rows, ImportErrors errors);
 
         /** Writes every row in {@code tx} (the import's one transaction), stamped with {@code importId}. */
-        W write(TransactionContext tx, List<R> rows, String importId);
+        W write(Graph.Transaction tx, List<R> rows, String importId);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.util.List;
 
 import org.edugraph.api.ApiException;
+import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 
 /**
@@ -43,20 +44,20 @@ public interface Importer {
     }
 
     /**
-     * Runs an import's writes in its one transaction ({@link org.edugraph.neo4j.Graph#writeOnce})
+     * Runs an import's writes in its one transaction ({@link Graph.Write#once})
      * and turns the database's refusals into the import's: a transaction that would need more
      * memory than it may have is a file too large ({@link #tooLargeForOneTransaction}), a
      * uniqueness constraint met because another write came first is {@code conflict}.
      */
-    static <T> T writeWhole(org.edugraph.neo4j.Graph graph, java.time.Duration timeout, int rows, String conflict,
-            java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
+    static <T> T writeWhole(Graph graph, java.time.Duration timeout, int rows, String conflict,
+            java.util.function.Function<Graph.Transaction, T> work) {
         try {
-            return graph.writeOnce(timeout, work);
+            return graph.write(Graph.Write.once(timeout), work);
         } catch (org.neo4j.driver.exceptions.Neo4jException e) {
-            if (org.edugraph.neo4j.Graph.exceedsTransactionMemory(e)) {
+            if (Graph.exceedsTransactionMemory(e)) {
                 throw tooLargeForOneTransaction(rows);
             }
-            if (e instanceof org.neo4j.driver.exceptions.ClientException c && org.edugraph.neo4j.Graph.violatesConstraint(c)) {
+            if (e instanceof org.neo4j.driver.exceptions.ClientException c && Graph.violatesConstraint(c)) {
                 throw ApiException.conflict(conflict);
             }
             throw e;

@@ -1,10 +1,16 @@
 package org.edugraph.neo4j;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.edugraph.EduGraphProperties;
 import org.neo4j.driver.AccessMode;
@@ -14,15 +20,32 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The one way into the database: every Cypher statement of the application runs here,
- * parameterised, in a managed transaction with a timeout, and is counted, so that the
- * cost of a request in round trips can be measured (see {@link #statementsRun()}).
- * Sessions share the driver's bookmark manager, so a read after a write sees it, in a
- * cluster too.
+ * parameterised, in a transaction with a timeout, and is counted, so that the cost of a
+ * request in round trips can be measured (see {@link #statementsRun()}). Sessions share the
+ * driver's bookmark manager, so a read after a write sees it, in a cluster too.
+ *
+ * <p>Three families of ways to run a statement, each with the variations its callers need
+ * given as options or by the shape of the callback, not by a method each:
+ * <ul>
+ * <li><b>read</b>: one statement in a read transaction. {@link #read(String, Map)} gives its
+ *     records, in the request's transaction; {@link #read(Read, String, Map)} gives them as
+ *     {@link Read} says: records, one row or folded into an accumulator as Java values (in this
+ *     process without Bolt when the database is embedded), with a timeout of their own, or aside
+ *     from the request and its count.</li>
+ * <li><b>write</b>: {@link #write(String, Map)} runs one statement in a write transaction;
+ *     {@link #write(Write, Function)} runs several in one, retried, run once, or each in an
+ *     auto-commit transaction of its own, as {@link Write} says. Statements inside run through
+ *     the {@link Transaction} handed to the work.</li>
+ * <li><b>stream</b>: {@link #stream(Duration, Consumer)} runs several read statements in one
+ *     transaction that is never retried, handing each record on as it arrives (exports).</li>
+ * </ul>
+ * Profiling is test support ({@code Profiler}, in the tests), through the package-private
+ * {@link #profiled}.
  */
 @Component
 public class Graph {
@@ -35,8 +58,8 @@ public class Graph {
     private final AtomicLong statements;
     private final AtomicLong transactions;
     private final AtomicLong writes;
-    private final java.time.Duration timeout;
-    /** The database in this process, for {@link #readRow}; null to go through the driver. */
+    private final Duration timeout;
+    /** The database in this process, for the rows of {@link Read#row} and {@link Read#fold}; null to go through the driver. */
     private final InProcessDatabase inProcess;
 
     public Graph(Driver driver, EduGraphProperties properties) {
@@ -50,7 +73,7 @@ public class Graph {
                 new AtomicLong(), inProcess == null || !properties.neo4j().inProcessReads() ? null : inProcess.getIfAvailable());
     }
 
-    private Graph(Driver driver, String database, java.time.Duration timeout, AtomicLong statements, AtomicLong transactions,
+    private Graph(Driver driver, String database, Duration timeout, AtomicLong statements, AtomicLong transactions,
             AtomicLong writes, InProcessDatabase inProcess) {
         this.driver = driver;
         this.database = database == null || database.isBlank() ? null : database;
@@ -66,51 +89,179 @@ public class Graph {
      * The same gateway, counted with this one, whose transactions may each take {@code timeout}
      * instead of the query timeout: for the work of start-up ({@link StartupWork}).
      */
-    Graph withTimeout(java.time.Duration timeout) {
+    Graph withTimeout(Duration timeout) {
         return new Graph(driver, database, timeout, statements, transactions, writes, inProcess);
+    }
+
+    // ---------------------------------------------------------------- read
+
+    /**
+     * How a read gives its rows ({@link #records}, {@link #row}, {@link #fold}), and where it runs:
+     * by default in the read transaction of the GraphQL request it serves when there is one
+     * ({@link RequestTransaction}), counted; {@link #within} in a transaction of its own with its
+     * own timeout; {@link #aside} in a transaction of its own and not counted.
+     *
+     * @param <T> what the read returns
+     */
+    public static final class Read<T> {
+
+        private enum Rows {
+            RECORDS, ROW, FOLD
+        }
+
+        private final Rows rows;
+        private final Supplier<T> start;
+        private final BiConsumer<T, Map<String, Object>> step;
+        private final Duration timeout;
+        private final boolean aside;
+
+        private Read(Rows rows, Supplier<T> start, BiConsumer<T, Map<String, Object>> step, Duration timeout, boolean aside) {
+            this.rows = rows;
+            this.start = start;
+            this.step = step;
+            this.timeout = timeout;
+            this.aside = aside;
+        }
+
+        /** All the records, through the driver. */
+        public static Read<List<Record>> records() {
+            return new Read<>(Rows.RECORDS, null, null, null, false);
+        }
+
+        /**
+         * The first row, its columns as Java values (maps, lists, strings, longs, dates), or an empty
+         * map when there is none: in this process without Bolt when the database is embedded
+         * ({@link InProcessDatabase}), else as {@link #records}. For the compiled reads, which
+         * answer in one row, and what a request asks on the side and often.
+         */
+        public static Read<Map<String, Object>> row() {
+            return new Read<>(Rows.ROW, null, null, null, false);
+        }
+
+        /**
+         * The rows (columns as Java values: strings, longs, dates, lists, maps, null) folded into a
+         * fresh accumulator as they stream in, so that a large answer is never held as a list: in
+         * this process without Bolt when the database is embedded (40,000 rows of an analytic cross
+         * no wire), else through the driver in a transaction of its own (never the request's), where
+         * a retried transaction starts again from a new accumulator.
+         */
+        public static <A> Read<A> fold(Supplier<A> start, BiConsumer<A, Map<String, Object>> step) {
+            return new Read<>(Rows.FOLD, Objects.requireNonNull(start), Objects.requireNonNull(step), null, false);
+        }
+
+        /**
+         * The same read in a transaction of its own, outside any request's, that may take
+         * {@code timeout} instead of the query timeout: for the checks of a bulk import over a large file.
+         */
+        public Read<T> within(Duration timeout) {
+            return new Read<>(rows, start, step, Objects.requireNonNull(timeout), aside);
+        }
+
+        /**
+         * The same read as work in the background of the application or on the side of a request
+         * (the change log's reader, the analytics' data version): in a transaction of its own, never
+         * the request's, and counted in neither {@link Graph#statementsRun} nor
+         * {@link Graph#transactionsRun}, which tell what requests cost. Not PROFILEd.
+         */
+        public Read<T> aside() {
+            return new Read<>(rows, start, step, timeout, true);
+        }
     }
 
     /**
      * Runs one read statement and returns all its records: in the read transaction of the
      * GraphQL request it serves when there is one ({@link RequestTransaction}), else in a
-     * transaction of its own.
+     * transaction of its own. The same as {@code read(Read.records(), cypher, parameters)}.
      */
     public List<Record> read(String cypher, Map<String, Object> parameters) {
-        RequestTransaction shared = RequestTransactionFilter.CURRENT.get();
+        return records(Read.records(), cypher, parameters);
+    }
+
+    /** Runs one read statement and gives its rows as {@code how} says: see {@link Read}. */
+    @SuppressWarnings("unchecked")
+    public <T> T read(Read<T> how, String cypher, Map<String, Object> parameters) {
+        return switch (how.rows) {
+            case RECORDS -> (T) records(how, cypher, parameters);
+            case ROW -> (T) row(how, cypher, parameters);
+            case FOLD -> fold(how, cypher, parameters);
+        };
+    }
+
+    /** Whether the rows of {@link Read#row} and {@link Read#fold} are read in this process, without Bolt. */
+    public boolean readsInProcess() {
+        return inProcess != null;
+    }
+
+    private List<Record> records(Read<?> how, String cypher, Map<String, Object> parameters) {
+        if (how.aside) {
+            try (Session session = session(AccessMode.READ, false)) {
+                return session.executeRead(tx -> tx.run(cypher, parameters).list(), config(how.timeout));
+            }
+        }
+        RequestTransaction shared = how.timeout == null ? RequestTransactionFilter.CURRENT.get() : null;
         if (shared != null) {
             return shared.read(tx -> {
                 count(cypher);
                 return records(tx::run, cypher, parameters);
-            }, () -> readAlone(cypher, parameters));
+            }, () -> readAlone(how.timeout, cypher, parameters));
         }
-        return readAlone(cypher, parameters);
+        return readAlone(how.timeout, cypher, parameters);
     }
 
-    /**
-     * Runs one read statement that returns one row and gives its columns as Java values (maps,
-     * lists, strings, longs, dates): in this process without Bolt when the database is embedded
-     * ({@link InProcessDatabase}), else as {@link #read}, in the request's read transaction.
-     */
-    public Map<String, Object> readRow(String cypher, Map<String, Object> parameters) {
-        if (inProcess == null) {
-            return read(cypher, parameters).getFirst().asMap(org.neo4j.driver.Value::asObject);
+    private List<Record> readAlone(Duration timeout, String cypher, Map<String, Object> parameters) {
+        try (Session session = session(AccessMode.READ, true)) {
+            return session.executeRead(tx -> {
+                count(cypher);
+                return records(tx::run, cypher, parameters);
+            }, config(timeout));
         }
-        return readInProcess(cypher, parameters, true, java.util.ArrayList<Map<String, Object>>::new, List::add).getFirst();
+    }
+
+    private Map<String, Object> row(Read<?> how, String cypher, Map<String, Object> parameters) {
+        if (inProcess != null) {
+            List<Map<String, Object>> rows = readInProcess(how, cypher, parameters, ArrayList<Map<String, Object>>::new,
+                    List::add);
+            return rows.isEmpty() ? Map.of() : rows.getFirst();
+        }
+        return records(how, cypher, parameters).stream().findFirst().map(r -> r.asMap(Value::asObject)).orElse(Map.of());
+    }
+
+    private <A> A fold(Read<A> how, String cypher, Map<String, Object> parameters) {
+        if (inProcess != null) {
+            return readInProcess(how, cypher, parameters, how.start, how.step);
+        }
+        boolean counted = !how.aside;
+        try (Session session = session(AccessMode.READ, counted)) {
+            return session.executeRead(tx -> {
+                A accumulator = how.start.get();
+                if (counted) {
+                    count(cypher);
+                }
+                if (counted && profiled != null) {
+                    records(tx::run, cypher, parameters).forEach(r -> how.step.accept(accumulator, r.asMap(Value::asObject)));
+                } else {
+                    tx.run(cypher, parameters).stream().forEach(r -> how.step.accept(accumulator, r.asMap(Value::asObject)));
+                }
+                return accumulator;
+            }, config(how.timeout));
+        }
     }
 
     /**
      * One statement in a read transaction of the embedded database, its rows folded into a fresh
      * accumulator as they come: counted and (under the test support's Profiler) PROFILEd unless it is
-     * work aside ({@code counted} false).
+     * read aside.
      */
-    private <A> A readInProcess(String cypher, Map<String, Object> parameters, boolean counted, java.util.function.Supplier<A> start,
-            java.util.function.BiConsumer<A, Map<String, Object>> step) {
+    private <A> A readInProcess(Read<?> how, String cypher, Map<String, Object> parameters, Supplier<A> start,
+            BiConsumer<A, Map<String, Object>> step) {
+        boolean counted = !how.aside;
         if (counted) {
             count(cypher);
             transactions.incrementAndGet();
         }
         List<Profiled> noted = counted ? profiled : null;
-        try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(timeout.toMillis(),
+        Duration limit = how.timeout == null ? timeout : how.timeout;
+        try (org.neo4j.graphdb.Transaction tx = inProcess.database().beginTx(limit.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS)) {
             A accumulator = start.get();
             org.neo4j.graphdb.Result result = tx.execute(noted == null ? cypher : "PROFILE " + cypher, parameters);
@@ -125,28 +276,112 @@ public class Graph {
         }
     }
 
-    private static long dbHits(org.neo4j.graphdb.ExecutionPlanDescription plan) {
-        long hits = plan.hasProfilerStatistics() ? plan.getProfilerStatistics().getDbHits() : 0;
-        for (org.neo4j.graphdb.ExecutionPlanDescription child : plan.getChildren()) {
-            hits += dbHits(child);
-        }
-        return hits;
-    }
-
-    /** Whether {@link #readRow} runs in this process, without Bolt. */
-    public boolean readsInProcess() {
-        return inProcess != null;
-    }
-
-    private List<Record> readAlone(String cypher, Map<String, Object> parameters) {
-        try (Session session = session(AccessMode.READ)) {
-            return session.executeRead(tx -> run(tx, cypher, parameters), txConfig);
-        }
-    }
-
     /** A request's shared read transaction, opened at its first read. */
     RequestTransaction requestTransaction() {
-        return new RequestTransaction(() -> session(AccessMode.READ), s -> s.beginTransaction(txConfig));
+        return new RequestTransaction(() -> session(AccessMode.READ, true), s -> s.beginTransaction(txConfig));
+    }
+
+    // ---------------------------------------------------------------- write
+
+    /**
+     * How the statements of a {@link #write(Write, Function) write} run.
+     *
+     * @param timeout how long a transaction may take; null for the gateway's own (the query
+     *                timeout, or start-up's for {@link StartupWork#graph()})
+     * @param mode    in one transaction retried, in one run once, or each in an auto-commit transaction
+     */
+    public record Write(Duration timeout, Mode mode) {
+
+        public Write {
+            Objects.requireNonNull(mode);
+        }
+
+        /** How the statements of a write are put in transactions. */
+        public enum Mode {
+            /** All in one managed transaction, run again from the start after a transient error (a deadlock, a leader switch). */
+            RETRIED,
+            /**
+             * All in one transaction, never run again: for the bulk imports, where a file of a million rows
+             * is written in statements of a few thousand, all in this one transaction, so that it is
+             * imported whole or not at all; a failure minutes in (such as the database's limit on a
+             * transaction's memory) is reported at once rather than run again.
+             */
+            ONCE,
+            /**
+             * Each statement in an auto-commit transaction of its own: for statements that manage their own
+             * transactions ({@code CALL ... IN TRANSACTIONS}), schema statements, which cannot share a
+             * transaction with writes, and waits on the database ({@code db.awaitIndexes}). Not retried,
+             * not PROFILEd.
+             */
+            AUTO_COMMIT
+        }
+
+        /** In one transaction under the query timeout, retried: what a mutation does. */
+        public static Write retried() {
+            return new Write(null, Mode.RETRIED);
+        }
+
+        /** In one transaction that may take {@code timeout}, retried. */
+        public static Write retried(Duration timeout) {
+            return new Write(Objects.requireNonNull(timeout), Mode.RETRIED);
+        }
+
+        /** In one transaction that may take {@code timeout}, never run again: see {@link Mode#ONCE}. */
+        public static Write once(Duration timeout) {
+            return new Write(Objects.requireNonNull(timeout), Mode.ONCE);
+        }
+
+        /** Each statement in an auto-commit transaction that may take {@code timeout}: see {@link Mode#AUTO_COMMIT}. */
+        public static Write autoCommit(Duration timeout) {
+            return new Write(Objects.requireNonNull(timeout), Mode.AUTO_COMMIT);
+        }
+    }
+
+    /**
+     * Runs one write statement in a transaction of its own, retried, and returns all its records.
+     * The same as {@code write(Write.retried(), tx -> tx.run(cypher, parameters))}.
+     */
+    public List<Record> write(String cypher, Map<String, Object> parameters) {
+        return write(Write.retried(), tx -> tx.run(cypher, parameters));
+    }
+
+    /**
+     * Runs {@code work}, whose statements go through the {@link Transaction} it is given, as
+     * {@code how} says: several statements in one transaction, retried or run once, or each in an
+     * auto-commit transaction. Ends the request's shared read transaction first, so that the reads
+     * after the write see it; counted in {@link #writesEnded} however it ends.
+     */
+    public <T> T write(Write how, Function<Transaction, T> work) {
+        beforeWrite();
+        TransactionConfig config = config(how.timeout());
+        try {
+            switch (how.mode()) {
+                case RETRIED -> {
+                    try (Session session = session(AccessMode.WRITE, true)) {
+                        return session.executeWrite(tx -> work.apply(new Transaction(tx::run, true)), config);
+                    }
+                }
+                case ONCE -> {
+                    try (Session session = session(AccessMode.WRITE, true);
+                            org.neo4j.driver.Transaction tx = session.beginTransaction(config)) {
+                        T result = work.apply(new Transaction(tx::run, true));
+                        tx.commit();
+                        return result;
+                    }
+                }
+                case AUTO_COMMIT -> {
+                    try (Session session = session(AccessMode.WRITE, false)) {
+                        return work.apply(new Transaction((cypher, parameters) -> {
+                            transactions.incrementAndGet();
+                            return session.run(new org.neo4j.driver.Query(cypher, parameters), config);
+                        }, false));
+                    }
+                }
+                default -> throw new IllegalArgumentException(how.mode().name());
+            }
+        } finally {
+            writes.incrementAndGet();
+        }
     }
 
     /** Ends the request's shared read transaction before a write, so that the reads after the write see it. */
@@ -157,6 +392,71 @@ public class Graph {
         }
     }
 
+    // ---------------------------------------------------------------- stream
+
+    /**
+     * Runs {@code work} in one read transaction that is not retried, with its own timeout, outside
+     * any request's: for answers streamed to a client as they are read (exports), where a second
+     * attempt could not take back what the first one sent. Statements inside go through
+     * {@link Transaction#stream}.
+     */
+    public void stream(Duration timeout, Consumer<Transaction> work) {
+        try (Session session = session(AccessMode.READ, true);
+                org.neo4j.driver.Transaction tx = session.beginTransaction(config(Objects.requireNonNull(timeout)))) {
+            work.accept(new Transaction(tx::run, true));
+            tx.commit();
+        }
+    }
+
+    // ---------------------------------------------------------------- inside a transaction
+
+    /**
+     * A transaction of {@link #write(Write, Function)} or {@link #stream}: the statements run
+     * through it are counted, and PROFILEd under the test support's Profiler (but those of an
+     * auto-commit write).
+     */
+    public final class Transaction {
+
+        private final BiFunction<String, Map<String, Object>, Result> runner;
+        private final boolean profiles;
+
+        private Transaction(BiFunction<String, Map<String, Object>, Result> runner, boolean profiles) {
+            this.runner = runner;
+            this.profiles = profiles;
+        }
+
+        /** Runs one statement and returns all its records. */
+        public List<Record> run(String cypher, Map<String, Object> parameters) {
+            count(cypher);
+            return profiles ? records(runner, cypher, parameters) : runner.apply(cypher, parameters).list();
+        }
+
+        /** Runs one statement, handing each record on as it arrives, never holding them as a list. */
+        public void stream(String cypher, Map<String, Object> parameters, Consumer<Record> each) {
+            count(cypher);
+            Result result = runner.apply(cypher, parameters);
+            while (result.hasNext()) {
+                each.accept(result.next());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- what the database said
+
+    /** Whether {@code e} is the database refusing a transaction more memory than it may use. */
+    public static boolean exceedsTransactionMemory(org.neo4j.driver.exceptions.Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.contains("MemoryPoolOutOfMemoryError") || code.contains("TransactionMemoryLimit")
+                || String.valueOf(e.getMessage()).contains("dbms.memory.transaction");
+    }
+
+    /** True when a write was refused by a uniqueness constraint: the database's word on duplicates. */
+    public static boolean violatesConstraint(org.neo4j.driver.exceptions.ClientException e) {
+        return "Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code());
+    }
+
+    // ---------------------------------------------------------------- profiling (test support)
+
     /** A statement as it ran while profiled (test support's {@code Profiler}): its text and the database hits of its plan. */
     public record Profiled(String cypher, long dbHits) {
     }
@@ -165,12 +465,12 @@ public class Graph {
     private volatile List<Profiled> profiled;
 
     /**
-     * The hook of the test support's {@code Profiler}: runs {@code work} with every statement it sends
-     * through {@link #read}, {@link #readRow}, {@link #fold} or {@link #run} PROFILEd, whatever thread sends
-     * it. Not for production (the application never calls it), hence package-private.
+     * The hook of the test support's {@code Profiler}: runs {@code work} with every counted statement
+     * it sends (but those of an auto-commit write and of {@link Transaction#stream}) PROFILEd, whatever
+     * thread sends it. Not for production (the application never calls it), hence package-private.
      */
     synchronized List<Profiled> profiled(Runnable work) {
-        profiled = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        profiled = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             work.run();
             return List.copyOf(profiled);
@@ -179,16 +479,9 @@ public class Graph {
         }
     }
 
-    private static long dbHits(org.neo4j.driver.summary.ProfiledPlan plan) {
-        long hits = plan.dbHits();
-        for (org.neo4j.driver.summary.ProfiledPlan child : plan.children()) {
-            hits += dbHits(child);
-        }
-        return hits;
-    }
-
     /** The records of {@code cypher} run by {@code tx}, PROFILEd and noted while {@link #profiled} runs. */
-    private List<Record> records(BiFunction<String, Map<String, Object>, Result> tx, String cypher, Map<String, Object> parameters) {
+    private List<Record> records(BiFunction<String, Map<String, Object>, Result> tx, String cypher,
+            Map<String, Object> parameters) {
         List<Profiled> noted = profiled;
         if (noted == null) {
             return tx.apply(cypher, parameters).list();
@@ -199,200 +492,46 @@ public class Graph {
         return records;
     }
 
-    /**
-     * Runs one read statement and folds its rows (columns as Java values: strings, longs, dates,
-     * lists, maps, null) into a fresh accumulator as they stream in, so that a large answer is
-     * never held as a list: in this process without Bolt when the database is embedded (40,000
-     * rows of an analytic cross no wire), else through the driver, where a retried transaction
-     * starts again from a new accumulator.
-     */
-    public <A> A fold(String cypher, Map<String, Object> parameters, java.util.function.Supplier<A> start,
-            java.util.function.BiConsumer<A, Map<String, Object>> step) {
-        if (inProcess != null) {
-            return readInProcess(cypher, parameters, true, start, step);
+    private static long dbHits(org.neo4j.driver.summary.ProfiledPlan plan) {
+        long hits = plan.dbHits();
+        for (org.neo4j.driver.summary.ProfiledPlan child : plan.children()) {
+            hits += dbHits(child);
         }
-        try (Session session = session(AccessMode.READ)) {
-            return session.executeRead(tx -> {
-                A accumulator = start.get();
-                count(cypher);
-                if (profiled != null) {
-                    records(tx::run, cypher, parameters).forEach(r -> step.accept(accumulator, r.asMap(org.neo4j.driver.Value::asObject)));
-                } else {
-                    tx.run(cypher, parameters).stream().forEach(r -> step.accept(accumulator, r.asMap(org.neo4j.driver.Value::asObject)));
-                }
-                return accumulator;
-            }, txConfig);
-        }
+        return hits;
     }
+
+    private static long dbHits(org.neo4j.graphdb.ExecutionPlanDescription plan) {
+        long hits = plan.hasProfilerStatistics() ? plan.getProfilerStatistics().getDbHits() : 0;
+        for (org.neo4j.graphdb.ExecutionPlanDescription child : plan.getChildren()) {
+            hits += dbHits(child);
+        }
+        return hits;
+    }
+
+    // ---------------------------------------------------------------- counts
 
     /**
-     * Runs {@code work} in one read transaction that is not retried, with its own timeout:
-     * for answers streamed to a client as they are read (exports), where a second attempt
-     * could not take back what the first one sent. Statements inside go through
-     * {@link #stream}.
+     * How many transactions this application has opened since it started (one a read or write,
+     * one a statement of an auto-commit write, one a request's shared read transaction; a retried
+     * attempt is not counted again; reads aside are not counted).
      */
-    public void readOnce(java.time.Duration timeout, java.util.function.Consumer<org.neo4j.driver.Transaction> work) {
-        try (Session session = session(AccessMode.READ);
-                org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
-            work.accept(tx);
-            tx.commit();
-        }
-    }
-
-    /** Runs one statement in a transaction of {@link #readOnce}, handing each record on as it arrives. */
-    public void stream(org.neo4j.driver.Transaction tx, String cypher, Map<String, Object> parameters,
-            java.util.function.Consumer<Record> each) {
-        count(cypher);
-        var result = tx.run(cypher, parameters);
-        while (result.hasNext()) {
-            each.accept(result.next());
-        }
-    }
-
-    /** Runs one write statement and returns all its records. */
-    public List<Record> write(String cypher, Map<String, Object> parameters) {
-        beforeWrite();
-        try (Session session = session(AccessMode.WRITE)) {
-            return session.executeWrite(tx -> run(tx, cypher, parameters), txConfig);
-        } finally {
-            writes.incrementAndGet();
-        }
+    public long transactionsRun() {
+        return transactions.get();
     }
 
     /**
-     * Runs one statement in an auto-commit transaction with a timeout of its own: for
-     * statements that manage their own transactions ({@code CALL ... IN TRANSACTIONS}) and
-     * for waits on the database ({@code db.awaitIndexes}), which must not be cut by the
-     * query timeout. Not retried.
+     * How many writes ({@link #write}) this application has ended (committed, or failed: a
+     * failure may still have committed) since it started: part of the data version that
+     * the cached network measures are kept for, beside the pairing change log (which also
+     * sees other instances' writes).
      */
-    public void autoCommit(String cypher, Map<String, Object> parameters, java.time.Duration timeout) {
-        beforeWrite();
-        try (Session session = session(AccessMode.WRITE)) {
-            session.run(new org.neo4j.driver.Query(cypher, parameters),
-                    TransactionConfig.builder().withTimeout(timeout).build()).consume();
-        } finally {
-            writes.incrementAndGet();
-        }
+    public long writesEnded() {
+        return writes.get();
     }
 
-    /** Runs several write statements in one transaction; {@code work} uses {@link #run}. */
-    public <T> T writeTransaction(Function<TransactionContext, T> work) {
-        return writeTransaction(txConfig, work);
-    }
-
-    /**
-     * Runs several write statements in one transaction with a timeout of its own (loading a
-     * seed file at start), retried on transient errors like the others.
-     */
-    public <T> T writeTransaction(java.time.Duration timeout, Function<TransactionContext, T> work) {
-        return writeTransaction(TransactionConfig.builder().withTimeout(timeout).build(), work);
-    }
-
-    private <T> T writeTransaction(TransactionConfig config, Function<TransactionContext, T> work) {
-        beforeWrite();
-        try (Session session = session(AccessMode.WRITE)) {
-            return session.executeWrite(work::apply, config);
-        } finally {
-            writes.incrementAndGet();
-        }
-    }
-
-    /**
-     * Runs several write statements in one transaction with a timeout of its own, not
-     * retried, for the bulk imports: a file of a million rows is written in statements of a
-     * few thousand, all in this one transaction, so that it is imported whole or not at all;
-     * a failure minutes in (such as the database's limit on a transaction's memory) is
-     * reported at once rather than run again.
-     */
-    public <T> T writeOnce(java.time.Duration timeout, Function<TransactionContext, T> work) {
-        beforeWrite();
-        try (Session session = session(AccessMode.WRITE);
-                org.neo4j.driver.Transaction tx = session.beginTransaction(TransactionConfig.builder().withTimeout(timeout).build())) {
-            T result = work.apply(new TransactionContext() {
-                @Override
-                public Result run(String query, org.neo4j.driver.Value parameters) {
-                    return tx.run(query, parameters);
-                }
-
-                @Override
-                public Result run(String query, Map<String, Object> parameters) {
-                    return tx.run(query, parameters);
-                }
-
-                @Override
-                public Result run(String query, Record parameters) {
-                    return tx.run(query, parameters);
-                }
-
-                @Override
-                public Result run(String query) {
-                    return tx.run(query);
-                }
-
-                @Override
-                public Result run(org.neo4j.driver.Query query) {
-                    return tx.run(query);
-                }
-            });
-            tx.commit();
-            return result;
-        } finally {
-            writes.incrementAndGet();
-        }
-    }
-
-    /** Whether {@code e} is the database refusing a transaction more memory than it may use. */
-    public static boolean exceedsTransactionMemory(org.neo4j.driver.exceptions.Neo4jException e) {
-        String code = e.code() == null ? "" : e.code();
-        return code.contains("MemoryPoolOutOfMemoryError") || code.contains("TransactionMemoryLimit")
-                || String.valueOf(e.getMessage()).contains("dbms.memory.transaction");
-    }
-
-    /**
-     * Runs one read statement in a transaction of its own with its own timeout, outside any
-     * request's shared transaction: for the checks of a bulk import over a large file.
-     */
-    public List<Record> read(java.time.Duration timeout, String cypher, Map<String, Object> parameters) {
-        try (Session session = session(AccessMode.READ)) {
-            return session.executeRead(tx -> run(tx, cypher, parameters), TransactionConfig.builder().withTimeout(timeout).build());
-        }
-    }
-
-    /**
-     * Runs one read statement for work in the background of the application (the change log's
-     * reader), in a transaction of its own: never in a request's transaction, and not counted
-     * in {@link #statementsRun}, which tells what requests cost.
-     */
-    public List<Record> readAside(String cypher, Map<String, Object> parameters) {
-        SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ)
-                .withBookmarkManager(driver.executableQueryBookmarkManager());
-        if (database != null) {
-            config.withDatabase(database);
-        }
-        try (Session session = driver.session(config.build())) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list(), txConfig);
-        }
-    }
-
-    /**
-     * {@link #readAside} for a statement of at most one row, given as Java values (empty when
-     * there is no row): in this process without Bolt when the database is embedded. For what a
-     * request asks on the side and often (the analytics' data version, before each kept answer).
-     */
-    public Map<String, Object> readRowAside(String cypher, Map<String, Object> parameters) {
-        if (inProcess == null) {
-            return readAside(cypher, parameters).stream().findFirst()
-                    .map(r -> r.asMap(org.neo4j.driver.Value::asObject)).orElse(Map.of());
-        }
-        List<Map<String, Object>> rows = readInProcess(cypher, parameters, false, java.util.ArrayList<Map<String, Object>>::new,
-                List::add);
-        return rows.isEmpty() ? Map.of() : rows.getFirst();
-    }
-
-    /** Runs one statement inside a transaction of {@link #writeTransaction}, counting it. */
-    public List<Record> run(TransactionContext tx, String cypher, Map<String, Object> parameters) {
-        count(cypher);
-        return records(tx::run, cypher, parameters);
+    /** How many statements this application has sent to Neo4j since it started (reads aside not counted). */
+    public long statementsRun() {
+        return statements.get();
     }
 
     private void count(String cypher) {
@@ -402,36 +541,15 @@ public class Graph {
         }
     }
 
-    /** True when a write was refused by a uniqueness constraint: the database's word on duplicates. */
-    public static boolean violatesConstraint(org.neo4j.driver.exceptions.ClientException e) {
-        return "Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code());
+    private TransactionConfig config(Duration timeout) {
+        return timeout == null ? txConfig : TransactionConfig.builder().withTimeout(timeout).build();
     }
 
-    /**
-     * How many transactions this application has opened since it started (each method of this
-     * class opens one session for one transaction; a retried attempt is not counted again).
-     */
-    public long transactionsRun() {
-        return transactions.get();
-    }
-
-    /**
-     * How many write transactions this application has ended (committed, or failed: a
-     * failure may still have committed) since it started: part of the data version that
-     * the cached network measures are kept for, beside the pairing change log (which also
-     * sees other instances' writes).
-     */
-    public long writesEnded() {
-        return writes.get();
-    }
-
-    /** How many statements this application has sent to Neo4j since it started. */
-    public long statementsRun() {
-        return statements.get();
-    }
-
-    private Session session(AccessMode mode) {
-        transactions.incrementAndGet();
+    /** A session that shares the driver's bookmarks; {@code counted}: one transaction more in {@link #transactionsRun}. */
+    private Session session(AccessMode mode, boolean counted) {
+        if (counted) {
+            transactions.incrementAndGet();
+        }
         SessionConfig.Builder config = SessionConfig.builder()
                 .withDefaultAccessMode(mode)
                 .withBookmarkManager(driver.executableQueryBookmarkManager());

@@ -64,23 +64,32 @@ public class SchemaMigrations {
 
     private static final String LOCK_ID = "schema";
 
+    private final StartupWork startup;
     private final Graph graph;
     private final Duration timeout;
     private final Duration wait;
     private final String owner;
 
-    /** Applies what the store lacks; its statements run as start-up work ({@link StartupWork}). */
+    /** Applies what the store lacks when {@link #migrate} is called: its statements run as start-up work ({@link StartupWork}). */
     @Autowired
     public SchemaMigrations(StartupWork startup, EduGraphProperties properties) {
         this(startup, properties.neo4j().migrationTimeout(), properties.neo4j().migrationWait());
     }
 
     SchemaMigrations(StartupWork startup, Duration timeout, Duration wait) {
+        this.startup = startup;
         this.graph = startup.graph();
         this.timeout = timeout;
         this.wait = wait;
         this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        startup.run("schema migrations", this::migrate);
+    }
+
+    /**
+     * The first step of start-up ({@code seed.StartupSteps}): applies the migrations the store lacks, as
+     * the start-up step "schema migrations" ({@link StartupWork#run}), and waits for the indexes.
+     */
+    public void migrate() {
+        startup.run("schema migrations", this::migrateUnderLock);
     }
 
     /**
@@ -89,7 +98,7 @@ public class SchemaMigrations {
      * neo4j-migrations does), applies what the store lacks; the others wait, then find it
      * applied. Indexes are awaited after, outside the query timeout.
      */
-    private void migrate() {
+    private void migrateUnderLock() {
         bootstrap("migration_version", "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (m:__Migration) REQUIRE m.version IS UNIQUE");
         bootstrap("migration_lock", "CREATE CONSTRAINT migration_lock IF NOT EXISTS FOR (l:__MigrationLock) REQUIRE l.id IS UNIQUE");
         lock();
@@ -99,12 +108,13 @@ public class SchemaMigrations {
             graph.write("MATCH (l:__MigrationLock {id: $id, owner: $owner}) DELETE l", Map.of("id", LOCK_ID, "owner", owner));
         }
         // Constraints and indexes are built in the background; queries must not race them.
-        graph.autoCommit("CALL db.awaitIndexes($seconds)", Map.of("seconds", timeout.toSeconds()), timeout.plusMinutes(1));
+        graph.write(Graph.Write.autoCommit(timeout.plusMinutes(1)),
+                tx -> tx.run("CALL db.awaitIndexes($seconds)", Map.of("seconds", timeout.toSeconds())));
     }
 
     private void bootstrap(String name, String statement) {
         try {
-            graph.autoCommit(statement, Map.of(), timeout);
+            graph.write(Graph.Write.autoCommit(timeout), tx -> tx.run(statement, Map.of()));
         } catch (Neo4jException e) {
             // Another instance created it at the same moment: what matters is that it exists.
             boolean exists = !graph.read("SHOW CONSTRAINTS YIELD name WHERE name = $name RETURN name", Map.of("name", name)).isEmpty();
@@ -170,7 +180,7 @@ public class SchemaMigrations {
             // Schema statements cannot share a transaction with writes, so each runs alone, in its own
             // auto-commit transaction (data changes of a large store use CALL ... IN TRANSACTIONS).
             for (String statement : m.statements()) {
-                graph.autoCommit(statement, Map.of(), timeout);
+                graph.write(Graph.Write.autoCommit(timeout), tx -> tx.run(statement, Map.of()));
             }
             graph.write("""
                     CREATE (:__Migration {version: $version, description: $description,

@@ -197,10 +197,10 @@ public class NetworkAnalytics {
     private NetworkStats counted(PairingFilter filter) {
         PairingFilter.Cypher cypher = filter.cypher();
         RegionTree regions = regions();
-        NetworkStatistics stats = graph.fold(NetworkCypher.statistics(cypher), cypher.parameters(),
-                () -> new NetworkStatistics(regions),
+        NetworkStatistics stats = graph.read(Graph.Read.fold(() -> new NetworkStatistics(regions),
                 (s, r) -> s.add(new PairingRow((String) r.get("id"), (String) r.get("mentor"), (String) r.get("mentee"),
-                        (String) r.get("mentorRegion"), (String) r.get("menteeRegion"))));
+                        (String) r.get("mentorRegion"), (String) r.get("menteeRegion")))),
+                NetworkCypher.statistics(cypher), cypher.parameters());
         return NetworkStats.of(stats, regions, filter.regionCode(),
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }

@@ -104,7 +104,7 @@ class NetworkExport {
         PairingFilter.Cypher cypher = request.filter().cypher();
         boolean groups = request.groups();
         boolean programs = request.programs();
-        graph.readOnce(timeout, tx -> xml(() -> {
+        graph.stream(timeout, tx -> xml(() -> {
             BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
             NetworkXml file = format.apply(buffered);
             file.begin("EduGraph partnership network: " + request.summary(), measures != null);
@@ -112,14 +112,14 @@ class NetworkExport {
             // two statements could bring an edge to a node not written. Such edges are left
             // out, so the file is whole; this is the one thing kept per node, not per edge.
             Set<String> written = new HashSet<>();
-            graph.stream(tx, NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
+            tx.stream(NetworkCypher.exportNodes(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
                 NetworkNode node = NetworkNode.from(r.get("node"));
                 written.add(node.id());
                 file.node(node, measures == null || !NetworkNode.SCHOOL.equals(node.kind()) ? null
                         : NodeMeasures.of(measures, node.ref()));
             }));
             file.edges();
-            graph.stream(tx, NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
+            tx.stream(NetworkCypher.exportEdges(cypher, groups, programs), cypher.parameters(), r -> xml(() -> {
                 NetworkEdge edge = NetworkEdge.from(r, NetworkNode.reference(r.get("source")), NetworkNode.reference(r.get("target")));
                 if (written.contains(edge.source()) && written.contains(edge.target())) {
                     int pairing = measures == null || edge.pairingId() == null ? -1 : measures.graph().indexOfPairing(edge.pairingId());
@@ -138,13 +138,13 @@ class NetworkExport {
     void pairingsCsv(ExportRequest request, Measures measures, OutputStream out) {
         PairingFilter.Cypher cypher = request.filter().cypher();
         LocalDate today = LocalDate.now(clock);
-        graph.readOnce(timeout, tx -> io(() -> {
+        graph.stream(timeout, tx -> io(() -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
             if (request.bom()) {
                 writer.write('\uFEFF');
             }
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(PAIRING_COLUMNS).get());
-            graph.stream(tx, NetworkCypher.exportPairings(cypher), cypher.parameters(), r -> io(() -> csv.printRecord(row(r, today))));
+            tx.stream(NetworkCypher.exportPairings(cypher), cypher.parameters(), r -> io(() -> csv.printRecord(row(r, today))));
             csv.flush();
         }));
     }

@@ -113,13 +113,13 @@ public class NetworkScience {
         PairingFilter.Cypher cypher = selection.filter().cypher();
         SchoolGraph network;
         try {
-            network = graph.fold(NetworkCypher.pairings(cypher), cypher.parameters(),
+            network = graph.read(Graph.Read.fold(
                     () -> SchoolGraph.builder(limits.maxSchools(), limits.maxPairings()), (builder, r) -> {
                         PairingRow row = PairingRow.from(r);
                         if (row.activeOn(selection.alsoActiveOn())) {
                             builder.add(row.id(), row.mentorId(), row.menteeId(), row.mentorRegion(), row.menteeRegion());
                         }
-                    }).build();
+                    }), NetworkCypher.pairings(cypher), cypher.parameters()).build();
         } catch (SchoolGraph.TooLarge e) {
             String bound = e.pairings() > limits.maxPairings()
                     ? "%d pairings (edugraph.analytics.max-pairings)".formatted(limits.maxPairings())
@@ -226,8 +226,9 @@ public class NetworkScience {
     /** Every selected pairing with its kind, program and dates, in one statement. */
     private List<PairingRow> rows(PairingFilter filter) {
         PairingFilter.Cypher cypher = filter.cypher();
-        return analytics.gate().through(analytics.waitForGate(), () -> graph.fold(NetworkCypher.pairings(cypher),
-                cypher.parameters(), ArrayList<PairingRow>::new, (rows, r) -> rows.add(PairingRow.from(r))));
+        return analytics.gate().through(analytics.waitForGate(), () -> graph.read(
+                Graph.Read.fold(ArrayList<PairingRow>::new, (rows, r) -> rows.add(PairingRow.from(r))),
+                NetworkCypher.pairings(cypher), cypher.parameters()));
     }
 
     /** Pairings from mentors in one region to mentees in another, per pair of regions of {@code level}. */

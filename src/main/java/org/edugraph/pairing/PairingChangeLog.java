@@ -10,7 +10,6 @@ import org.edugraph.EduGraphProperties;
 import org.edugraph.api.Values;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.school.School;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,7 @@ public class PairingChangeLog {
     }
 
     /** Records one pairing's change in the writer's transaction {@code tx}; call it last, just before commit. */
-    void append(TransactionContext tx, PairingChange.Type type, Pairing pairing, String by, OffsetDateTime at) {
+    void append(Graph.Transaction tx, PairingChange.Type type, Pairing pairing, String by, OffsetDateTime at) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("type", type.name());
         entry.put("at", at);
@@ -66,14 +65,14 @@ public class PairingChangeLog {
     }
 
     /** Records a whole import as one entry in the import's transaction; call it last, just before commit. */
-    void appendImport(TransactionContext tx, String importId, int count, String by, OffsetDateTime at) {
+    void appendImport(Graph.Transaction tx, String importId, int count, String by, OffsetDateTime at) {
         write(tx, Map.of("type", PairingChange.Type.IMPORTED.name(), "at", at, "by", by, "count", count,
                 "importId", importId), at);
     }
 
-    private void write(TransactionContext tx, Map<String, Object> entry, OffsetDateTime at) {
+    private void write(Graph.Transaction tx, Map<String, Object> entry, OffsetDateTime at) {
         // SET before the read takes the sequence node's write lock first: two writers never read the same value.
-        long seq = graph.run(tx, """
+        long seq = tx.run("""
                 MERGE (s:ChangeLogSequence {name: $name})
                 SET s.locked = true
                 WITH s, coalesce(s.value, 0) + 1 AS seq
@@ -88,8 +87,8 @@ public class PairingChangeLog {
     }
 
     /** Removes at most {@code limit} entries written before {@code cutoff}; returns how many. */
-    long prune(TransactionContext tx, OffsetDateTime cutoff, int limit) {
-        return graph.run(tx, """
+    long prune(Graph.Transaction tx, OffsetDateTime cutoff, int limit) {
+        return tx.run("""
                 MATCH (c:PairingChangeLog) WHERE c.at < $cutoff
                 WITH c LIMIT $limit
                 DELETE c
@@ -101,7 +100,7 @@ public class PairingChangeLog {
      * The analytics keep computed measures only while it stays the same.
      */
     public long latest() {
-        Object seq = graph.readRowAside("MATCH (s:ChangeLogSequence {name: $name}) RETURN s.value AS seq",
+        Object seq = graph.read(Graph.Read.row().aside(), "MATCH (s:ChangeLogSequence {name: $name}) RETURN s.value AS seq",
                 Map.of("name", SEQUENCE)).get("seq");
         return seq == null ? 0L : ((Number) seq).longValue();
     }
@@ -111,7 +110,7 @@ public class PairingChangeLog {
      * single change with its pairing's schools as they are now, in one statement.
      */
     List<PairingChange> after(long after, int limit) {
-        return graph.readAside("""
+        return graph.read(Graph.Read.records().aside(), """
                 MATCH (c:PairingChangeLog) WHERE c.seq > $after
                 WITH c ORDER BY c.seq LIMIT $limit
                 OPTIONAL MATCH (pm:School {id: c.mentorId})
@@ -124,8 +123,8 @@ public class PairingChangeLog {
 
     /** Up to {@code limit} of the pairings an import created that still exist, with their schools. */
     List<Pairing> imported(String importId, int limit) {
-        return graph.readAside("MATCH (n:Pairing {importId: $id}) WITH n ORDER BY n.id LIMIT $limit RETURN "
-                + Pairing.PROJECTION + " AS p", Map.of("id", importId, "limit", limit))
+        return graph.read(Graph.Read.records().aside(),
+                "MATCH (n:Pairing {importId: $id}) WITH n ORDER BY n.id LIMIT $limit RETURN " + Pairing.PROJECTION + " AS p", Map.of("id", importId, "limit", limit))
                 .stream().map(r -> Pairing.from(r.get("p"))).toList();
     }
 

@@ -21,7 +21,6 @@ import org.edugraph.imports.ImportErrors;
 import org.edugraph.imports.Importer;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 
@@ -86,7 +85,7 @@ public class PairingImport implements Importer {
                     }
 
                     @Override
-                    public List<String> write(TransactionContext tx, List<Row> rows, String importId) {
+                    public List<String> write(Graph.Transaction tx, List<Row> rows, String importId) {
                         List<String> ids = writes.createAll(tx, caller, rows.stream().map(Row::input).toList(), importId,
                                 limits.batchSize());
                         audit.record(tx, caller, "importPairings", "PairingImport", importId, null,
@@ -173,7 +172,7 @@ public class PairingImport implements Importer {
         // In statements of a few batches each, so that a file naming half a million schools is checked as fast as one of a thousand.
         String scopeRule = caller.isRegionScoped() ? org.edugraph.security.RegionScope.within("s") : "true";
         for (List<String> chunk : chunks(List.copyOf(schools))) {
-            for (Record r : graph.read(limits.timeout(), """
+            for (Record r : graph.read(Graph.Read.records().within(limits.timeout()), """
                     UNWIND $schools AS id
                     MATCH (s:School {id: id})
                     RETURN id, %s AS allowed""".formatted(scopeRule),
@@ -186,7 +185,8 @@ public class PairingImport implements Importer {
         }
         Set<String> knownPrograms = new HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(programs))) {
-            graph.read(limits.timeout(), "UNWIND $programs AS id MATCH (p:Program {id: id}) RETURN id", Map.of("programs", chunk))
+            graph.read(Graph.Read.records().within(limits.timeout()), "UNWIND $programs AS id MATCH (p:Program {id: id}) RETURN id",
+                    Map.of("programs", chunk))
                     .forEach(r -> knownPrograms.add(r.get("id").asString()));
         }
 

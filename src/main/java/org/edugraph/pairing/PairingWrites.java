@@ -17,7 +17,6 @@ import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,9 +69,9 @@ public class PairingWrites {
     }
 
     /** Identical pairings whose dates overlap those of the inputs, in the caller's transaction or a read. */
-    List<Clash> clashes(TransactionContext tx, List<AddPairingInput> inputs, String self) {
+    List<Clash> clashes(Graph.Transaction tx, List<AddPairingInput> inputs, String self) {
         List<Record> found = tx == null ? graph.read(OVERLAPPING, Map.of("rows", clashRows(inputs, self)))
-                : graph.run(tx, OVERLAPPING, Map.of("rows", clashRows(inputs, self)));
+                : tx.run(OVERLAPPING, Map.of("rows", clashRows(inputs, self)));
         return found.stream().map(r -> new Clash(r.get("index").asInt(), r.get("id").asString(),
                 r.get("start").isNull() ? null : r.get("start").asLocalDate(),
                 r.get("end").isNull() ? null : r.get("end").asLocalDate())).toList();
@@ -118,7 +117,7 @@ public class PairingWrites {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems));
         }
-        Pairing created = graph.writeTransaction(tx -> {
+        Pairing created = graph.write(Graph.Write.retried(), tx -> {
             // Both schools locked, found and within the caller's regions, in this transaction: identical pairings
             // are checked and written by one writer at a time, and neither school can be moved out of scope meanwhile.
             scope.requireSchools(tx, caller, List.of(in.mentorId(), in.menteeId()), "mentorId", "menteeId");
@@ -143,8 +142,8 @@ public class PairingWrites {
      * Creates pairings in the caller's transaction, in one statement whatever their number;
      * their schools and programs are known to exist. The pairings come back in input order.
      */
-    List<Pairing> create(TransactionContext tx, Caller caller, List<AddPairingInput> inputs) {
-        List<Pairing> created = graph.run(tx, CREATE + "\nRETURN " + Pairing.PROJECTION + " AS p",
+    List<Pairing> create(Graph.Transaction tx, Caller caller, List<AddPairingInput> inputs) {
+        List<Pairing> created = tx.run(CREATE + "\nRETURN " + Pairing.PROJECTION + " AS p",
                         Map.of("rows", rows(inputs, newIds(inputs.size()), null), "user", caller.name(), "now", now()))
                 .stream().map(r -> Pairing.from(r.get("p"))).toList();
         requireAllCreated(created.size(), inputs.size());
@@ -163,7 +162,7 @@ public class PairingWrites {
      * held until commit, so nothing identical can slip in, and no school be moved out of the
      * caller's regions, while the batches are written.
      */
-    List<String> createAll(TransactionContext tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
+    List<String> createAll(Graph.Transaction tx, Caller caller, List<AddPairingInput> inputs, String importId, int batchSize) {
         scope.requireSchools(tx, caller, inputs.stream().flatMap(in -> java.util.stream.Stream.of(in.mentorId(), in.menteeId()))
                 .distinct().toList());
         for (int from = 0; from < inputs.size(); from += batchSize) {
@@ -177,7 +176,7 @@ public class PairingWrites {
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<AddPairingInput> batch = inputs.subList(from, Math.min(inputs.size(), from + batchSize));
             List<String> batchIds = newIds(batch.size());
-            long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
+            long created = tx.run(CREATE + "\nRETURN count(*) AS created",
                             Map.of("rows", rows(batch, batchIds, importId), "user", caller.name(), "now", now()))
                     .getFirst().get("created").asLong();
             requireAllCreated(created, batch.size());
@@ -258,7 +257,7 @@ public class PairingWrites {
         // planned is checked against identical pairings like a new pairing, under the same lock.
         var asEnded = new AddPairingInput(before.mentorId(), before.menteeId(), before.kind(), before.programId(),
                 before.startDate(), endDate, null);
-        Pairing ended = graph.writeTransaction(tx -> {
+        Pairing ended = graph.write(Graph.Write.retried(), tx -> {
             scope.requireSchools(tx, caller, List.of(before.mentorId(), before.menteeId()));
             List<Clash> clashes = clashes(tx, List.of(asEnded), id);
             if (!clashes.isEmpty()) {
@@ -271,7 +270,7 @@ public class PairingWrites {
             params.put("today", today);
             params.put("user", caller.name());
             params.put("now", now());
-            List<Record> rows = graph.run(tx, """
+            List<Record> rows = tx.run("""
                     MATCH (n:Pairing {id: $id}) WHERE n.endDate IS NULL OR n.endDate >= $today
                     SET n.endDate = $end, n.endedBy = $user, n.endedAt = $now
                     RETURN %s AS p""".formatted(Pairing.PROJECTION), params);
@@ -289,9 +288,9 @@ public class PairingWrites {
 
     public String remove(Caller caller, String id) {
         Pairing before = find(id);
-        graph.writeTransaction(tx -> {
+        graph.write(Graph.Write.retried(), tx -> {
             scope.requireSchools(tx, caller, List.of(before.mentorId(), before.menteeId()));
-            List<Record> rows = graph.run(tx, "MATCH (n:Pairing {id: $id}) DETACH DELETE n RETURN count(*) AS removed",
+            List<Record> rows = tx.run("MATCH (n:Pairing {id: $id}) DETACH DELETE n RETURN count(*) AS removed",
                     Map.of("id", id));
             if (rows.getFirst().get("removed").asLong() == 0) {
                 throw ApiException.notFound("No pairing with id " + id);
@@ -310,8 +309,8 @@ public class PairingWrites {
                 .orElseThrow(() -> ApiException.notFound("No pairing with id " + id));
     }
 
-    private void requireProgram(TransactionContext tx, String program) {
-        if (program != null && graph.run(tx, "MATCH (p:Program {id: $program}) RETURN p.id", Map.of("program", program)).isEmpty()) {
+    private void requireProgram(Graph.Transaction tx, String program) {
+        if (program != null && tx.run("MATCH (p:Program {id: $program}) RETURN p.id", Map.of("program", program)).isEmpty()) {
             throw ApiException.notFound("No program with id " + program + " (programId)");
         }
     }

@@ -54,7 +54,7 @@ public class Reads {
             var keys = group.getValue().stream().map(r -> r.ref().keys()).distinct().toList();
             ReadCompiler.Compiled compiled = compiler.compileRefs(first.ref().type(), keys, first.field());
             String cypher = texts.get("refs " + group.getKey(), signature -> RENDERER.render(compiled.statement()));
-            Object raw = graph.readRow(cypher, compiled.parameters()).get(ReadCompiler.RESULT);
+            Object raw = graph.read(Graph.Read.row(), cypher, compiled.parameters()).get(ReadCompiler.RESULT);
             java.util.Map<Object, Row> byKey = new java.util.HashMap<>();
             for (Row keyed : (java.util.List<Row>) compiled.shape().apply(raw)) {
                 byKey.put(keyed.get("key"), (Row) keyed.get("row"));
@@ -68,7 +68,7 @@ public class Reads {
     public Object answer(Field root) {
         ReadCompiler.Compiled compiled = compiler.compile(root);
         String cypher = texts.get(root.signature(), signature -> RENDERER.render(compiled.statement()));
-        java.util.Map<String, Object> row = graph.readRow(cypher, compiled.parameters());
+        java.util.Map<String, Object> row = graph.read(Graph.Read.row(), cypher, compiled.parameters());
         compiled.references().forEach((column, message) -> {
             if (!Boolean.TRUE.equals(row.get(column))) {
                 throw ApiException.notFound(message);

@@ -93,9 +93,9 @@ class RegionMutations {
         params.put("user", caller.name());
         params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         try {
-            graph.writeTransaction(tx -> {
+            graph.write(Graph.Write.retried(), tx -> {
                 scope.requireRegions(tx, caller, List.of(input.parentCode()));
-                List<Record> taken = graph.run(tx, """
+                List<Record> taken = tx.run("""
                         OPTIONAL MATCH (r:Region {code: $code})
                         OPTIONAL MATCH (f:FormerRegionCode {code: $code})
                         RETURN r.name AS region, f.name AS former""", params);
@@ -105,7 +105,7 @@ class RegionMutations {
                             t.get("region").isNull() ? t.get("former").asString() + ", a former code of the division list"
                                     : t.get("region").asString()));
                 }
-                graph.run(tx, """
+                tx.run("""
                         MATCH (p:Region {code: $parent})
                         CREATE (n:Region {code: $code, name: $name, level: $level, official: false,
                                           createdBy: $user, createdAt: $now})-[:PART_OF]->(p)

@@ -78,7 +78,7 @@ public class Towns {
         return candidates(keys, null);
     }
 
-    /** {@link #candidates(Collection)} with a timeout (an import's), or the query timeout when null. */
+    /** {@link #candidates(Collection)} with a timeout (an import's, start-up's) for every statement, or the query timeout when null. */
     public Map<String, List<Candidate>> candidates(Collection<String> keys, java.time.Duration timeout) {
         Map<String, List<Candidate>> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -129,11 +129,7 @@ public class Towns {
             if (table != null && Objects.equals(table.checksum(), checksum)) {
                 return table;
             }
-            Map<String, List<Place>> paths = graph.fold("""
-                    MATCH (t:Town) WITH DISTINCT t.county AS county
-                    MATCH (c:Region {code: county})
-                    RETURN c.code AS code, [(c)-[:PART_OF*0..]->(a:Region) | [a.code, a.name, a.level]] AS path""",
-                    Map.of(), HashMap<String, List<Place>>::new, (m, r) -> {
+            Map<String, List<Place>> paths = graph.read(within(timeout, Graph.Read.fold(HashMap<String, List<Place>>::new, (m, r) -> {
                         List<Place> path = new ArrayList<>();
                         for (Object step : (List<?>) r.get("path")) {
                             List<?> p = (List<?>) step;
@@ -141,16 +137,18 @@ public class Towns {
                         }
                         path.sort(Comparator.comparingInt(p -> -RegionLevel.valueOf(p.level()).ordinal()));
                         m.put((String) r.get("code"), List.copyOf(path));
-                    });
-            Table loaded = graph.fold("MATCH (t:Town) RETURN t.code AS code, t.name AS name, t.key AS key, t.county AS county",
-                    Map.of(), () -> new Table(checksum, new HashMap<>(), new HashMap<>()), (t, r) -> {
+                    })), """
+                    MATCH (t:Town) WITH DISTINCT t.county AS county
+                    MATCH (c:Region {code: county})
+                    RETURN c.code AS code, [(c)-[:PART_OF*0..]->(a:Region) | [a.code, a.name, a.level]] AS path""", Map.of());
+            Table loaded = graph.read(within(timeout, Graph.Read.fold(() -> new Table(checksum, new HashMap<>(), new HashMap<>()), (t, r) -> {
                         List<Place> path = paths.get((String) r.get("county"));
                         if (path != null) {
                             Candidate town = new Candidate((String) r.get("code"), (String) r.get("name"), path);
                             t.byCode().put(town.code(), town);
                             t.byKey().computeIfAbsent((String) r.get("key"), k -> new ArrayList<>()).add(town);
                         }
-                    });
+                    })), "MATCH (t:Town) RETURN t.code AS code, t.name AS name, t.key AS key, t.county AS county", Map.of());
             loaded.byKey().replaceAll((k, list) -> list.stream().sorted(Comparator.comparing(Candidate::code)).toList());
             table = loaded;
             return loaded;
@@ -158,7 +156,12 @@ public class Towns {
     }
 
     private List<Record> read(java.time.Duration timeout, String cypher, Map<String, Object> parameters) {
-        return timeout == null ? graph.read(cypher, parameters) : graph.read(timeout, cypher, parameters);
+        return graph.read(within(timeout, Graph.Read.records()), cypher, parameters);
+    }
+
+    /** {@code read} with the caller's timeout (an import's, start-up's), or as it is (the query timeout) when null. */
+    private static <T> Graph.Read<T> within(java.time.Duration timeout, Graph.Read<T> read) {
+        return timeout == null ? read : read.within(timeout);
     }
 
     /**

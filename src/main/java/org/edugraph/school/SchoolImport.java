@@ -21,7 +21,6 @@ import org.edugraph.neo4j.Graph;
 import org.edugraph.school.SchoolCsv.SchoolRow;
 import org.edugraph.security.Caller;
 import org.edugraph.security.RegionScope;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -84,7 +83,7 @@ public class SchoolImport implements Importer {
                     }
 
                     @Override
-                    public List<String> write(TransactionContext tx, List<SchoolRow> rows, String importId) {
+                    public List<String> write(Graph.Transaction tx, List<SchoolRow> rows, String importId) {
                         List<NewSchool> schools = placed.getFirst();
                         List<String> ids = schools.stream().map(NewSchool::id).toList();
                         scope.requireRegions(tx, caller, schools.stream().map(NewSchool::regionCode).distinct().toList());
@@ -114,7 +113,7 @@ public class SchoolImport implements Importer {
             return List.of();
         }
         List<String> keys = distinct(rows, NewSchool::id).stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().toList();
-        Record found = graph.read(limits.timeout(), """
+        Record found = graph.read(Graph.Read.records().within(limits.timeout()), """
                 CALL () { MATCH (s:School) WHERE toLower(s.id) IN $keys RETURN collect(s.id) AS takenIds }
                 CALL () { UNWIND $codes AS code MATCH (s:School {nationalCode: code}) RETURN collect([code, s.id]) AS takenCodes }
                 RETURN takenIds, takenCodes""",

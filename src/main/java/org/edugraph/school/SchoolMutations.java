@@ -75,7 +75,7 @@ class SchoolMutations {
             case SchoolPlacement.Placed placed -> new NewSchool("s-" + UUID.randomUUID(), input.name(), input.aliases(),
                     input.type(), input.ownership(), placed.regionCode(), input.nationalCode(), request.town(), placed.townCode());
         };
-        unique(() -> graph.writeTransaction(tx -> {
+        unique(() -> graph.write(Graph.Write.retried(), tx -> {
             scope.requireRegions(tx, caller, List.of(school.regionCode()));
             SchoolWrites.Created created = writes.create(tx, caller, List.of(school)).getFirst();
             audit.record(tx, caller, "createSchool", "School", school.id(), null, created.after(),
@@ -122,13 +122,13 @@ class SchoolMutations {
         params.put("region", input.regionCode());
         params.put("user", caller.name());
         params.put("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-        unique(() -> graph.writeTransaction(tx -> {
+        unique(() -> graph.write(Graph.Write.retried(), tx -> {
             // The school locked, found and within the caller's regions, and its new region too, in this transaction.
             scope.requireSchools(tx, caller, List.of(id));
             if (input.regionCode() != null) {
                 scope.requireRegions(tx, caller, List.of(input.regionCode()));
             }
-            Record r = graph.run(tx, """
+            Record r = tx.run("""
                     MATCH (n:School {id: $id})
                     WITH n, n {.*, region: [(n)-[:LOCATED_IN]->(r) | r.code][0]} AS before
                     SET n += $set, n.updatedAt = $now, n.updatedBy = $user

@@ -137,7 +137,7 @@ class SchoolPlacement {
 
     /** A read with the caller's timeout (an import's), or the query timeout when null. */
     private List<Record> read(Duration timeout, String cypher, Map<String, Object> parameters) {
-        return timeout == null ? graph.read(cypher, parameters) : graph.read(timeout, cypher, parameters);
+        return graph.read(timeout == null ? Graph.Read.records() : Graph.Read.records().within(timeout), cypher, parameters);
     }
 
     private static String text(Value v) {

@@ -9,7 +9,6 @@ import org.edugraph.api.ApiException;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,8 @@ class SchoolWrites {
      * The schools come back in input order. Their regions were checked; if one has gone
      * meanwhile the transaction is refused, so that no school is written without its region.
      */
-    List<Created> create(TransactionContext tx, Caller caller, List<NewSchool> schools) {
-        List<Record> records = graph.run(tx, CREATE + "\nRETURN %s AS school, n {.*, region: r.code, town: row.town} AS after"
+    List<Created> create(Graph.Transaction tx, Caller caller, List<NewSchool> schools) {
+        List<Record> records = tx.run(CREATE + "\nRETURN %s AS school, n {.*, region: r.code, town: row.town} AS after"
                 .formatted(School.PROJECTION),
                 parameters(schools, caller, null));
         requireAllCreated(records.size(), schools.size());
@@ -49,10 +48,10 @@ class SchoolWrites {
      * Creates the schools of an import in the caller's transaction, in statements of
      * {@code batchSize} rows, each stamped with {@code importId}; nothing is read back.
      */
-    void createAll(TransactionContext tx, Caller caller, List<NewSchool> schools, String importId, int batchSize) {
+    void createAll(Graph.Transaction tx, Caller caller, List<NewSchool> schools, String importId, int batchSize) {
         for (int from = 0; from < schools.size(); from += batchSize) {
             List<NewSchool> batch = schools.subList(from, Math.min(schools.size(), from + batchSize));
-            long created = graph.run(tx, CREATE + "\nRETURN count(*) AS created",
+            long created = tx.run(CREATE + "\nRETURN count(*) AS created",
                     parameters(batch, caller, importId)).getFirst().get("created").asLong();
             requireAllCreated(created, batch.size());
         }

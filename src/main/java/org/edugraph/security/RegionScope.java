@@ -10,7 +10,6 @@ import java.util.Set;
 import org.edugraph.api.ApiException;
 import org.edugraph.neo4j.Graph;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ public class RegionScope {
      * under the locks, which the transaction holds until it commits: a school that another write
      * moves is moved before this check or after this write, never between them.
      */
-    public void requireSchools(TransactionContext tx, Caller caller, Collection<String> ids, String... fields) {
+    public void requireSchools(Graph.Transaction tx, Caller caller, Collection<String> ids, String... fields) {
         requireLocated(tx, caller, "School", "school", ids, fields);
     }
 
@@ -45,7 +44,7 @@ public class RegionScope {
      * of theirs to another region's group. A group with no region is no one region's, so it is
      * outside every scope.
      */
-    public void requireGroups(TransactionContext tx, Caller caller, Collection<String> groupIds, String... fields) {
+    public void requireGroups(Graph.Transaction tx, Caller caller, Collection<String> groupIds, String... fields) {
         requireLocated(tx, caller, "EducationGroup", "education group", groupIds, fields);
     }
 
@@ -57,14 +56,14 @@ public class RegionScope {
             REMOVE n.writeLock
             RETURN collect(id) AS found""";
 
-    private void requireLocated(TransactionContext tx, Caller caller, String label, String what, Collection<String> ids,
+    private void requireLocated(Graph.Transaction tx, Caller caller, String label, String what, Collection<String> ids,
             String[] fields) {
         List<String> given = ids.stream().filter(Objects::nonNull).toList();
         List<String> wanted = given.stream().distinct().sorted().toList();
         Set<String> found = new HashSet<>();
         for (int from = 0; from < wanted.size(); from += CHUNK) {
             List<String> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
-            found.addAll(graph.run(tx, LOCK.formatted(label), Map.of("ids", chunk)).getFirst().get("found")
+            found.addAll(tx.run(LOCK.formatted(label), Map.of("ids", chunk)).getFirst().get("found")
                     .asList(org.neo4j.driver.Value::asString));
         }
         for (int i = 0; i < given.size(); i++) {
@@ -77,7 +76,7 @@ public class RegionScope {
             return;
         }
         for (int from = 0; from < wanted.size(); from += CHUNK) {
-            for (Record r : graph.run(tx, """
+            for (Record r : tx.run("""
                     UNWIND $ids AS id
                     MATCH (n:%s {id: id}) WHERE NOT %s
                     RETURN id LIMIT 1
@@ -119,8 +118,8 @@ public class RegionScope {
     }
 
     /** In the write's transaction: every region must be one of the caller's regions or lie below one. */
-    public void requireRegions(TransactionContext tx, Caller caller, Collection<String> codes) {
-        Set<String> allowed = allowed(caller, codes, (cypher, parameters) -> graph.run(tx, cypher, parameters));
+    public void requireRegions(Graph.Transaction tx, Caller caller, Collection<String> codes) {
+        Set<String> allowed = allowed(caller, codes, (cypher, parameters) -> tx.run(cypher, parameters));
         codes.stream().filter(Objects::nonNull).filter(code -> !allowed.contains(code)).findFirst()
                 .ifPresent(code -> {
                     throw outside(caller, "region " + code);

@@ -26,7 +26,18 @@ class DemoNetwork {
     private static final Logger log = LoggerFactory.getLogger(DemoNetwork.class);
     static final String DATASET = "demo";
 
-    DemoNetwork(StartupWork startup, EduGraphProperties properties, SeedLoader seedsFirst, Clock clock) {
+    private final StartupWork startup;
+    private final EduGraphProperties properties;
+    private final Clock clock;
+
+    DemoNetwork(StartupWork startup, EduGraphProperties properties, Clock clock) {
+        this.startup = startup;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The last step of start-up ({@link StartupSteps}), after the seeds, whose counties it is spread over. */
+    void load() {
         // A failed attempt is tried again from the start: writing the network removes what an earlier one left.
         startup.run("loading the demo network", () -> load(startup.graph(), properties, clock));
     }

@@ -78,6 +78,6 @@ public final class GazetteerCounties {
     public static void load(Graph graph) {
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "edugraph.gazetteer.enabled", "false"))).bindOrCreate("edugraph", EduGraphProperties.class);
-        new GazetteerLoader(new StartupWork(graph, properties), properties, null, java.time.Clock.systemUTC()).load(FILE);
+        new GazetteerLoader(new StartupWork(graph, properties), properties, java.time.Clock.systemUTC()).load(FILE);
     }
 }

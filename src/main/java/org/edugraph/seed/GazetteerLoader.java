@@ -9,12 +9,10 @@ import java.util.Map;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.neo4j.Graph;
-import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
 import org.edugraph.region.Gazetteer;
 import org.edugraph.region.GazetteerException;
 import org.edugraph.region.TownNames;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -43,16 +41,24 @@ public class GazetteerLoader {
 
     private final Graph graph;
     private final StartupWork startup;
+    private final EduGraphProperties.Gazetteer configured;
 
     private final java.time.Clock clock;
 
-    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrationsFirst,
-            java.time.Clock clock) {
+    public GazetteerLoader(StartupWork startup, EduGraphProperties properties, java.time.Clock clock) {
         this.clock = clock;
         this.graph = startup.graph();
         this.startup = startup;
-        if (properties.gazetteer().enabled()) {
-            load(properties.gazetteer().file());
+        this.configured = properties.gazetteer();
+    }
+
+    /**
+     * A step of start-up ({@link StartupSteps}), after the schema migrations and before the seeds: loads
+     * {@code edugraph.gazetteer.file} unless {@code edugraph.gazetteer.enabled} is false.
+     */
+    public void loadConfigured() {
+        if (configured.enabled()) {
+            load(configured.file());
         }
     }
 
@@ -81,7 +87,7 @@ public class GazetteerLoader {
         Map<String, Long> phases = new java.util.LinkedHashMap<>();
         phases.put("read", (System.nanoTime() - started) / 1_000_000);
         long[] wrote = new long[1];
-        boolean written = startup.run("loading the gazetteer " + name, () -> graph.writeTransaction(tx -> {
+        boolean written = startup.run("loading the gazetteer " + name, () -> graph.write(Graph.Write.retried(), tx -> {
             phases.keySet().retainAll(List.of("read"));
             boolean done = write(tx, gazetteer, checksum, phases);
             wrote[0] = System.nanoTime();
@@ -107,11 +113,11 @@ public class GazetteerLoader {
     }
 
     /** Writes the whole gazetteer in the caller's transaction; false when it is loaded already. */
-    private boolean write(TransactionContext tx, Gazetteer g, String checksum, Map<String, Long> phases) {
+    private boolean write(Graph.Transaction tx, Gazetteer g, String checksum, Map<String, Long> phases) {
         long t = System.nanoTime();
         // The file node is locked first, so that instances starting together load it once: the later one waits
         // here and then finds the checksum written.
-        String before = graph.run(tx, """
+        String before = tx.run("""
                 MERGE (f:GazetteerFile {name: $key}) SET f.loading = true RETURN f.checksum AS checksum""",
                 Map.of("key", KEY)).getFirst().get("checksum").asString(null);
         if (checksum.equals(before)) {
@@ -123,13 +129,13 @@ public class GazetteerLoader {
         source.put("title", g.title());
         source.put("issuer", g.issuer());
         source.put("published", g.published());
-        graph.run(tx, """
+        tx.run("""
                 MERGE (s:Source {id: $s.id})
                 SET s.title = $s.title, s.issuer = $s.issuer, s.published = $s.published, s.kind = 'GAZETTEER',
                     s.document = $s.id""", Map.of("s", source));
 
         // Nothing of a gazetteer in the store yet (the first load): no old parents to replace, nothing stale.
-        boolean fresh = before == null && graph.run(tx, "MATCH (t:Town) RETURN t LIMIT 1", Map.of()).isEmpty();
+        boolean fresh = before == null && tx.run("MATCH (t:Town) RETURN t LIMIT 1", Map.of()).isEmpty();
         List<Map<String, Object>> regions = new ArrayList<>();
         for (Gazetteer.Division d : g.regions()) {
             regions.add(row("code", d.code(), "name", d.name(), "level", d.level(), "parent", d.parent(),
@@ -137,7 +143,7 @@ public class GazetteerLoader {
         }
         // A store with no region yet (a new one) gets them created outright; any other merges them with what is
         // there (the seeds' regions of regions.yaml, an earlier gazetteer's).
-        boolean noRegions = fresh && graph.run(tx, "MATCH (r:Region) RETURN r LIMIT 1", Map.of()).isEmpty();
+        boolean noRegions = fresh && tx.run("MATCH (r:Region) RETURN r LIMIT 1", Map.of()).isEmpty();
         batches(tx, noRegions ? """
                 UNWIND $rows AS row
                 CREATE (:Region {code: row.code, name: row.name, level: row.level, official: row.official,
@@ -193,18 +199,18 @@ public class GazetteerLoader {
         if (!fresh) {
             // What an earlier gazetteer had and this one has not. A school keeps its town's code on its LOCATED_IN,
             // not a link, so a town goes; a region that anything still refers to stays, no longer the gazetteer's.
-            graph.run(tx, "MATCH (t:Town) WHERE NOT t.code IN $codes DELETE t",
+            tx.run("MATCH (t:Town) WHERE NOT t.code IN $codes DELETE t",
                     Map.of("codes", g.towns().stream().map(Gazetteer.Division::code).toList()));
-            graph.run(tx, "MATCH (f:FormerRegionCode) WHERE NOT f.code IN $codes DELETE f",
+            tx.run("MATCH (f:FormerRegionCode) WHERE NOT f.code IN $codes DELETE f",
                     Map.of("codes", g.formers().stream().map(Gazetteer.Division::code).toList()));
             for (String level : List.of("COUNTY", "PREFECTURE", "PROVINCE")) {
-                graph.run(tx, """
+                tx.run("""
                         MATCH (r:Region {level: $level}) WHERE r.gazetteer IS NOT NULL AND r.gazetteer <> $token
                         CALL (r) {
                           WITH r WHERE r.seed IS NULL AND NOT EXISTS { (r)<--() }
                           DETACH DELETE r
                         }""", Map.of("level", level, "token", token));
-                graph.run(tx, """
+                tx.run("""
                         MATCH (r:Region {level: $level}) WHERE r.gazetteer IS NOT NULL AND r.gazetteer <> $token
                         REMOVE r.gazetteer, r.listYear""", Map.of("level", level, "token", token));
             }
@@ -221,7 +227,7 @@ public class GazetteerLoader {
         file.put("towns", g.towns().size());
         file.put("formers", g.formers().size());
         file.put("loadedAt", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-        graph.run(tx, """
+        tx.run("""
                 MATCH (f:GazetteerFile {name: $f.key})
                 SET f.checksum = $f.checksum, f.file = $f.file, f.year = $f.year, f.source = $f.source, f.sourceId = $f.sourceId,
                     f.regions = $f.regions, f.towns = $f.towns, f.formers = $f.formers, f.loadedAt = $f.loadedAt
@@ -235,9 +241,9 @@ public class GazetteerLoader {
         return now;
     }
 
-    private void batches(TransactionContext tx, String cypher, List<?> rows, String token, int year) {
+    private void batches(Graph.Transaction tx, String cypher, List<?> rows, String token, int year) {
         for (int from = 0; from < rows.size(); from += BATCH) {
-            graph.run(tx, cypher, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + BATCH)), "token", token,
+            tx.run(cypher, Map.of("rows", rows.subList(from, Math.min(rows.size(), from + BATCH)), "token", token,
                     "year", year));
         }
     }

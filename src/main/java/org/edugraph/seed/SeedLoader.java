@@ -19,13 +19,11 @@ import org.edugraph.EduGraphProperties;
 import org.edugraph.audit.Audit;
 import org.edugraph.neo4j.Graph;
 import org.edugraph.security.Caller;
-import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
 import org.edugraph.region.Towns;
 import org.edugraph.seed.SeedFile.FigureEntry;
 import org.edugraph.seed.SeedReader.Named;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -61,18 +59,26 @@ public class SeedLoader {
     private final StartupWork startup;
     private final Audit audit;
     private final Towns towns;
+    private final EduGraphProperties.Seeds configured;
 
     private final java.time.Clock clock;
 
-    public SeedLoader(StartupWork startup, EduGraphProperties properties, SchemaMigrations migrations,
-            GazetteerLoader gazetteerFirst, Towns towns, Audit audit, java.time.Clock clock) {
+    public SeedLoader(StartupWork startup, EduGraphProperties properties, Towns towns, Audit audit, java.time.Clock clock) {
         this.clock = clock;
         this.graph = startup.graph();
         this.towns = towns;
         this.startup = startup;
         this.audit = audit;
-        if (properties.seeds().enabled()) {
-            load(read(properties.seeds().location()));
+        this.configured = properties.seeds();
+    }
+
+    /**
+     * A step of start-up ({@link StartupSteps}), after the gazetteer, which the files may place schools
+     * by: loads the files at {@code edugraph.seeds.location} unless {@code edugraph.seeds.enabled} is false.
+     */
+    public void loadConfigured() {
+        if (configured.enabled()) {
+            load(read(configured.location()));
         }
     }
 
@@ -128,10 +134,10 @@ public class SeedLoader {
             agreeWithGazetteer(named);
             Map<String, Towns.Candidate> placed = placeByTown(named);
             long started = System.nanoTime();
-            List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.writeTransaction(tx -> {
+            List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.write(Graph.Write.retried(), tx -> {
                 List<String> found = new ArrayList<>();
                 write(tx, named.file(), placed, found);
-                graph.run(tx, "MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
+                tx.run("MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
                         Map.of("name", named.name(), "checksum", checksum, "now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("checksum", checksum);
@@ -199,7 +205,7 @@ public class SeedLoader {
             return Map.of();
         }
         Map<String, List<Towns.Candidate>> candidates = startup.run("looking up the towns of " + named.name(),
-                () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList()));
+                () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList(), startup.timeout()));
         Map<String, Towns.Candidate> placed = new HashMap<>();
         for (SeedFile.SchoolEntry s : schools) {
             switch (Towns.resolve(s.town(), s.region(), null, candidates.get(s.town()))) {
@@ -216,7 +222,7 @@ public class SeedLoader {
      * unlinked, then each kind of entry is written (each part notes the source of every fact and the
      * ids it keeps), then the sources, and last what the file no longer has is removed.
      */
-    private void write(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
+    private void write(Graph.Transaction tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
         Written w = new Written(f.document(), conflicts);
         forgetLastLoad(tx, w.seed);
         writeRegions(tx, f, w);
@@ -232,11 +238,11 @@ public class SeedLoader {
     }
 
     /** What this file wrote last time, relationships first: it is all written anew. (Statements over no rows are skipped.) */
-    private void forgetLastLoad(TransactionContext tx, String seed) {
+    private void forgetLastLoad(Graph.Transaction tx, String seed) {
         for (String label : List.of("Region", "School", "EducationGroup", "Program", "Pairing", "Figure", "Recognition",
                 "Source")) {
             // An admin's change to a node (updatedBy) keeps its place: its LOCATED_IN stays as the admin left it.
-            graph.run(tx, """
+            tx.run("""
                     MATCH (n:%s {seed: $seed})-[r]-() WHERE r.seed = $seed
                       AND NOT (type(r) = 'LOCATED_IN' AND n.updatedBy IS NOT NULL)
                     DELETE r""".formatted(label), Map.of("seed", seed));
@@ -245,7 +251,7 @@ public class SeedLoader {
     }
 
     /** The file's regions, each PART_OF its parent. */
-    private void writeRegions(TransactionContext tx, SeedFile f, Written w) {
+    private void writeRegions(Graph.Transaction tx, SeedFile f, Written w) {
         List<Map<String, Object>> regions = new ArrayList<>();
         for (var r : f.regions()) {
             regions.add(row("code", r.code(), "name", r.name(), "level", r.level().name(), "parent", r.parent(),
@@ -267,7 +273,7 @@ public class SeedLoader {
     }
 
     /** The file's schools, where the report (or the gazetteer, by town) places them; an admin's change stands and is reported. */
-    private void writeSchools(TransactionContext tx, SeedFile f, Map<String, Towns.Candidate> placed, Written w) {
+    private void writeSchools(Graph.Transaction tx, SeedFile f, Map<String, Towns.Candidate> placed, Written w) {
         List<Map<String, Object>> schools = new ArrayList<>();
         for (var s : f.schools()) {
             String typeCode = s.typeCode() != null ? s.typeCode() : s.type().defaultCode();
@@ -297,7 +303,7 @@ public class SeedLoader {
                       CREATE (n)-[:LOCATED_IN {seed: $seed, town: row.town, source: row.regionSource}]->(r)
                     }
                     """, schools, w.seed);
-        for (Record r : schools.isEmpty() ? List.<Record>of() : graph.run(tx, """
+        for (Record r : schools.isEmpty() ? List.<Record>of() : tx.run("""
                 UNWIND $rows AS row
                 MATCH (n:School {id: row.id}) WHERE n.updatedBy IS NOT NULL
                 WITH n, row, [(n)-[:LOCATED_IN]->(r) | r.code][0] AS region
@@ -316,7 +322,7 @@ public class SeedLoader {
     }
 
     /** The file's education groups and their members. */
-    private void writeGroups(TransactionContext tx, SeedFile f, Written w) {
+    private void writeGroups(Graph.Transaction tx, SeedFile f, Written w) {
         List<Map<String, Object>> groups = new ArrayList<>();
         List<Map<String, Object>> members = new ArrayList<>();
         for (var g : f.groups()) {
@@ -346,7 +352,7 @@ public class SeedLoader {
     }
 
     /** The file's programs and their participants. */
-    private void writePrograms(TransactionContext tx, SeedFile f, Written w) {
+    private void writePrograms(Graph.Transaction tx, SeedFile f, Written w) {
         List<Map<String, Object>> programs = new ArrayList<>();
         List<Map<String, Object>> participants = new ArrayList<>();
         for (var p : f.programs()) {
@@ -378,7 +384,7 @@ public class SeedLoader {
     }
 
     /** The file's pairings, except those an admin's decision keeps out (reported). */
-    private void writePairings(TransactionContext tx, SeedFile f, Written w) {
+    private void writePairings(Graph.Transaction tx, SeedFile f, Written w) {
         List<Map<String, Object>> pairings = new ArrayList<>();
         for (var p : f.pairings()) {
             pairings.add(row("id", p.id(), "kind", p.kind().name(), "mentor", p.mentor(), "mentee", p.mentee(),
@@ -388,7 +394,7 @@ public class SeedLoader {
         // Admin decisions about seed pairings stand: a removed one is not made again, an identical admin pairing
         // for overlapping dates keeps the seed's out, an ended one keeps its end.
         Set<String> skipped = new HashSet<>();
-        for (Record r : pairings.isEmpty() ? List.<Record>of() : graph.run(tx, """
+        for (Record r : pairings.isEmpty() ? List.<Record>of() : tx.run("""
                 UNWIND $rows AS row
                 OPTIONAL MATCH (removed:AuditEvent {action: 'removePairing', targetId: row.id})
                 OPTIONAL CALL (row) {
@@ -427,7 +433,7 @@ public class SeedLoader {
     }
 
     /** The file's mergers of one school into another. */
-    private void writeMergers(TransactionContext tx, SeedFile f, Written w) {
+    private void writeMergers(Graph.Transaction tx, SeedFile f, Written w) {
         List<Map<String, Object>> mergers = new ArrayList<>();
         for (var m : f.mergers()) {
             mergers.add(row("school", m.school(), "into", m.into(), "date", m.date(),
@@ -443,7 +449,7 @@ public class SeedLoader {
     }
 
     /** The file's figures, by what they are about: a group, a program or a region. */
-    private void writeFigures(TransactionContext tx, SeedFile f, Written w) {
+    private void writeFigures(Graph.Transaction tx, SeedFile f, Written w) {
         // Figures, by what they are about.
         Map<String, List<Map<String, Object>>> figures = new LinkedHashMap<>();
         for (var g : f.groups()) {
@@ -459,7 +465,7 @@ public class SeedLoader {
         List<String> figureIds = new ArrayList<>();
         for (var entry : figures.entrySet()) {
             String key = entry.getKey().equals("Region") ? "code" : "id";
-            graph.run(tx, """
+            tx.run("""
                     UNWIND $rows AS row
                     MATCH (owner:%s {%s: row.owner})
                     MERGE (n:Figure {id: row.id})
@@ -475,7 +481,7 @@ public class SeedLoader {
     }
 
     /** The file's recognitions, of a school or a program (of any file: ids are unique across schools and programs). */
-    private void writeRecognitions(TransactionContext tx, SeedFile f, Written w) {
+    private void writeRecognitions(Graph.Transaction tx, SeedFile f, Written w) {
         // Recognitions, of a school or a program (of any file: ids are unique across schools and programs).
         List<Map<String, Object>> recognitions = new ArrayList<>();
         for (var r : f.recognitions()) {
@@ -498,7 +504,7 @@ public class SeedLoader {
     }
 
     /** The sources the file's facts cite, and every fact's link to its source. */
-    private void writeSources(TransactionContext tx, Written w) {
+    private void writeSources(Graph.Transaction tx, Written w) {
         // Sources, and every fact's link to its source.
         writeRows(tx, """
                     UNWIND $rows AS row
@@ -517,14 +523,14 @@ public class SeedLoader {
     }
 
     /** Entries this file no longer has: removed, unless what admins made or changed refers to them. */
-    private void removeWhatTheFileNoLongerHas(TransactionContext tx, Written w) {
+    private void removeWhatTheFileNoLongerHas(Graph.Transaction tx, Written w) {
         // A region the file no longer has that the gazetteer holds stays, the gazetteer's alone.
-        graph.run(tx, "MATCH (n:Region {seed: $seed}) WHERE NOT n.code IN $ids AND n.gazetteer IS NOT NULL REMOVE n.seed",
+        tx.run("MATCH (n:Region {seed: $seed}) WHERE NOT n.code IN $ids AND n.gazetteer IS NOT NULL REMOVE n.seed",
                 Map.of("seed", w.seed, "ids", w.kept.get("Region")));
         w.kept.forEach((label, ids) -> {
             String key = label.equals("Region") ? "code" : "id";
             // Still referred to by what admins made or changed (or by another file): kept, no longer this file's.
-            for (Record r : graph.run(tx, """
+            for (Record r : tx.run("""
                     MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
                       AND (n.updatedBy IS NOT NULL OR n.endedBy IS NOT NULL
                            OR EXISTS { (n)-[r]-() WHERE r.seed IS NULL OR r.seed <> $seed })
@@ -533,7 +539,7 @@ public class SeedLoader {
                 w.conflicts.add("%s %s is no longer in the file but admin data refers to it: kept, no longer the file's"
                         .formatted(label, r.get("id").asString()));
             }
-            List<Record> removed = graph.run(tx, """
+            List<Record> removed = tx.run("""
                     MATCH (n:%s {seed: $seed}) WHERE NOT n.%s IN $ids
                     DETACH DELETE n RETURN count(*) AS removed""".formatted(label, key),
                     Map.of("seed", w.seed, "ids", ids));
@@ -589,9 +595,9 @@ public class SeedLoader {
     }
 
     /** Runs {@code cypher} over {@code rows} (as $rows, with $seed); no statement when there are none. */
-    private void writeRows(TransactionContext tx, String cypher, List<Map<String, Object>> rows, String seed) {
+    private void writeRows(Graph.Transaction tx, String cypher, List<Map<String, Object>> rows, String seed) {
         if (!rows.isEmpty()) {
-            graph.run(tx, cypher, Map.of("rows", rows, "seed", seed));
+            tx.run(cypher, Map.of("rows", rows, "seed", seed));
         }
     }
 

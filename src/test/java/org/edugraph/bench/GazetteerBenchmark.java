@@ -51,8 +51,8 @@ class GazetteerBenchmark {
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
             StartupWork startup = new StartupWork(graph, properties);
-            SchemaMigrations migrations = new SchemaMigrations(startup, properties);
-            GazetteerLoader loader = new GazetteerLoader(startup, properties, migrations, java.time.Clock.systemUTC());
+            new SchemaMigrations(startup, properties).migrate();
+            GazetteerLoader loader = new GazetteerLoader(startup, properties, java.time.Clock.systemUTC());
 
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.edugraph.neo4j.Graph;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -169,9 +170,9 @@ class ImportBenchmark extends IntegrationTest {
                 assertThat(placedByTown).isEqualTo(withTown ? rows : 0);
                 System.out.printf("BENCHMARK   %s round %d: dry run %,d ms, import %,d ms (%.0f rows/s)%n", withTown ? "B town" : "A code",
                         round, dryMs, importMs, rows * 1000.0 / importMs);
-                graph.autoCommit("""
+                graph.write(Graph.Write.autoCommit(java.time.Duration.ofMinutes(10)), tx -> tx.run("""
                         MATCH (s:School) WHERE s.id STARTS WITH 'bench-t'
-                        CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 10000 ROWS""", Map.of(), java.time.Duration.ofMinutes(10));
+                        CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 10000 ROWS""", Map.of()));
                 graph.write("MATCH (e:AuditEvent {action: 'importSchools'}) DELETE e", Map.of());
             }
         }

@@ -296,7 +296,7 @@ class NationalBenchmark {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(10), PAGE_CACHE);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
-            new SchemaMigrations(new org.edugraph.neo4j.StartupWork(graph, properties), properties);
+            new SchemaMigrations(new org.edugraph.neo4j.StartupWork(graph, properties), properties).migrate();
             work.accept(graph);
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.edugraph.neo4j.Graph;
 import org.edugraph.security.RegionScope;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestUsers;
@@ -119,14 +120,16 @@ class LargeImportTest extends IntegrationTest {
                 MATCH (a:School {id: $mentor}), (b:School {id: $mentee})
                 CREATE (p:Pairing {id: 'test-large-blocker', kind: 'OTHER', note: $note})-[:MENTOR]->(a), (p)-[:MENTEE]->(b)""",
                 Map.of("mentor", school(SCHOOLS - 1), "mentee", school(0), "note", LAST_NOTE));
-        graph.autoCommit("CREATE CONSTRAINT large_import_test_note IF NOT EXISTS FOR (p:Pairing) REQUIRE p.note IS UNIQUE",
-                Map.of(), Duration.ofMinutes(1));
+        graph.write(Graph.Write.autoCommit(Duration.ofMinutes(1)),
+                tx -> tx.run("CREATE CONSTRAINT large_import_test_note IF NOT EXISTS FOR (p:Pairing) REQUIRE p.note IS UNIQUE",
+                        Map.of()));
         try {
             uploadAsAdmin("/import/pairings", "pairings.csv", csv(ROWS).getBytes(StandardCharsets.UTF_8))
                     .expectStatus().isEqualTo(409).expectBody(String.class)
                     .value(body -> assertThat(body).contains("CONFLICT").contains("nothing was imported"));
         } finally {
-            graph.autoCommit("DROP CONSTRAINT large_import_test_note IF EXISTS", Map.of(), Duration.ofMinutes(1));
+            graph.write(Graph.Write.autoCommit(Duration.ofMinutes(1)),
+                    tx -> tx.run("DROP CONSTRAINT large_import_test_note IF EXISTS", Map.of()));
         }
         assertThat(graph.read("""
                 MATCH (p:Pairing)-[:MENTOR]->(:School)-[:LOCATED_IN]->(:Region {code: 'T-LARGE'}) RETURN collect(p.id) AS ids""",

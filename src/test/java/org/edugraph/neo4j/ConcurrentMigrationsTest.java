@@ -41,7 +41,10 @@ class ConcurrentMigrationsTest {
             for (int i = 0; i < 3; i++) {
                 starts.add(CompletableFuture.supplyAsync(() -> {
                     await(together);
-                    return new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofMinutes(2));
+                    SchemaMigrations migrations = new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5),
+                            Duration.ofMinutes(2));
+                    migrations.migrate();
+                    return migrations;
                 }, threads));
             }
             for (var start : starts) {
@@ -60,13 +63,14 @@ class ConcurrentMigrationsTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, 0, Duration.ofSeconds(10), "32m");
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties());
-            new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1));
+            new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1)).migrate();
             graph.write("CREATE (:__MigrationLock {id: 'schema', owner: '4242@gone-host/dead', since: datetime()})", Map.of());
-            assertThatThrownBy(() -> new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1)))
+            assertThatThrownBy(() -> new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1))
+                    .migrate())
                     .hasMessageStartingWith("Schema migrations are locked by 4242@gone-host/dead since ")
                     .hasMessageEndingWith("remove the lock with MATCH (l:__MigrationLock) DELETE l");
             graph.write("MATCH (l:__MigrationLock) DELETE l", Map.of());
-            new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1));
+            new SchemaMigrations(new StartupWork(graph, properties()), Duration.ofMinutes(5), Duration.ofSeconds(1)).migrate();
         }
     }
 

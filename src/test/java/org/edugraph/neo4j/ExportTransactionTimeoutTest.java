@@ -48,18 +48,18 @@ class ExportTransactionTimeoutTest {
 
             // Open for 2.5 s, over the server's 1 s: the 30 s asked for is what counts.
             List<Long> read = new ArrayList<>();
-            graph.readOnce(Duration.ofSeconds(30), tx -> {
-                graph.stream(tx, "RETURN 1 AS n", Map.of(), r -> read.add(r.get("n").asLong()));
+            graph.stream(Duration.ofSeconds(30), tx -> {
+                tx.stream("RETURN 1 AS n", Map.of(), r -> read.add(r.get("n").asLong()));
                 pause(Duration.ofMillis(2500));
-                graph.stream(tx, "RETURN 2 AS n", Map.of(), r -> read.add(r.get("n").asLong()));
+                tx.stream("RETURN 2 AS n", Map.of(), r -> read.add(r.get("n").asLong()));
             });
             assertThat(read).containsExactly(1L, 2L);
 
             // The same with 1 s asked for is stopped: the pause does count against a transaction's time.
-            assertThatThrownBy(() -> graph.readOnce(Duration.ofSeconds(1), tx -> {
-                graph.stream(tx, "RETURN 1 AS n", Map.of(), r -> { });
+            assertThatThrownBy(() -> graph.stream(Duration.ofSeconds(1), tx -> {
+                tx.stream("RETURN 1 AS n", Map.of(), r -> { });
                 pause(Duration.ofMillis(2500));
-                graph.stream(tx, "RETURN 2 AS n", Map.of(), r -> { });
+                tx.stream("RETURN 2 AS n", Map.of(), r -> { });
             })).isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).contains("TransactionTimedOut"));
         }
     }

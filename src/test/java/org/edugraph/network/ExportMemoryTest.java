@@ -137,7 +137,7 @@ class ExportMemoryTest {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(data, 0, Duration.ofMinutes(2), "128m");
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
             Graph graph = new Graph(driver, properties);
-            new SchemaMigrations(new org.edugraph.neo4j.StartupWork(graph, properties), properties);
+            new SchemaMigrations(new org.edugraph.neo4j.StartupWork(graph, properties), properties).migrate();
             graph.write("CREATE (:Region {code: 'T-BIG', name: '大网测试县', level: 'COUNTY', official: false})", Map.of());
             for (int from = 0; from < SCHOOLS; from += 10_000) {
                 graph.write("""

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.edugraph.EduGraphApplication;
 import org.edugraph.EduGraphProperties;
-import org.edugraph.neo4j.SchemaMigrations;
 import org.edugraph.neo4j.StartupWork;
 import org.edugraph.seed.GazetteerLoader;
 import org.edugraph.support.IntegrationTest;
@@ -42,9 +41,6 @@ class GazetteerLoadingTest extends IntegrationTest {
 
     @Autowired
     GazetteerLoader loader;
-
-    @Autowired
-    SchemaMigrations migrations;
 
     @Autowired
     Driver driver;
@@ -155,7 +151,7 @@ class GazetteerLoadingTest extends IntegrationTest {
         EduGraphProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "edugraph.gazetteer.enabled", "false", "edugraph.startup.timeout", "700ms")))
                 .bindOrCreate("edugraph", EduGraphProperties.class);
-        GazetteerLoader hurried = new GazetteerLoader(new StartupWork(graph, properties), properties, migrations, java.time.Clock.systemUTC());
+        GazetteerLoader hurried = new GazetteerLoader(new StartupWork(graph, properties), properties, java.time.Clock.systemUTC());
         // Another transaction holds the renamed town, so the load has written every region when it comes to the
         // towns and waits there until its time is up, however fast the machine.
         CountDownLatch held = new CountDownLatch(1);
