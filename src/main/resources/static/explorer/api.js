@@ -49,9 +49,10 @@ const SOURCE = 'title issuer published section quote';
 /** The most edges one drawn answer may bring; `truncated` says when it was cut. */
 export const EDGE_LIMIT = 3000;
 
+/** The regions that hold a school (the gazetteer's other 3,000 counties would fill the list and the page), the programs, the kinds. */
 export async function lookups() {
   return graphql(`query ExplorerLookups {
-    regions { code name level parent { code } }
+    regions(holdingSchools: true) { code name level parent { code } }
     programs { id name kind year region { code name } }
     kinds: __type(name: "PairingKind") { enumValues { name } }
   }`);

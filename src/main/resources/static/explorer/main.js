@@ -653,6 +653,10 @@ function fillControls() {
     walk(r.code, depth + 1);
   });
   walk('', 0);
+  // A link may name a region that holds no school: it stays chosen, under its code.
+  if (view.regionCode && !lookup.regionByCode.has(view.regionCode)) {
+    region.append(h('option', { value: view.regionCode }, view.regionCode));
+  }
 
   const program = $('program');
   program.replaceChildren(h('option', { value: '' }, 'All programs'));

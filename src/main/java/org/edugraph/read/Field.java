@@ -40,8 +40,10 @@ public record Field(String name, String resultKey, Map<String, Object> arguments
 
     /**
      * What the compiled statement's text depends on: names, result keys, which arguments are
-     * given (inside input objects too), and the same of every field below; not the arguments'
-     * values, which are parameters. Two requests of one signature compile to the same text.
+     * given (inside input objects too), the values of true/false arguments (a switch such as
+     * {@code holdingSchools} adds a condition or not), and the same of every field below; not
+     * the other arguments' values, which are parameters. Two requests of one signature compile
+     * to the same text.
      */
     public String signature() {
         StringBuilder out = new StringBuilder();
@@ -72,6 +74,8 @@ public record Field(String name, String resultKey, Map<String, Object> arguments
                 out.append(',');
             });
             out.append('}');
+        } else if (value instanceof Boolean b) {
+            out.append(b);
         } else {
             out.append('*');
         }

@@ -162,10 +162,19 @@ public final class ReadCompiler {
 
         private Projected regions(Field root) {
             String level = root.argument("level");
+            boolean holdingSchools = Boolean.TRUE.equals(root.argument("holdingSchools"));
             Rows rows = x -> {
                 Node n = c.node("Region", "n");
-                return Bound.of(n, Cypher.match(n).with(n),
-                        level == null ? List.of() : List.of(n.property("level").isEqualTo(c.parameter(level))));
+                List<Condition> conditions = new java.util.ArrayList<>();
+                if (level != null) {
+                    conditions.add(n.property("level").isEqualTo(c.parameter(level)));
+                }
+                if (holdingSchools) {
+                    // A school located in it or in a region below it.
+                    conditions.add(exists(Cypher.node("School").relationshipTo(Cypher.node("Region"), "LOCATED_IN")
+                            .relationshipTo(n, "PART_OF").min(0)));
+                }
+                return Bound.of(n, Cypher.match(n).with(n), conditions);
             };
             return list(rows, x -> List.of(x.property("code").ascending()), root, this::region);
         }

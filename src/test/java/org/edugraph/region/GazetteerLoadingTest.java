@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,26 @@ class GazetteerLoadingTest extends IntegrationTest {
         assertThat(graph.read("""
                 MATCH (r:Region)-[p:PART_OF]->() WITH r, count(p) AS parents WHERE parents > 1 RETURN count(r) AS n""",
                 Map.of()).getFirst().get("n").asLong()).isZero();
+    }
+
+    @Test
+    void regionsHoldingSchoolsAreThoseASchoolIsLocatedInOrBelow() {
+        // With and without the switch in one request, then each alone: each is its own statement.
+        var both = graphQl.document("""
+                { held: regions(level: PROVINCE, holdingSchools: true) { code }
+                  all: regions(level: PROVINCE) { code } }""").execute();
+        both.path("all").entityList(Object.class).hasSize(31);
+        assertThat(both.path("held[*].code").entityList(String.class).get()).contains("350000").doesNotContain("110000", "440000");
+        // The same request but for the switch's value: a statement compiled for one is not reused for the other.
+        graphQl.document("{ regions(level: PROVINCE, holdingSchools: true) { code } }").execute()
+                .path("regions").entityList(Object.class).hasSizeLessThan(31);
+        graphQl.document("{ regions(level: PROVINCE, holdingSchools: false) { code } }").execute()
+                .path("regions").entityList(Object.class).hasSize(31);
+        // 仓山区 holds the Cangshan report's schools; 北京's 东城区 none; the prefecture above 仓山区 holds them too.
+        List<String> held = graphQl.document("{ regions(holdingSchools: true) { code } }").execute()
+                .path("regions[*].code").entityList(String.class).get();
+        assertThat(held).contains("350104", "350100", "350000").doesNotContain("110101", "110000");
+        assertThat(held.size()).isLessThan(200);
     }
 
     @Test
