@@ -199,7 +199,7 @@ public class SeedLoader {
             return Map.of();
         }
         Map<String, List<Towns.Candidate>> candidates = startup.run("looking up the towns of " + named.name(),
-                () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList()));
+                () -> towns.candidates(schools.stream().map(SeedFile.SchoolEntry::town).distinct().toList(), startup.timeout()));
         Map<String, Towns.Candidate> placed = new HashMap<>();
         for (SeedFile.SchoolEntry s : schools) {
             switch (Towns.resolve(s.town(), s.region(), null, candidates.get(s.town()))) {
