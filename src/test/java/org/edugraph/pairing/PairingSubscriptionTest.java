@@ -65,15 +65,25 @@ class PairingSubscriptionTest extends IntegrationTest {
     @Test
     void aServerSentEventsSubscriberSeesAnAddedPairing() throws Exception {
         CompletableFuture<String> event = new CompletableFuture<>();
-        Disposable subscription = http.post().uri("/graphql")
+        // Not WebTestClient's exchange(): it blocks until the response's headers come, and the server sends them
+        // with the first event or the first keep-alive (spring.graphql.http.sse.keep-alive, 15 s), so the test
+        // waited 15 s for nothing. The stream is opened without blocking, and the test waits until the server
+        // holds the subscription (under the address it comes from) instead.
+        String client = "127.0.0.1";
+        Disposable subscription = org.springframework.web.reactive.function.client.WebClient.create("http://" + client + ":" + port)
+                .post().uri("/graphql")
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
                 .bodyValue(Map.of("query", SUBSCRIPTION))
-                .exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseBody()
+                .retrieve().bodyToFlux(String.class)
                 .filter(data -> data.contains("pairingChanges"))
                 .next().subscribe(event::complete, event::completeExceptionally);
         try {
-            Thread.sleep(700);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (events.held(client) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(events.held(client)).as("subscriptions the server holds for %s", client).isOne();
+            Thread.sleep(700); // as for the WebSocket: from the subscription taken to its listening to the change log
             String id = add();
             String data = event.get(2, TimeUnit.SECONDS);
             assertThat(data).contains("ADDED").contains(id);
@@ -81,6 +91,9 @@ class PairingSubscriptionTest extends IntegrationTest {
             subscription.dispose();
         }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private PairingEvents events;
 
     private TestSchools.School mentor;
     private TestSchools.School mentee;
