@@ -14,12 +14,12 @@ import { openBrief } from './brief.js';
 import * as details from './details.js';
 import { schoolSearch } from './search.js';
 import { h, kindLabel } from './dom.js';
+import { answers, launch, LOOKUPS, sizeKey, regionsKey, networkKey } from './questions.js';
 
 const $ = id => document.getElementById(id);
 
 let view = readView(window.location.search);
 const lookup = { regions: [], programs: [], kinds: [], colours: new Map(), regionByCode: new Map() };
-const answers = new Map();      // question key -> answer (only successful ones)
 const memberships = new Map();  // school id -> its groups and programs
 const names = new Map();        // school id -> name, for path ends and filter chips
 
@@ -167,8 +167,6 @@ let lastLayout = 'force';
 let regionsDrawn = null;  // a network drawn as counties: its counties and flows (regions.addRegions)
 let drawnCounties = null; // their codes (opened ones too), for the layout
 
-const pending = new Map();     // question key -> the answer on its way
-
 /** The answer to a question, asked once however many wait for it; undefined (and the error shown) when refused. */
 async function ask(key, what, question) {
   if (answers.has(key)) return answers.get(key);
@@ -178,16 +176,6 @@ async function ask(key, what, question) {
     showError(`Loading ${what}`, e);
     return undefined;
   }
-}
-
-/** The question on its way (asked now unless it already is); its answer is kept once it comes. */
-function launch(key, question) {
-  if (!pending.has(key)) {
-    const answer = question().then(a => { answers.set(key, a); return a; }).finally(() => pending.delete(key));
-    answer.catch(() => {}); // whoever waits for it says what went wrong
-    pending.set(key, answer);
-  }
-  return pending.get(key);
 }
 
 function refreshGraph({ fit = true } = {}) {
@@ -214,7 +202,7 @@ function questionsOf(view, asRegions) {
         what: `the network of ${regionName(code)}`, ask: () => api.network(within, view.groups, view.programs) });
     }
   } else if (view.network) {
-    questions.push({ key: `network|${view.groups}|${view.programs}|${key}`, what: 'the whole network of the filter', network: true,
+    questions.push({ key: networkKey(view), what: 'the whole network of the filter', network: true,
       ask: () => api.network(filter, view.groups, view.programs) });
   }
   const wantPath = view.from && view.to;
@@ -260,8 +248,6 @@ function touching(answer, region) {
   return { ...answer, nodes: answer.nodes.filter(n => linked.has(n.id)), edges };
 }
 
-const regionsKey = v => `regions|${filterKey(v)}`;
-const sizeKey = v => `size|${filterKey(v)}`;
 const regionName = code => (lookup.regionByCode.get(code) || { name: code }).name;
 let drawnAs = null; // how the whole network is drawn: null (no whole network), 'regions' or 'schools', and why
 
@@ -850,7 +836,7 @@ async function start() {
   else if (!view.selected) showTab('stats');
   prefetch();
   try {
-    const data = await track(api.lookups());
+    const data = await track(launch(LOOKUPS, () => api.lookups()));
     mark('lookups');
     lookup.regions = data.regions;
     lookup.programs = data.programs;
