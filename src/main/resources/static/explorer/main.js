@@ -15,6 +15,7 @@ import * as details from './details.js';
 import { schoolSearch } from './search.js';
 import { h, kindLabel } from './dom.js';
 import { answers, launch, LOOKUPS, sizeKey, regionsKey, networkKey } from './questions.js';
+import { fastPanning } from './panning.js';
 
 const $ = id => document.getElementById(id);
 
@@ -48,8 +49,11 @@ cy.on('add remove', () => {
   });
 });
 
+// Above the same size a drag on the background moves the picture as drawn (panning.js): the texture would be drawn first.
+const panning = fastPanning(cy, () => TEXTURE_ABOVE);
+
 let legendSections = [];
-const explorer = { cy, busy: 0, ready: false, get view() { return view; }, get legend() { return legendSections; } };
+const explorer = { cy, busy: 0, ready: false, panning, get view() { return view; }, get legend() { return legendSections; } };
 window.explorer = explorer; // for people in the console, and for the browser tests
 
 // When each phase of the first view ended, in ms since navigation (performance.now()), and

@@ -889,6 +889,60 @@ class ExplorerBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLargePictureMovesAsDrawnWhileDraggedAndIsDrawnAgainWhereTheDragEnds() {
+        // More than 2,000 elements: above that, a drag off the nodes moves the picture already drawn (panning.js).
+        org.edugraph.support.TestNetwork.create(graph, 1_100, 1_300, 23, org.edugraph.support.TestNetwork.counties(2, 2));
+        try (var explorer = open("?regionCode=T-NET&network=1&scale=schools")) {
+            assertThat(((Number) explorer.page.evaluate("() => explorer.cy.elements().length")).intValue()).isGreaterThan(2000);
+            var box = explorer.page.locator("#cy").boundingBox();
+            double x = box.x + 6;
+            double y = box.y + 6;
+            assertThat(explorer.page.evaluate("([x, y]) => { const r = explorer.cy.renderer(); const at = r.projectIntoViewport(x, y);"
+                    + " const hit = r.findNearestElement(at[0], at[1], true, false); return hit ? hit.id() : 'background'; }",
+                    List.of(x, y))).isEqualTo("background");
+            Map<String, Number> before = (Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()");
+            var mouse = explorer.page.mouse();
+            mouse.move(x, y);
+            mouse.down();
+            mouse.move(x + 60, y + 30, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(6));
+            // Held: the picture has moved with the mouse; Cytoscape has not drawn it again.
+            assertThat(explorer.page.evaluate("() => explorer.cy.container().firstElementChild.style.transform"))
+                    .isEqualTo("translate(60px, 30px)");
+            assertThat((Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()")).isEqualTo(before);
+            mouse.up();
+            explorer.waitUntil("explorer.panning.drags === 1 && explorer.panning.lastRedrawMs !== null");
+            // Let go: drawn again where the drag ended, the moved picture gone.
+            Map<String, Number> after = (Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()");
+            assertThat(after.get("x").doubleValue()).isCloseTo(before.get("x").doubleValue() + 60, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(after.get("y").doubleValue()).isCloseTo(before.get("y").doubleValue() + 30, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(explorer.page.evaluate("() => explorer.cy.container().firstElementChild.style.transform")).isEqualTo("");
+
+            // A node is still Cytoscape's: a click selects it.
+            String school = (String) explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]')[0].id()");
+            click(explorer, school);
+            explorer.waitUntil("explorer.view.selected === '" + school + "'");
+            assertThat(query(explorer)).containsEntry("selected", school);
+            // A click on a line (no move) selects its pairing; on the background, nothing.
+            String line = (String) explorer.page.evaluate("""
+                    () => { const r = explorer.cy.renderer(); const box = explorer.cy.container().getBoundingClientRect();
+                      const e = explorer.cy.edges().filter(e => { const m = e.renderedMidpoint(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
+                        const hit = r.findNearestElement(at[0], at[1], true, false); return hit && hit.id() === e.id(); })[0];
+                      return e.id(); }""");
+            clickEdge(explorer, line);
+            explorer.waitUntil("explorer.view.selected === '" + line + "'");
+            explorer.page.locator("#details").getByText("Mentor").first().waitFor();
+            mouse.click(x, y);
+            explorer.waitUntil("explorer.view.selected === ''");
+            assertThat(query(explorer)).doesNotContainKey("selected");
+            assertThat(explorer.page.evaluate("() => explorer.panning.drags")).isEqualTo(1);
+            explorer.assertNothingWentWrong();
+        } finally {
+            org.edugraph.support.TestNetwork.remove(graph);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static String code(Map<String, Object> flow, String end) {
         return ((Map<String, String>) flow.get(end)).get("code");
