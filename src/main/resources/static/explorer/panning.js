@@ -1,13 +1,18 @@
-// Dragging a large picture. Cytoscape pans by drawing every element again at each frame, or,
+// Dragging and wheeling a large picture. Cytoscape pans by drawing every element again at each frame, or,
 // with its textureOnViewport, by first drawing the whole view again into a texture: at
 // 40,000 lines that is one frame of seconds before the picture moves. Above a size, a drag
 // that starts off the nodes here moves the picture as it is already drawn (a CSS transform
-// of Cytoscape's canvases) and the elements are drawn again once, where the drag ends.
+// of Cytoscape's canvases) and the elements are drawn again once, where the drag ends; the
+// wheel likewise scales the picture as drawn about the mouse until it stops turning.
 // A press that does not move is a tap, on what is under it, as Cytoscape would have said.
 // Hover is not looked for in a large picture (below).
 
 /** How far (px) a press may move and still be a tap. */
 const TAP_SLOP = 4;
+/** A wheel that has not turned for this long (ms) has ended its zoom. */
+const WHEEL_END_MS = 200;
+/** How much a wheel's 100 pixels zoom (a notch of most mice): 2^(100/500), 15 %. */
+const WHEEL_PIXELS_PER_DOUBLING = 500;
 
 /** The node drawn under (x, y), rendered coordinates in the container; nodes only, from their positions. */
 function nodeAt(cy, x, y) {
@@ -28,15 +33,65 @@ function nodeAt(cy, x, y) {
 
 /**
  * Turns the fast drag on for pictures of more than `above` elements (`above()` asked at each press).
- * Returns the drag's figures for the benchmark: `{ drags, lastRedrawMs }`.
+ * Returns its figures for the tests and the benchmark: `{ drags, zooms, lastRedrawMs }`.
  */
 export function fastPanning(cy, above) {
   const container = cy.container();
-  const figures = { drags: 0, lastRedrawMs: null };
+  const figures = { drags: 0, zooms: 0, lastRedrawMs: null };
   let drag = null;
+  let zooming = null;
+
+  /** Draws the elements again at the viewport `level`/`pan` and drops the moved picture in the same frame. */
+  const redrawAt = (layer, viewport) => {
+    const started = performance.now();
+    cy.one('render', () => {
+      // The picture stays where it was moved until it is drawn there (the same frame): no jump back.
+      layer.style.transform = '';
+      figures.lastRedrawMs = Math.round(performance.now() - started);
+    });
+    cy.viewport(viewport);
+  };
+
+  const endZoom = () => {
+    const z = zooming;
+    zooming = null;
+    clearTimeout(z.timer);
+    figures.zooms++;
+    // A point drawn at p before is drawn at s * p + t: the same as zoom z0 * s and pan s * pan0 + t.
+    redrawAt(z.layer, { zoom: z.z0 * z.s, pan: { x: z.s * z.pan0.x + z.tx, y: z.s * z.pan0.y + z.ty } });
+  };
+
+  // The wheel zooms the picture as drawn too, about the mouse, and draws it again once the wheel stops.
+  // Cytoscape listens for the wheel on its container in the capture phase: this listens on the parent, before it.
+  container.parentElement.addEventListener('wheel', e => {
+    if (!container.contains(e.target) || !cy.userZoomingEnabled() || !cy.userPanningEnabled()
+        || cy.elements().length <= above()) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const delta = e.deltaY * (e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 800 : 1);
+    if (drag || !delta) return;
+    const box = container.getBoundingClientRect();
+    const px = e.clientX - box.left;
+    const py = e.clientY - box.top;
+    if (!zooming) {
+      zooming = { s: 1, tx: 0, ty: 0, z0: cy.zoom(), pan0: { ...cy.pan() }, layer: container.firstElementChild, timer: null };
+      zooming.layer.style.transformOrigin = '0 0';
+    }
+    const z = zooming;
+    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), z.z0 * z.s * Math.pow(2, -delta / WHEEL_PIXELS_PER_DOUBLING)));
+    const k = level / (z.z0 * z.s);
+    z.tx = k * (z.tx - px) + px;
+    z.ty = k * (z.ty - py) + py;
+    z.s *= k;
+    z.layer.style.transform = `translate(${z.tx}px, ${z.ty}px) scale(${z.s})`;
+    clearTimeout(z.timer);
+    z.timer = setTimeout(endZoom, WHEEL_END_MS);
+  }, { capture: true, passive: false });
 
   container.addEventListener('pointerdown', e => {
+    if (zooming) endZoom(); // a press ends the wheel's zoom; the press is then Cytoscape's
     if (e.button !== 0 || !e.isPrimary || !cy.userPanningEnabled() || cy.elements().length <= above()) return;
+    if (container.firstElementChild.style.transform) return; // still being drawn where it was moved
     const box = container.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
@@ -75,13 +130,8 @@ export function fastPanning(cy, above) {
       return;
     }
     figures.drags++;
-    const started = performance.now();
-    cy.one('render', () => {
-      // The picture stays where it was dragged until it is drawn there (the same frame): no jump back.
-      done.layer.style.transform = '';
-      figures.lastRedrawMs = Math.round(performance.now() - started);
-    });
-    cy.panBy({ x: done.dx, y: done.dy });
+    const pan = cy.pan();
+    redrawAt(done.layer, { zoom: cy.zoom(), pan: { x: pan.x + done.dx, y: pan.y + done.dy } });
   };
   // Moving the mouse over the picture without a button: Cytoscape looks for the element
   // under it at each move (for hover), a third of a second at 40,000 lines; nothing here

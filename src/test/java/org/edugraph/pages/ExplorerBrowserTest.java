@@ -891,7 +891,7 @@ class ExplorerBrowserTest extends BrowserTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aLargePictureMovesAsDrawnWhileDraggedAndIsDrawnAgainWhereTheDragEnds() {
+    void aLargePictureMovesAndZoomsAsDrawnAndIsDrawnAgainWhereTheDragOrTheWheelEnds() {
         // More than 2,000 elements: above that, a drag off the nodes moves the picture already drawn (panning.js).
         org.edugraph.support.TestNetwork.create(graph, 1_100, 1_300, 23, org.edugraph.support.TestNetwork.counties(2, 2));
         try (var explorer = open("?regionCode=T-NET&network=1&scale=schools")) {
@@ -918,6 +918,30 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(after.get("x").doubleValue()).isCloseTo(before.get("x").doubleValue() + 60, org.assertj.core.api.Assertions.within(0.01));
             assertThat(after.get("y").doubleValue()).isCloseTo(before.get("y").doubleValue() + 30, org.assertj.core.api.Assertions.within(0.01));
             assertThat(explorer.page.evaluate("() => explorer.cy.container().firstElementChild.style.transform")).isEqualTo("");
+
+            // The wheel scales the picture as drawn about the mouse (2^(pixels/500)), then draws it again so.
+            double cx = box.x + box.width / 2;
+            double cy = box.y + box.height / 2;
+            String under = "([x, y]) => { const b = explorer.cy.container().getBoundingClientRect(); const z = explorer.cy.zoom();"
+                    + " const pan = explorer.cy.pan(); return { x: (x - b.left - pan.x) / z, y: (y - b.top - pan.y) / z, zoom: z }; }";
+            Map<String, Number> point = (Map<String, Number>) explorer.page.evaluate(under, List.of(cx, cy));
+            explorer.page.evaluate("() => { window.__transforms = []; window.__wheeled = 0; const layer = explorer.cy.container().firstElementChild;"
+                    + " new MutationObserver(() => window.__transforms.push(layer.style.transform)).observe(layer, { attributes: true });"
+                    + " window.addEventListener('wheel', e => { window.__wheeled += e.deltaY; }, { capture: true }); }");
+            mouse.move(cx, cy);
+            mouse.wheel(0, -250);
+            explorer.waitUntil("explorer.panning.zooms === 1 && explorer.cy.container().firstElementChild.style.transform === ''");
+            assertThat((List<String>) explorer.page.evaluate("() => window.__transforms")).anyMatch(t -> t.contains("scale(1."));
+            // Chromium may hand the wheel over in several events: the zoom is 2^(their pixels / 500).
+            double wheeled = ((Number) explorer.page.evaluate("() => window.__wheeled")).doubleValue();
+            assertThat(wheeled).isLessThanOrEqualTo(-250);
+            Map<String, Number> zoomed = (Map<String, Number>) explorer.page.evaluate(under, List.of(cx, cy));
+            assertThat(zoomed.get("zoom").doubleValue()).isCloseTo(point.get("zoom").doubleValue() * Math.pow(2, -wheeled / 500),
+                    org.assertj.core.api.Assertions.within(1e-6));
+            // The point under the mouse stays under it (to a pixel: the mouse's events are at whole pixels).
+            double pixel = 1 / zoomed.get("zoom").doubleValue();
+            assertThat(zoomed.get("x").doubleValue()).isCloseTo(point.get("x").doubleValue(), org.assertj.core.api.Assertions.within(pixel));
+            assertThat(zoomed.get("y").doubleValue()).isCloseTo(point.get("y").doubleValue(), org.assertj.core.api.Assertions.within(pixel));
 
             // A node is still Cytoscape's: a click selects it.
             String school = (String) explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]')[0].id()");
