@@ -8,8 +8,9 @@ import { pairingFilter, filterKey, REGIONS_ABOVE } from './view.js';
 export const answers = new Map(); // question key -> answer (only successful ones)
 const pending = new Map();        // question key -> the answer on its way
 
-/** The question on its way (asked now unless it already is); its answer is kept once it comes. */
+/** The answer kept, else the question on its way (asked now unless it already is); its answer is kept once it comes. */
 export function launch(key, question) {
+  if (answers.has(key)) return Promise.resolve(answers.get(key));
   if (!pending.has(key)) {
     const answer = question().then(a => { answers.set(key, a); return a; }).finally(() => pending.delete(key));
     answer.catch(() => {}); // whoever waits for it says what went wrong
