@@ -943,6 +943,21 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(zoomed.get("x").doubleValue()).isCloseTo(point.get("x").doubleValue(), org.assertj.core.api.Assertions.within(pixel));
             assertThat(zoomed.get("y").doubleValue()).isCloseTo(point.get("y").doubleValue(), org.assertj.core.api.Assertions.within(pixel));
 
+            // At the most zoom the wheel changes nothing: the picture is not drawn again, and can be dragged at once.
+            explorer.page.evaluate("() => explorer.cy.zoom({ level: explorer.cy.maxZoom(), renderedPosition: { x: 100, y: 100 } })");
+            Map<String, Number> atMost = (Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()");
+            Object redraws = explorer.page.evaluate("() => explorer.panning.redraws");
+            mouse.wheel(0, -250);
+            explorer.waitUntil("explorer.panning.zooms === 2 && explorer.cy.container().firstElementChild.style.transform === ''");
+            assertThat((Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()")).isEqualTo(atMost);
+            assertThat(explorer.page.evaluate("() => explorer.panning.redraws")).as("not drawn again for nothing").isEqualTo(redraws);
+            mouse.move(x, y);
+            mouse.down();
+            mouse.move(x + 20, y + 20, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+            mouse.up();
+            explorer.waitUntil("explorer.panning.drags === 2");
+            explorer.page.evaluate("() => explorer.cy.fit()");
+
             // A node is still Cytoscape's: a click selects it.
             String school = (String) explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]')[0].id()");
             click(explorer, school);
@@ -960,7 +975,7 @@ class ExplorerBrowserTest extends BrowserTest {
             mouse.click(x, y);
             explorer.waitUntil("explorer.view.selected === ''");
             assertThat(query(explorer)).doesNotContainKey("selected");
-            assertThat(explorer.page.evaluate("() => explorer.panning.drags")).isEqualTo(1);
+            assertThat(explorer.page.evaluate("() => explorer.panning.drags")).isEqualTo(2);
             explorer.assertNothingWentWrong();
         } finally {
             org.edugraph.support.TestNetwork.remove(graph);
