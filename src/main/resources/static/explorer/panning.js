@@ -32,42 +32,85 @@ function nodeAt(cy, x, y) {
 }
 
 /**
- * Turns the fast drag on for pictures of more than `above` elements (`above()` asked at each press).
+ * Turns the fast drag and wheel on for pictures of more than `above` elements (`above()` asked at each press).
  * Returns its figures for the tests and the benchmark: `{ drags, zooms, redraws, lastRedrawMs }`.
+ *
+ * One rule keeps the picture right whatever comes in between: the canvases show the viewport
+ * they were last drawn at (`shown`, taken at each of Cytoscape's renders), the person wants
+ * another (`wanted`), and the CSS transform maps the one onto the other. A gesture changes
+ * `wanted` only; when it ends, Cytoscape is given `wanted` and draws it, and the transform
+ * falls away in the same frame. A viewport set meanwhile by anything else (Fit, a new answer)
+ * ends the gesture: what was set is wanted.
  */
 export function fastPanning(cy, above) {
   const container = cy.container();
+  const layer = container.firstElementChild;
+  layer.style.transformOrigin = '0 0';
   const figures = { drags: 0, zooms: 0, redraws: 0, lastRedrawMs: null };
+  const viewportOf = () => ({ zoom: cy.zoom(), pan: { ...cy.pan() } });
+  let shown = viewportOf();
+  let wanted = null;  // while a gesture or its drawing is on its way
   let drag = null;
-  let zooming = null;
+  let wheelTimer = null;
+  let giving = false; // this module is setting Cytoscape's viewport
+  let asked = null;   // when the last redraw was asked for
 
-  /** Draws the elements again at the viewport `level`/`pan` and drops the moved picture in the same frame. */
-  const redrawAt = (layer, viewport) => {
-    const pan = cy.pan();
-    if (viewport.zoom === cy.zoom() && viewport.pan.x === pan.x && viewport.pan.y === pan.y) {
-      layer.style.transform = ''; // nothing to draw again (a zoom held at its bound): Cytoscape would draw it all
+  const show = () => {
+    if (!wanted) {
+      layer.style.transform = '';
+      return;
+    }
+    const s = wanted.zoom / shown.zoom;
+    const tx = wanted.pan.x - s * shown.pan.x;
+    const ty = wanted.pan.y - s * shown.pan.y;
+    const moved = tx === 0 && ty === 0 ? '' : `translate(${tx}px, ${ty}px)`;
+    layer.style.transform = s === 1 ? moved : `${moved} scale(${s})`.trim();
+  };
+
+  cy.on('render', () => {
+    shown = viewportOf();
+    if (asked !== null) {
+      figures.lastRedrawMs = Math.round(performance.now() - asked);
+      asked = null;
+    }
+    if (wanted && !drag && wheelTimer === null && sameViewport(wanted, shown)) wanted = null;
+    show();
+  });
+  cy.on('viewport', () => {
+    if (giving || !wanted) return;
+    // Set by something else: that is what is wanted now, and any gesture on its way ends.
+    drag = null;
+    clearTimeout(wheelTimer);
+    wheelTimer = null;
+    wanted = viewportOf();
+    show();
+  });
+
+  /** Gives Cytoscape the wanted viewport, which it draws on its next frame (nothing when it already has it). */
+  const give = () => {
+    if (sameViewport(wanted, viewportOf())) {
+      if (sameViewport(wanted, shown)) wanted = null; // nothing to draw again (a zoom held at its bound)
+      show();
       return;
     }
     figures.redraws++;
-    const started = performance.now();
-    cy.one('render', () => {
-      // The picture stays where it was moved until it is drawn there (the same frame): no jump back.
-      layer.style.transform = '';
-      figures.lastRedrawMs = Math.round(performance.now() - started);
-    });
-    cy.viewport(viewport);
+    asked = performance.now();
+    giving = true;
+    try {
+      cy.viewport(wanted);
+    } finally {
+      giving = false;
+    }
   };
 
   const endZoom = () => {
-    const z = zooming;
-    zooming = null;
-    clearTimeout(z.timer);
+    clearTimeout(wheelTimer);
+    wheelTimer = null;
     figures.zooms++;
-    // A point drawn at p before is drawn at s * p + t: the same as zoom z0 * s and pan s * pan0 + t.
-    redrawAt(z.layer, { zoom: z.z0 * z.s, pan: { x: z.s * z.pan0.x + z.tx, y: z.s * z.pan0.y + z.ty } });
+    give();
   };
 
-  // The wheel zooms the picture as drawn too, about the mouse, and draws it again once the wheel stops.
+  // The wheel zooms the picture as drawn too, about the mouse, and it is drawn again once the wheel stops.
   // Cytoscape listens for the wheel on its container in the capture phase: this listens on the parent, before it.
   container.parentElement.addEventListener('wheel', e => {
     if (!container.contains(e.target) || !cy.userZoomingEnabled() || !cy.userPanningEnabled()
@@ -79,47 +122,49 @@ export function fastPanning(cy, above) {
     const box = container.getBoundingClientRect();
     const px = e.clientX - box.left;
     const py = e.clientY - box.top;
-    if (!zooming) {
-      zooming = { s: 1, tx: 0, ty: 0, z0: cy.zoom(), pan0: { ...cy.pan() }, layer: container.firstElementChild, timer: null };
-      zooming.layer.style.transformOrigin = '0 0';
-    }
-    const z = zooming;
-    const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), z.z0 * z.s * Math.pow(2, -delta / WHEEL_PIXELS_PER_DOUBLING)));
-    const k = level / (z.z0 * z.s);
-    z.tx = k * (z.tx - px) + px;
-    z.ty = k * (z.ty - py) + py;
-    z.s *= k;
-    z.layer.style.transform = `translate(${z.tx}px, ${z.ty}px) scale(${z.s})`;
-    clearTimeout(z.timer);
-    z.timer = setTimeout(endZoom, WHEEL_END_MS);
+    if (!wanted) wanted = viewportOf();
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), wanted.zoom * Math.pow(2, -delta / WHEEL_PIXELS_PER_DOUBLING)));
+    const k = zoom / wanted.zoom;
+    // The point under the mouse stays under it.
+    wanted = { zoom, pan: { x: px - k * (px - wanted.pan.x), y: py - k * (py - wanted.pan.y) } };
+    show();
+    clearTimeout(wheelTimer);
+    wheelTimer = setTimeout(endZoom, WHEEL_END_MS);
   }, { capture: true, passive: false });
 
   container.addEventListener('pointerdown', e => {
-    if (zooming) endZoom(); // a press ends the wheel's zoom; the press is then Cytoscape's
+    if (wheelTimer !== null) endZoom(); // a press ends the wheel's zoom
     // The mouse's (a finger or a pen is Cytoscape's: its touch events are not held back by this).
     if (e.pointerType !== 'mouse' || e.button !== 0 || !e.isPrimary || !cy.userPanningEnabled()
         || cy.elements().length <= above()) return;
-    if (container.firstElementChild.style.transform) return; // still being drawn where it was moved
     const box = container.getBoundingClientRect();
-    const x = e.clientX - box.left;
-    const y = e.clientY - box.top;
-    if (nodeAt(cy, x, y)) return; // a node: Cytoscape's own (select, drag the node, double tap)
-    // Cancelling the press keeps the mouse events that follow it from Cytoscape.
+    if (nodeAt(cy, e.clientX - box.left, e.clientY - box.top)) return; // a node: Cytoscape's own (select, drag, double click)
+    // Cancelling the press keeps the mouse events that follow it from Cytoscape; it would have
+    // taken the focus from a field (typing then goes to the page, not to the search box).
     e.preventDefault();
     e.stopPropagation();
-    const layer = container.firstElementChild;
-    drag = { id: e.pointerId, x0: e.clientX, y0: e.clientY, x, y, dx: 0, dy: 0, layer, moved: false };
+    if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+    if (!wanted) wanted = viewportOf();
+    drag = { id: e.pointerId, x0: e.clientX, y0: e.clientY, from: { ...wanted.pan }, moved: false };
     container.setPointerCapture(e.pointerId);
   }, true);
 
   container.addEventListener('pointermove', e => {
     if (!drag || e.pointerId !== drag.id) return;
     e.stopPropagation();
-    drag.dx = e.clientX - drag.x0;
-    drag.dy = e.clientY - drag.y0;
-    if (!drag.moved && Math.hypot(drag.dx, drag.dy) <= TAP_SLOP) return;
+    const dx = e.clientX - drag.x0;
+    const dy = e.clientY - drag.y0;
+    if (!drag.moved && Math.hypot(dx, dy) <= TAP_SLOP) return;
     drag.moved = true;
-    drag.layer.style.transform = `translate(${drag.dx}px, ${drag.dy}px)`;
+    wanted = { zoom: wanted.zoom, pan: { x: drag.from.x + dx, y: drag.from.y + dy } };
+    show();
+  }, true);
+
+  // Moving the mouse over the picture without a button: Cytoscape looks for the element
+  // under it at each move (for hover), a third of a second at 40,000 lines; nothing here
+  // uses hover, so a large picture does not look.
+  container.addEventListener('mousemove', e => {
+    if (e.buttons === 0 && cy.elements().length > above()) e.stopPropagation();
   }, true);
 
   const end = e => {
@@ -128,26 +173,26 @@ export function fastPanning(cy, above) {
     const done = drag;
     drag = null;
     if (container.hasPointerCapture(e.pointerId)) container.releasePointerCapture(e.pointerId);
-    if (!done.moved) {
-      if (e.type === 'pointercancel') return;
-      // A tap: on the line under it, else on the background (what Cytoscape would have said).
-      const r = cy.renderer();
-      const at = r.projectIntoViewport(e.clientX, e.clientY);
-      const hit = r.findNearestElement(at[0], at[1], true, false);
-      (hit || cy).emit('tap');
+    if (done.moved) {
+      figures.drags++;
+      give();
       return;
     }
-    figures.drags++;
-    const pan = cy.pan();
-    redrawAt(done.layer, { zoom: cy.zoom(), pan: { x: pan.x + done.dx, y: pan.y + done.dy } });
+    give(); // nothing moved: only what an earlier gesture still wants
+    if (e.type !== 'pointerup') return;
+    // A tap: on the line under it, else on the background (what Cytoscape would have said).
+    const r = cy.renderer();
+    const at = r.projectIntoViewport(e.clientX, e.clientY);
+    const hit = r.findNearestElement(at[0], at[1], true, false);
+    (hit || cy).emit('tap');
   };
-  // Moving the mouse over the picture without a button: Cytoscape looks for the element
-  // under it at each move (for hover), a third of a second at 40,000 lines; nothing here
-  // uses hover, so a large picture does not look.
-  container.addEventListener('mousemove', e => {
-    if (e.buttons === 0 && cy.elements().length > above()) e.stopPropagation();
-  }, true);
   container.addEventListener('pointerup', end, true);
   container.addEventListener('pointercancel', end, true);
+  // The button released where the page could not see it (another window took the mouse): the drag ends there.
+  container.addEventListener('lostpointercapture', end, true);
   return figures;
+}
+
+function sameViewport(a, b) {
+  return a.zoom === b.zoom && a.pan.x === b.pan.x && a.pan.y === b.pan.y;
 }

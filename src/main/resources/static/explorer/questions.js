@@ -37,7 +37,8 @@ export function askFirst(view) {
     ? launch(regionsKey(view), () => api.regionNetwork(filter))
     : launch(networkKey(view), () => api.network(filter, view.groups, view.programs));
   if (view.scale === '') {
-    launch(sizeKey(view), () => api.networkSize(filter)).then(size => drawn(size > REGIONS_ABOVE), () => {});
+    // The drawing's own failure is the page's to show (it asks again and waits): none left unhandled here.
+    launch(sizeKey(view), () => api.networkSize(filter)).then(size => { drawn(size > REGIONS_ABOVE); }, () => {});
   } else {
     drawn(view.scale === 'regions');
   }

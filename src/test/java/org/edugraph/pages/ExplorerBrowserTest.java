@@ -976,6 +976,43 @@ class ExplorerBrowserTest extends BrowserTest {
             explorer.waitUntil("explorer.view.selected === ''");
             assertThat(query(explorer)).doesNotContainKey("selected");
             assertThat(explorer.page.evaluate("() => explorer.panning.drags")).isEqualTo(2);
+
+            // Wheeled past the most zoom: held at it, the point under the mouse still under it (one task: no timer in between).
+            Map<String, Number> held = (Map<String, Number>) explorer.page.evaluate("""
+                    async ([x, y]) => { const cy = explorer.cy; const b = cy.container().getBoundingClientRect();
+                      cy.zoom({ level: cy.maxZoom() / 1.3, renderedPosition: { x: x - b.left, y: y - b.top } });
+                      const under = () => { const z = cy.zoom(), pan = cy.pan(); return { x: (x - b.left - pan.x) / z, y: (y - b.top - pan.y) / z }; };
+                      const before = under();
+                      for (let i = 0; i < 7; i++) {
+                        cy.container().querySelector('canvas').dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+                      }
+                      const zooms = explorer.panning.zooms;
+                      await new Promise(resolve => { const wait = () => explorer.panning.zooms > zooms ? resolve() : setTimeout(wait, 20); wait(); });
+                      await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+                      const after = under();
+                      return { zoom: cy.zoom(), most: cy.maxZoom(), dx: after.x - before.x, dy: after.y - before.y,
+                        transform: cy.container().firstElementChild.style.transform.length }; }""", List.of(cx, cy));
+            assertThat(held.get("zoom").doubleValue()).isEqualTo(held.get("most").doubleValue());
+            // To a pixel: a wheel event's clientX and clientY are whole pixels.
+            assertThat(Math.hypot(held.get("dx").doubleValue(), held.get("dy").doubleValue())).isLessThan(1 / held.get("zoom").doubleValue());
+            assertThat(held.get("transform").intValue()).isZero();
+            // Fit while the wheel's zoom is on its way: Fit wins, the zoom is not put back when the wheel stops.
+            Map<String, Number> fitted = (Map<String, Number>) explorer.page.evaluate("""
+                    async ([x, y]) => { const cy = explorer.cy; const zooms = explorer.panning.zooms;
+                      cy.container().querySelector('canvas').dispatchEvent(new WheelEvent('wheel', { deltaY: 300, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+                      document.getElementById('fit').click();
+                      const fit = cy.zoom();
+                      await new Promise(resolve => setTimeout(resolve, 600));
+                      await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+                      return { fit, zoom: cy.zoom(), transform: cy.container().firstElementChild.style.transform.length, zooms: explorer.panning.zooms - zooms }; }""",
+                    List.of(cx, cy));
+            assertThat(fitted.get("zoom").doubleValue()).isEqualTo(fitted.get("fit").doubleValue());
+            assertThat(fitted.get("transform").intValue()).isZero();
+            assertThat(fitted.get("zooms").intValue()).as("the wheel's zoom ended by Fit, not given").isZero();
+            // A press on the background takes the focus from a field, as on a small picture: typing goes to the page.
+            explorer.page.focus("#search");
+            mouse.click(x, y);
+            assertThat(explorer.page.evaluate("() => document.activeElement.id")).isNotEqualTo("search");
             explorer.assertNothingWentWrong();
         } finally {
             org.edugraph.support.TestNetwork.remove(graph);
