@@ -35,8 +35,9 @@ const cy = cytoscape({
 const schoolNames = legibleNames(cy);
 
 // A picture of more than TEXTURE_ABOVE elements is not drawn again element by element at
-// each frame of a drag, a pinch or a wheel: Cytoscape moves a picture of the view instead
-// (its textureOnViewport) and draws the elements again when the motion ends.
+// each frame of a gesture: the mouse's drags and wheel are panning.js's (below); a finger's
+// pinch and swipe are Cytoscape's, which moves a texture of the view (its textureOnViewport)
+// and draws the elements again when the motion ends.
 const TEXTURE_ABOVE = 2000;
 let sizeCheck = false;
 cy.on('add remove', () => {
@@ -49,7 +50,7 @@ cy.on('add remove', () => {
   });
 });
 
-// Above the same size a drag on the background moves the picture as drawn (panning.js): the texture would be drawn first.
+// Above the same size the mouse moves the picture as drawn (panning.js): Cytoscape's texture would be drawn first.
 const panning = fastPanning(cy, () => TEXTURE_ABOVE);
 
 let legendSections = [];
