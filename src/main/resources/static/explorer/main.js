@@ -166,8 +166,14 @@ const actions = {
 // ---------------------------------------------------------------- drawing
 
 let generation = 0;
-let answered;
-const firstAnswers = new Promise(resolve => { answered = resolve; });
+
+/** Once the frame after this one has been drawn (or a quarter of a second has passed, as in a tab in the background). */
+function nextFrame() {
+  return new Promise(resolve => {
+    setTimeout(resolve, 250);
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  });
+}
 let lastLayout = 'force';
 let regionsDrawn = null;  // a network drawn as counties: its counties and flows (regions.addRegions)
 let drawnCounties = null; // their codes (opened ones too), for the layout
@@ -274,7 +280,6 @@ async function draw(mine, fit) {
   const questions = questionsOf(view, !!regions);
   const wantPath = view.from && view.to;
   const got = await Promise.all(questions.map(q => ask(q.key, q.what, q.ask)));
-  answered();
   if (mine !== generation) return;
   mark('fetched');
 
@@ -861,11 +866,12 @@ async function start() {
   }
   fillControls();
   syncControls();
-  // The picture first: the statistics, the map and the time slider are asked for once its
-  // answers are in, so they do not stand in front of it at the server (nor their pages in
-  // front of its layout in the browser).
+  // The picture first: the statistics, the map and the time slider are asked for once it is
+  // on the screen, so that neither their answers (at the server, which shares the machine's
+  // cores) nor their pages stand in front of its layout and its first frame.
   const drawn = refreshGraph();
-  await firstAnswers;
+  await drawn.catch(() => {});
+  await nextFrame();
   await Promise.all([drawn, refreshStats(), time.refresh().then(() => mark('time'))]);
   mark('ready');
   explorer.ready = true;

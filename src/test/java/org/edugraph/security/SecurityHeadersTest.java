@@ -19,6 +19,12 @@ import org.springframework.http.MediaType;
 class SecurityHeadersTest extends IntegrationTest {
 
     private record Call(HttpMethod method, String path, int status) {
+
+        /** The pages' files: kept by the browser and checked again at each visit; all else is never kept. */
+        boolean isFile() {
+            return method == HttpMethod.GET && status == 200
+                    && (path.startsWith("/explorer") || path.startsWith("/webjars/") || path.equals("/graphiql") || path.endsWith(".css"));
+        }
     }
 
     @Test
@@ -51,9 +57,23 @@ class SecurityHeadersTest extends IntegrationTest {
             assertThat(headers.getFirst("Referrer-Policy")).as(call.path()).isEqualTo("no-referrer");
             assertThat(headers.getFirst("X-Content-Type-Options")).as(call.path()).isEqualTo("nosniff");
             assertThat(headers.getFirst("X-Frame-Options")).as(call.path()).isEqualTo("DENY");
-            assertThat(headers.getFirst("Cache-Control")).as(call.path()).isEqualTo("no-cache, no-store, max-age=0, must-revalidate");
+            assertThat(headers.getFirst("Cache-Control")).as(call.path())
+                    .isEqualTo(call.isFile() ? "no-cache" : "no-cache, no-store, max-age=0, must-revalidate");
             // Over plain HTTP there is no Strict-Transport-Security: browsers ignore it there, and Spring sends it over HTTPS.
             assertThat(headers.containsHeader("Strict-Transport-Security")).as(call.path()).isFalse();
+        }
+    }
+
+    @Test
+    void aPageFileTheBrowserKeepsIsNotSentAgainUnlessItChanged() {
+        for (String path : List.of("/explorer", "/explorer/main.js", "/webjars/cytoscape/dist/cytoscape.min.js")) {
+            var first = http.get().uri(path).exchange().expectStatus().isOk().returnResult(byte[].class);
+            String lastModified = first.getResponseHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
+            assertThat(lastModified).as(path).isNotNull();
+            assertThat(first.getResponseBodyContent()).as(path).isNotEmpty();
+            var again = http.get().uri(path).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified).exchange()
+                    .expectStatus().isNotModified().returnResult(byte[].class);
+            assertThat(again.getResponseBodyContent()).as(path).isNullOrEmpty();
         }
     }
 }
