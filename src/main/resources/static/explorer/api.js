@@ -204,20 +204,8 @@ export async function diff(from, to, filter) {
  * the day after its last, in order.
  */
 export async function changeDays(filter) {
-  const data = await graphql(`query ExplorerDates($filter: PairingFilter, $limit: Int!) {
-    partnershipNetwork(filter: $filter, limit: $limit) { edges { pairing { startDate endDate } } }
-  }`, { filter, limit: 50000 });
-  const days = new Set();
-  for (const e of data.partnershipNetwork.edges) {
-    if (!e.pairing) continue;
-    if (e.pairing.startDate) days.add(e.pairing.startDate);
-    if (e.pairing.endDate) {
-      const next = new Date(e.pairing.endDate + 'T00:00:00Z');
-      next.setUTCDate(next.getUTCDate() + 1);
-      days.add(next.toISOString().slice(0, 10));
-    }
-  }
-  return [...days].sort();
+  const data = await graphql(`query ExplorerDates($filter: PairingFilter) { pairingChangeDays(filter: $filter) }`, { filter });
+  return data.pairingChangeDays;
 }
 
 /** Pairings from mentors in one region to mentees in another, per pair of regions of the level. */

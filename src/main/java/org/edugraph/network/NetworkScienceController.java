@@ -61,6 +61,11 @@ class NetworkScienceController implements RuntimeWiringConfigurer {
     }
 
     @QueryMapping
+    List<LocalDate> pairingChangeDays(@Argument PairingFilter filter) {
+        return science.changeDays(PairingFilter.orNone(filter));
+    }
+
+    @QueryMapping
     List<CoverageYear> coverageTrend(@Argument RegionLevel level, @Argument int from, @Argument int to,
             @Argument PairingFilter filter) {
         return science.coverageTrend(level, from, to, PairingFilter.orNone(filter));

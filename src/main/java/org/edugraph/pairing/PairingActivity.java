@@ -1,6 +1,8 @@
 package org.edugraph.pairing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * When a pairing is active: on every day from its start date to its end date, both
@@ -18,6 +20,23 @@ public final class PairingActivity {
     /** True when a pairing with these dates is active on {@code day}. */
     public static boolean isActive(LocalDate start, LocalDate end, LocalDate day) {
         return (start == null || !start.isAfter(day)) && (end == null || !end.isBefore(day));
+    }
+
+    /**
+     * The days on which a pairing with these dates becomes active or stops being so, in
+     * order: its start, and the day after its end (an absent end or start: none). Derived
+     * from {@link #isActive}: on each of them its activity differs from the day before, and
+     * on no other day.
+     */
+    public static List<LocalDate> changes(LocalDate start, LocalDate end) {
+        List<LocalDate> days = new ArrayList<>(2);
+        if (start != null) {
+            days.add(start);
+        }
+        if (end != null && end.isBefore(LocalDate.MAX)) {
+            days.add(end.plusDays(1));
+        }
+        return days;
     }
 
     /**

@@ -218,6 +218,36 @@ abstract class NetworkScienceChecks extends IntegrationTest {
                 new LocalDate[] {LocalDate.of(2010, 1, 1), LocalDate.of(2030, 1, 1)});
     }
 
+    /**
+     * The days the selected network changes: those on which some selected pairing is active
+     * and was not the day before, or the reverse (the raw pairings' dates, both included),
+     * found by looking at each day around each pairing's dates.
+     */
+    @Test
+    void pairingChangeDaysAreTheDaysOnWhichASelectedPairingStartsOrHasJustEnded() {
+        for (Filter f : filters()) {
+            Set<LocalDate> expectedDays = new TreeSet<>();
+            for (ExpectedNetwork.Pairing p : expected.selected(f)) {
+                for (LocalDate date : java.util.stream.Stream.of(p.start(), p.end()).filter(Objects::nonNull).toList()) {
+                    for (LocalDate day = date.minusDays(2); !day.isAfter(date.plusDays(2)); day = day.plusDays(1)) {
+                        if (activeOn(p, day) != activeOn(p, day.minusDays(1))) {
+                            expectedDays.add(day);
+                        }
+                    }
+                }
+            }
+            Object days = data("{ pairingChangeDays(filter: %s) }".formatted(f.graphql())).get("pairingChangeDays");
+            assertThat(days).as(f.toString()).isEqualTo(expectedDays.stream().map(LocalDate::toString).toList());
+            if (f.equals(all())) {
+                assertThat(expectedDays).as("the generated network has dated pairings").isNotEmpty();
+            }
+        }
+    }
+
+    private static boolean activeOn(ExpectedNetwork.Pairing p, LocalDate day) {
+        return (p.start() == null || !day.isBefore(p.start())) && (p.end() == null || !day.isAfter(p.end()));
+    }
+
     @Test
     void networkDiffListsWhatStartedEndedAndWhoGainedOrLostCover() {
         for (Filter f : filters()) {

@@ -29,6 +29,18 @@ class PairingActivityTest {
         assertThat(PairingActivity.isActive(start, end, day)).isEqualTo(offset >= 0 && offset <= length);
     }
 
+    /** The days a pairing's activity changes are exactly those on which it differs from the day before. */
+    @Property(tries = 2000)
+    void itsActivityChangesOnTheDaysChangesGivesAndOnNoOther(@ForAll("maybeDays") LocalDate start, @ForAll("maybeDays") LocalDate end) {
+        net.jqwik.api.Assume.that(start == null || end == null || !end.isBefore(start));
+        java.util.List<LocalDate> changes = PairingActivity.changes(start, end);
+        assertThat(changes).isSorted().doesNotHaveDuplicates();
+        for (LocalDate day = LocalDate.of(2022, 8, 15); day.isBefore(LocalDate.of(2022, 10, 25)); day = day.plusDays(1)) {
+            boolean changed = PairingActivity.isActive(start, end, day) != PairingActivity.isActive(start, end, day.minusDays(1));
+            assertThat(changes.contains(day)).as("%s for %s", day, PairingActivity.range(start, end)).isEqualTo(changed);
+        }
+    }
+
     @Property
     void anOpenEndNeverEndsAndAnOpenStartWasAlwaysThere(@ForAll("days") LocalDate start, @ForAll("days") LocalDate day) {
         assertThat(PairingActivity.isActive(start, null, day)).isEqualTo(!day.isBefore(start));
