@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * under software WebGL (SwiftShader), with both renderers (only with
  * {@code -Dbench.swiftshader=true}: they take minutes); the county and the counties'
  * views under software WebGL with both renderers. {@code -Dbench.only=county} times
- * the county alone. Not part of `mvn test`; run with
+ * the county alone ({@code -Dbench.county-rounds=N} rounds of it, 3 unless given). Not part of `mvn test`; run with
  * `./mvnw test -Pbench -Dtest=ExplorerBenchmark -Dedugraph.test.require-browser=true`.
  * Prints its figures; asserts only that what was drawn is the network.
  */
@@ -50,7 +50,7 @@ class ExplorerBenchmark extends BrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void timeToFirstDrawAndPanningFramesPerSecond() {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < Integer.getInteger("bench.county-rounds", 3); round++) {
             try (var explorer = browser.open("http://127.0.0.1:" + port + "/explorer?regionCode=T-NET-A1&network=1")) {
                 explorer.waitUntil("window.explorer && explorer.ready && explorer.busy === 0");
                 // The first frame with the picture (timings.drawn), and when the statistics, the map and the
