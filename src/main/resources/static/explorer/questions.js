@@ -28,18 +28,19 @@ export const networkKey = v => `network|${v.groups}|${v.programs}|${filterKey(v)
  * What the view the page opens at asks before anything else: the regions and programs and,
  * for a whole network, how many schools it has and then, as that decides, its counties
  * or its schools. Asked again by the page's own script, these find the answers on their way.
+ * Resolves once the last of them has been asked (not answered), whatever the answers.
  */
 export function askFirst(view) {
   launch(LOOKUPS, () => api.lookups());
-  if (!view.network) return;
+  if (!view.network) return Promise.resolve();
   const filter = pairingFilter(view);
   const drawn = asRegions => asRegions
     ? launch(regionsKey(view), () => api.regionNetwork(filter))
     : launch(networkKey(view), () => api.network(filter, view.groups, view.programs));
   if (view.scale === '') {
     // The drawing's own failure is the page's to show (it asks again and waits): none left unhandled here.
-    launch(sizeKey(view), () => api.networkSize(filter)).then(size => { drawn(size > REGIONS_ABOVE); }, () => {});
-  } else {
-    drawn(view.scale === 'regions');
+    return launch(sizeKey(view), () => api.networkSize(filter)).then(size => { drawn(size > REGIONS_ABOVE); }, () => {});
   }
+  drawn(view.scale === 'regions');
+  return Promise.resolve();
 }
