@@ -100,7 +100,11 @@ public record EduGraphProperties(
      * @param exactBetweennessSchools networks of at most this many schools get exact betweenness; larger ones an
      *                    estimate from {@code betweennessSources} sources
      * @param betweennessSources how many schools the betweenness of a larger network is estimated from
-     * @param cacheEntries how many networks' measures are kept (each until the data changes), least recently used out first
+     * @param cacheEntries how many networks' measures are kept (each until the data changes), least recently used out first;
+     *                    as many filters' pairings likewise, within {@code keptPairings}
+     * @param keptPairings how many selected pairings are kept in all, for the statistics, flows, changes, counts,
+     *                    trends and measures of the same filter to read them once (about 200 bytes each); a
+     *                    selection of more is read each time it is asked about; 0 keeps none
      * @param measuresTimeout longest the measures of one network may take to compute; past it they are given up. One
      *                    that outlives its request (edugraph.graphql.timeout) still finishes and is kept for the next
      */
@@ -110,7 +114,8 @@ public record EduGraphProperties(
             @DefaultValue("5000") int exactBetweennessSchools,
             @DefaultValue("1000") int betweennessSources,
             @DefaultValue("16") int cacheEntries,
-            @DefaultValue("2m") Duration measuresTimeout) {
+            @DefaultValue("2m") Duration measuresTimeout,
+            @DefaultValue("200000") int keptPairings) {
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
@@ -16,6 +18,7 @@ import org.edugraph.api.Gate;
 import org.edugraph.api.References;
 import org.edugraph.api.References.Kind;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.pairing.PairingChangeLog;
 import org.edugraph.pairing.PairingFilter;
 import org.edugraph.region.Region;
 import org.neo4j.driver.Record;
@@ -39,14 +42,68 @@ public class NetworkAnalytics {
 
     private final Graph graph;
     private final References references;
+    private final PairingChangeLog changeLog;
     private final Gate gate;
     private final Duration wait;
+    private final KeptPairings kept;
 
-    NetworkAnalytics(Graph graph, References references, EduGraphProperties properties) {
+    NetworkAnalytics(Graph graph, References references, PairingChangeLog changeLog, EduGraphProperties properties) {
         this.graph = graph;
         this.references = references;
+        this.changeLog = changeLog;
         this.gate = new Gate("network analytics", properties.graphql().analyticsConcurrency());
         this.wait = properties.graphql().analyticsWait();
+        this.kept = new KeptPairings(properties.analytics().cacheEntries(), properties.analytics().keptPairings());
+    }
+
+    /** The data version what is kept was read at: the change log's last number (every pairing write of every
+     *  instance) and this instance's writes ended (what bypasses the log: a school moved, seeds, data written directly). */
+    MeasuresCache.Version version() {
+        return new MeasuresCache.Version(changeLog.latest(), graph.writesEnded());
+    }
+
+    /**
+     * Feeds every pairing the filter selects, with its schools, their regions, its kind,
+     * program and dates, to {@code step}: from the pairings kept for the filter while the data
+     * is unchanged, else read in one statement through this instance's gate (and kept if they
+     * fit). The filter's ids are checked by the caller.
+     */
+    void pairings(PairingFilter filter, Consumer<PairingRow> step) {
+        pairings(filter, step, true);
+    }
+
+    /** {@link #pairings(PairingFilter, Consumer)} for work already inside the gate (it is not entered twice). */
+    void pairingsInGate(PairingFilter filter, Consumer<PairingRow> step) {
+        pairings(filter, step, false);
+    }
+
+    private void pairings(PairingFilter filter, Consumer<PairingRow> step, boolean enterGate) {
+        // The version is read before the data: what is kept under it is at least as new as it says.
+        MeasuresCache.Version version = version();
+        kept.forEach(filter, version, row -> {
+            PairingFilter.Cypher cypher = filter.cypher();
+            Map<Object, Object> seen = new HashMap<>();
+            java.util.function.UnaryOperator<Object> same = value -> value == null ? null : seen.computeIfAbsent(value, v -> v);
+            Supplier<Object> read = () -> graph.read(Graph.Read.fold(() -> row, (r, record) -> r.accept(PairingRow.from(record, same))),
+                    NetworkCypher.pairings(cypher), cypher.parameters());
+            if (enterGate) {
+                gate.through(wait, read);
+            } else {
+                read.get();
+            }
+        }, step);
+    }
+
+    /** Questions answered from kept pairings and those that read them; the filters and pairings kept (for the tests). */
+    public long[] keptCounts() {
+        long[] counts = kept.counts();
+        long[] size = kept.size();
+        return new long[] {counts[0], counts[1], size[0], size[1]};
+    }
+
+    /** Forgets the kept pairings: the next question about any filter reads them (for the tests that count what it reads). */
+    public void forgetKept() {
+        kept.clear();
     }
 
     /** The bound on analytics running at once: each alias of a request is its own, and each its own transaction. */
@@ -195,12 +252,9 @@ public class NetworkAnalytics {
     }
 
     private NetworkStats counted(PairingFilter filter) {
-        PairingFilter.Cypher cypher = filter.cypher();
         RegionTree regions = regions();
-        NetworkStatistics stats = graph.read(Graph.Read.fold(() -> new NetworkStatistics(regions),
-                (s, r) -> s.add(new PairingRow((String) r.get("id"), (String) r.get("mentor"), (String) r.get("mentee"),
-                        (String) r.get("mentorRegion"), (String) r.get("menteeRegion")))),
-                NetworkCypher.statistics(cypher), cypher.parameters());
+        NetworkStatistics stats = new NetworkStatistics(regions);
+        pairingsInGate(filter, stats::add);
         return NetworkStats.of(stats, regions, filter.regionCode(),
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }

@@ -204,19 +204,10 @@ final class NetworkCypher {
                        p.id AS programId, p.name AS programName""";
     }
 
-    /** The selected pairings with both schools' regions, for the statistics. */
-    static String statistics(PairingFilter.Cypher filter) {
-        return filter.match() + """
-
-                MATCH (n)-[:MENTOR]->(a:School), (n)-[:MENTEE]->(b:School)
-                RETURN n.id AS id, a.id AS mentor, b.id AS mentee,
-                       [(a)-[:LOCATED_IN]->(r:Region) | r.code][0] AS mentorRegion,
-                       [(b)-[:LOCATED_IN]->(r:Region) | r.code][0] AS menteeRegion""";
-    }
-
     /**
-     * The selected pairings with what the network science needs of them: the statistics'
-     * columns ({@link #statistics}), and each pairing's kind, program and dates.
+     * The selected pairings with what the analytics need of them: each pairing's id, its
+     * schools and the regions they are located in, its kind, program and dates. The one
+     * statement every analytic reads the pairings with (NetworkAnalytics#pairings).
      */
     static String pairings(PairingFilter.Cypher filter) {
         return filter.match() + """

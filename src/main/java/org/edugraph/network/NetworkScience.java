@@ -19,12 +19,10 @@ import org.edugraph.EduGraphProperties;
 import org.edugraph.api.ApiException;
 import org.edugraph.api.ErrorKind;
 import org.edugraph.api.Page;
-import org.edugraph.neo4j.Graph;
 import org.edugraph.network.measures.Deadline;
 import org.edugraph.network.measures.Measures;
 import org.edugraph.network.measures.SchoolGraph;
 import org.edugraph.pairing.PairingActivity;
-import org.edugraph.pairing.PairingChangeLog;
 import org.edugraph.pairing.PairingFilter;
 import org.edugraph.pairing.PairingKind;
 import org.edugraph.region.Region;
@@ -36,8 +34,9 @@ import org.springframework.stereotype.Service;
  * version), rankings, communities, flows between regions, change between two days,
  * coverage per year, group-by counts. Each reads the selected pairings with the one
  * statement of the analytics ({@link NetworkCypher#pairings}, anchored at the filter's
- * most selective field), through the analytics' concurrency gate; arguments are checked
- * before anything is read.
+ * most selective field), through the analytics' concurrency gate, or takes those kept for
+ * the filter while the data is unchanged ({@link NetworkAnalytics#pairings}); arguments are
+ * checked before anything is read.
  */
 @Service
 public class NetworkScience {
@@ -47,9 +46,7 @@ public class NetworkScience {
     /** The most entries a nested list (top mentors, brokers) may be asked for. */
     static final int MAX_LIMIT = 1000;
 
-    private final Graph graph;
     private final NetworkAnalytics analytics;
-    private final PairingChangeLog changeLog;
     private final EduGraphProperties.Analytics limits;
     private final EduGraphProperties.Graphql paging;
     private final Measures.Settings settings;
@@ -57,11 +54,9 @@ public class NetworkScience {
     private final MeasuresCache cache;
     private final Clock clock;
 
-    NetworkScience(Graph graph, NetworkAnalytics analytics, PairingChangeLog changeLog, EduGraphProperties properties,
+    NetworkScience(NetworkAnalytics analytics, EduGraphProperties properties,
             Clock clock) {
-        this.graph = graph;
         this.analytics = analytics;
-        this.changeLog = changeLog;
         this.limits = properties.analytics();
         this.paging = properties.graphql();
         this.settings = new Measures.Settings(limits.exactBetweennessSchools(), limits.betweennessSources(), 0);
@@ -89,7 +84,7 @@ public class NetworkScience {
 
     /** The data version the cached measures are kept for. */
     MeasuresCache.Version version() {
-        return new MeasuresCache.Version(changeLog.latest(), graph.writesEnded());
+        return analytics.version();
     }
 
     /** The measures of the network the filter selects (its ids checked by the caller). */
@@ -110,16 +105,15 @@ public class NetworkScience {
     }
 
     private Measures compute(Selection selection, Deadline deadline) {
-        PairingFilter.Cypher cypher = selection.filter().cypher();
         SchoolGraph network;
         try {
-            network = graph.read(Graph.Read.fold(
-                    () -> SchoolGraph.builder(limits.maxSchools(), limits.maxPairings()), (builder, r) -> {
-                        PairingRow row = PairingRow.from(r);
-                        if (row.activeOn(selection.alsoActiveOn())) {
-                            builder.add(row.id(), row.mentorId(), row.menteeId(), row.mentorRegion(), row.menteeRegion());
-                        }
-                    }), NetworkCypher.pairings(cypher), cypher.parameters()).build();
+            SchoolGraph.Builder builder = SchoolGraph.builder(limits.maxSchools(), limits.maxPairings());
+            analytics.pairingsInGate(selection.filter(), row -> {
+                if (row.activeOn(selection.alsoActiveOn())) {
+                    builder.add(row.id(), row.mentorId(), row.menteeId(), row.mentorRegion(), row.menteeRegion());
+                }
+            });
+            network = builder.build();
         } catch (SchoolGraph.TooLarge e) {
             String bound = e.pairings() > limits.maxPairings()
                     ? "%d pairings (edugraph.analytics.max-pairings)".formatted(limits.maxPairings())
@@ -223,12 +217,11 @@ public class NetworkScience {
 
     // ---- the selected pairings, read whole
 
-    /** Every selected pairing with its kind, program and dates, in one statement. */
+    /** Every selected pairing with its kind, program and dates: kept ones, or read in one statement. */
     private List<PairingRow> rows(PairingFilter filter) {
-        PairingFilter.Cypher cypher = filter.cypher();
-        return analytics.gate().through(analytics.waitForGate(), () -> graph.read(
-                Graph.Read.fold(ArrayList<PairingRow>::new, (rows, r) -> rows.add(PairingRow.from(r))),
-                NetworkCypher.pairings(cypher), cypher.parameters()));
+        List<PairingRow> rows = new ArrayList<>();
+        analytics.pairings(filter, rows::add);
+        return rows;
     }
 
     /** Pairings from mentors in one region to mentees in another, per pair of regions of {@code level}. */

@@ -21,10 +21,20 @@ record PairingRow(String id, String mentorId, String menteeId, String mentorRegi
 
     /** A row of {@link NetworkCypher#pairings}. */
     static PairingRow from(java.util.Map<String, Object> r) {
+        return from(r, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * A row of {@link NetworkCypher#pairings}, each value but the pairing's id passed through
+     * {@code same}: a read that keeps its rows gives one object for equal values (a school's
+     * id in each of its pairings, a region's code, a date), which halves what the rows hold.
+     */
+    static PairingRow from(java.util.Map<String, Object> r, java.util.function.UnaryOperator<Object> same) {
         String kind = (String) r.get("kind");
-        return new PairingRow((String) r.get("id"), (String) r.get("mentor"), (String) r.get("mentee"),
-                (String) r.get("mentorRegion"), (String) r.get("menteeRegion"), kind == null ? null : PairingKind.valueOf(kind),
-                (String) r.get("program"), (LocalDate) r.get("startDate"), (LocalDate) r.get("endDate"));
+        return new PairingRow((String) r.get("id"), (String) same.apply(r.get("mentor")), (String) same.apply(r.get("mentee")),
+                (String) same.apply(r.get("mentorRegion")), (String) same.apply(r.get("menteeRegion")),
+                kind == null ? null : PairingKind.valueOf(kind), (String) same.apply(r.get("program")),
+                (LocalDate) same.apply(r.get("startDate")), (LocalDate) same.apply(r.get("endDate")));
     }
 
     /** True when the pairing is active on {@code day} (null: any day). */

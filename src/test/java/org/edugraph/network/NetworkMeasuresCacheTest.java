@@ -38,6 +38,9 @@ class NetworkMeasuresCacheTest extends IntegrationTest {
     @Autowired
     NetworkScience science;
 
+    @Autowired
+    NetworkAnalytics analytics;
+
     private NetworkGenerator.Network network;
 
     @BeforeAll
@@ -149,11 +152,52 @@ class NetworkMeasuresCacheTest extends IntegrationTest {
         String flows = """
                 { regionFlows(level: COUNTY, filter: {regionCode: "%s"}) { from { code name } to { code name } pairings
                   brokers(limit: 3) { id name } } }""";
+        analytics.forgetKept(); // the county's pairings were kept by the measures above
         long county = statementsOf(flows.formatted(COUNTY), "regionFlows", 1);
         long whole = statementsOf(flows.formatted("T-NET"), "regionFlows", 2);
         // The id check, the pairings, the region tree; the flows' brokers. Their regions' code and name are the
         // region tree's: no statement.
         assertThat(whole).isEqualTo(county).isEqualTo(4);
+        // Asked again, the pairings are those kept: one statement less.
+        assertThat(statementsOf(flows.formatted("T-NET"), "regionFlows", 2)).isEqualTo(3);
+    }
+
+    /**
+     * The statistics, flows, changes and measures of one filter read its pairings once while
+     * the data is unchanged; a pairing added through the API is in the next answer.
+     */
+    @Test
+    void theAnalyticsOfAFilterReadItsPairingsOnceUntilTheDataChanges() {
+        analytics.forgetKept();
+        String stats = "{ networkStats(filter: {regionCode: \"%s\"}) { pairings } }".formatted(COUNTY);
+        int pairings = pairingsOf(post(stats));
+        long[] before = analytics.keptCounts();
+        for (String question : List.of(stats,
+                "{ regionFlows(level: COUNTY, filter: {regionCode: \"%s\"}) { pairings } }".formatted(COUNTY),
+                "{ pairingChangeDays(filter: {regionCode: \"%s\"}) }".formatted(COUNTY),
+                "{ pairingCounts(filter: {regionCode: \"%s\"}, groupBy: [KIND]) { count } }".formatted(COUNTY))) {
+            assertThat(post(question)).as(question).doesNotContainKey("errors");
+        }
+        long[] after = analytics.keptCounts();
+        assertThat(after[0] - before[0]).as("answered from kept pairings").isEqualTo(4);
+        assertThat(after[1] - before[1]).as("pairings read").isZero();
+        assertThat(pairingsOf(post(stats))).isEqualTo(pairings);
+        var pair = unpairedInCounty();
+        String id = as(TestUsers.ADMIN).document("""
+                mutation($m: ID!, $e: ID!) { addPairing(input: {mentorId: $m, menteeId: $e, kind: OTHER}) { id } }""")
+                .variable("m", pair[0]).variable("e", pair[1]).execute().path("addPairing.id").entity(String.class).get();
+        try {
+            assertThat(pairingsOf(post(stats))).as("the new pairing is counted at once").isEqualTo(pairings + 1);
+        } finally {
+            as(TestUsers.ADMIN).document("mutation($id: ID!) { removePairing(id: $id) }").variable("id", id).execute();
+        }
+        assertThat(pairingsOf(post(stats))).isEqualTo(pairings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int pairingsOf(Map<String, Object> response) {
+        assertThat(response).doesNotContainKey("errors");
+        return (Integer) ((Map<String, Object>) ((Map<String, Object>) response.get("data")).get("networkStats")).get("pairings");
     }
 
     /** How many statements {@code query} ran; its answer {@code field} holds at least {@code atLeast} entries. */

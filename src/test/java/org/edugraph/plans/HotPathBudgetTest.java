@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.edugraph.api.Page;
 import org.edugraph.neo4j.Graph;
+import org.edugraph.network.NetworkAnalytics;
 import org.edugraph.seed.NetworkGenerator;
 import org.edugraph.support.IntegrationTest;
 import org.edugraph.support.TestNetwork;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The hot paths held to a budget of database hits, the way {@code @neo4j/graphql} keeps
@@ -32,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotPathBudgetTest extends IntegrationTest {
+
+    @Autowired
+    NetworkAnalytics analytics;
 
     private NetworkGenerator.Network network;
 
@@ -85,7 +90,10 @@ class HotPathBudgetTest extends IntegrationTest {
                         { schoolNeighborhood(schoolId: "%s", depth: 2) { nodes { id } edges { id } } }""".formatted(school)),
                 new Operation("partnershipPath, two pairings apart", 1_000, 3, """
                         { partnershipPath(fromSchoolId: "%s", toSchoolId: "%s") { id } }""".formatted(chain[0], chain[1])),
-                new Operation("networkStats, one county", 42_000, 4, """
+                // The pairings' one statement also reads their kind, program and dates (48,700 db hits; 42,000 when
+                // it read only the schools and regions): the flows, changes, counts and measures of the same filter
+                // then read no pairing while the data is unchanged (NetworkAnalytics#pairings).
+                new Operation("networkStats, one county", 52_000, 4, """
                         { networkStats(filter: {regionCode: "%s"}) { schools pairings components coverage { schools } } }"""
                         .formatted(county)));
     }
@@ -106,6 +114,7 @@ class HotPathBudgetTest extends IntegrationTest {
     @MethodSource("operations")
     void staysWithinItsBudgetOfDbHits(Operation operation) {
         post(operation.document()); // plans cached, as in service
+        analytics.forgetKept(); // but not the selected pairings: their read is what the analytics' budget is about
         @SuppressWarnings("unchecked")
         Map<String, Object>[] response = new Map[1];
         List<Graph.Profiled> statements = org.edugraph.neo4j.Profiler.profile(graph, () -> response[0] = post(operation.document()));
