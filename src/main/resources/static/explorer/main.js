@@ -295,7 +295,7 @@ async function draw(mine, fit) {
     const outside = q.county && view.regionCode && !within(q.county, view.regionCode);
     model.addNetwork(outside ? touching(answer, view.regionCode) : answer, !!q.path);
   });
-  regionsDrawn = regions ? addRegions(model, regions, new Set(view.openRegions), view.allFlows) : null;
+  regionsDrawn = regions ? addRegions(model, regions, lookup.regionByCode, new Set(view.openRegions), view.allFlows) : null;
   drawnCounties = regionsDrawn ? [...regionsDrawn.counties.keys()] : null;
   for (const n of model.nodes.values()) {
     if (n.kind === 'School') names.set(n.id, n.label);

@@ -16,13 +16,17 @@ const LARGEST = 110;
  * Each county of the answer (api.regionNetwork) with its figures: pairings within it,
  * out of it, into it, and all pairings with a school there; its schools in a pairing and
  * all its schools (when the coverage has its row: a county outside the filter's region
- * has none). Counties with no pairing are left out.
+ * has none). Its name and prefecture are those of `regionByCode` (the page's lookups: the
+ * answer names the counties by code only); a county missing there is named by its code.
+ * Counties with no pairing are left out.
  */
-export function counties(answer) {
+export function counties(answer, regionByCode) {
   const all = new Map();
   const county = r => {
     if (!all.has(r.code)) {
-      all.set(r.code, { code: r.code, name: r.name, parent: r.parent || null, schools: null, paired: null, within: 0, out: 0, into: 0 });
+      const known = regionByCode.get(r.code);
+      all.set(r.code, { code: r.code, name: known ? known.name : r.code, parent: (known && known.parent) || null,
+        schools: null, paired: null, within: 0, out: 0, into: 0 });
     }
     return all.get(r.code);
   };
@@ -85,8 +89,8 @@ export function heavierFlows(flows, every = false) {
  * county's node (its pairings end there). Returns the counties, and how many flows run
  * between the counties drawn and how many of them are drawn.
  */
-export function addRegions(model, answer, opened, everyFlow = false) {
-  const all = counties(answer);
+export function addRegions(model, answer, regionByCode, opened, everyFlow = false) {
+  const all = counties(answer, regionByCode);
   const most = Math.max(1, ...[...all.values()].map(c => c.pairings));
   const mostFlow = Math.max(1, ...answer.flows.map(f => f.pairings));
   const folded = new Map();
