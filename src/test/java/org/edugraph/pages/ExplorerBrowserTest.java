@@ -741,7 +741,9 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(drawn.keySet()).containsExactlyInAnyOrderElementsOf(perCounty.keySet());
                 perCounty.forEach((code, pairings) -> {
                     assertThat(((Number) drawn.get(code)).intValue()).as(code).isEqualTo(pairings);
-                    assertThat(label(explorer, "region:" + code)).as(code).endsWith(String.format(java.util.Locale.ROOT, "%,d pairings", pairings));
+                    assertThat(label(explorer, "region:" + code)).as(code).endsWith(String.format(java.util.Locale.ROOT, "%,d pairings", pairings))
+                            // Named as the regions are (the answer gives codes; the names are the lookups')
+                            .startsWith("测试县" + code.substring("T-NET-".length()) + "\n");
                 });
                 Map<String, Object> lines = (Map<String, Object>) explorer.page.evaluate(
                         "() => Object.fromEntries(explorer.cy.edges().map(e => [e.id(), e.data('pairings')]))");
