@@ -7,7 +7,11 @@
 import { askFirst } from './questions.js';
 import { readView } from './view.js';
 
-await askFirst(readView(window.location.search));
+try {
+  await askFirst(readView(window.location.search));
+} catch (e) {
+  // Whatever went wrong asking early, the page itself asks again, and says why if it fails again.
+}
 // Every module main.js imports, fetched beside it rather than after it has been read.
 for (const name of ['main', 'regions', 'graph', 'styling', 'time', 'pairings', 'map', 'brief', 'details', 'search', 'dom', 'panning']) {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `/explorer/${name}.js` }));
