@@ -69,17 +69,20 @@ public class NetworkAnalytics {
      * fit). The filter's ids are checked by the caller.
      */
     void pairings(PairingFilter filter, Consumer<PairingRow> step) {
-        pairings(filter, step, true);
-    }
-
-    /** {@link #pairings(PairingFilter, Consumer)} for work already inside the gate (it is not entered twice). */
-    void pairingsInGate(PairingFilter filter, Consumer<PairingRow> step) {
-        pairings(filter, step, false);
-    }
-
-    private void pairings(PairingFilter filter, Consumer<PairingRow> step, boolean enterGate) {
         // The version is read before the data: what is kept under it is at least as new as it says.
-        MeasuresCache.Version version = version();
+        pairings(filter, version(), step, true);
+    }
+
+    /**
+     * {@link #pairings(PairingFilter, Consumer)} for work already inside the gate (it is not
+     * entered twice), at the data version the caller read before it (the measures are kept
+     * under the same one: it is not read twice).
+     */
+    void pairingsInGate(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step) {
+        pairings(filter, version, step, false);
+    }
+
+    private void pairings(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step, boolean enterGate) {
         kept.forEach(filter, version, row -> {
             PairingFilter.Cypher cypher = filter.cypher();
             Map<Object, Object> seen = new HashMap<>();
@@ -252,9 +255,10 @@ public class NetworkAnalytics {
     }
 
     private NetworkStats counted(PairingFilter filter) {
+        MeasuresCache.Version version = version();
         RegionTree regions = regions();
         NetworkStatistics stats = new NetworkStatistics(regions);
-        pairingsInGate(filter, stats::add);
+        pairingsInGate(filter, version, stats::add);
         return NetworkStats.of(stats, regions, filter.regionCode(),
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }

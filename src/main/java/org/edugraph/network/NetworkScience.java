@@ -82,11 +82,6 @@ public class NetworkScience {
 
     // ---- measures
 
-    /** The data version the cached measures are kept for. */
-    MeasuresCache.Version version() {
-        return analytics.version();
-    }
-
     /** The measures of the network the filter selects (its ids checked by the caller). */
     public Measures measures(PairingFilter filter) {
         return measures(Selection.of(filter, null), timeout);
@@ -94,9 +89,9 @@ public class NetworkScience {
 
     Measures measures(Selection selection, Duration limit) {
         // The version is read before the data: what is kept under it is at least as new as it says.
-        MeasuresCache.Version version = version();
-        return cache.get(selection, version,
-                () -> analytics.gate().through(analytics.waitForGate(), () -> compute(selection, Deadline.in(limit))));
+        MeasuresCache.Version version = analytics.version();
+        return cache.get(selection, version, () -> analytics.gate().through(analytics.waitForGate(),
+                () -> compute(selection, version, Deadline.in(limit))));
     }
 
     /** Requests answered from kept measures, and those that computed them (for the tests and the benchmark). */
@@ -104,11 +99,11 @@ public class NetworkScience {
         return cache.counts();
     }
 
-    private Measures compute(Selection selection, Deadline deadline) {
+    private Measures compute(Selection selection, MeasuresCache.Version version, Deadline deadline) {
         SchoolGraph network;
         try {
             SchoolGraph.Builder builder = SchoolGraph.builder(limits.maxSchools(), limits.maxPairings());
-            analytics.pairingsInGate(selection.filter(), row -> {
+            analytics.pairingsInGate(selection.filter(), version, row -> {
                 if (row.activeOn(selection.alsoActiveOn())) {
                     builder.add(row.id(), row.mentorId(), row.menteeId(), row.mentorRegion(), row.menteeRegion());
                 }
