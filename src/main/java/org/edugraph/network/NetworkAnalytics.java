@@ -104,9 +104,10 @@ public class NetworkAnalytics {
         return new long[] {counts[0], counts[1], size[0], size[1]};
     }
 
-    /** Forgets the kept pairings: the next question about any filter reads them (for the tests that count what it reads). */
+    /** Forgets the kept pairings and region tree: the next question reads them (for the tests that count what it reads). */
     public void forgetKept() {
         kept.clear();
+        keptRegions = null;
     }
 
     /** The bound on analytics running at once: each alias of a request is its own, and each its own transaction. */
@@ -256,20 +257,44 @@ public class NetworkAnalytics {
 
     private NetworkStats counted(PairingFilter filter) {
         MeasuresCache.Version version = version();
-        RegionTree regions = regions();
+        RegionTree regions = regions(version);
         NetworkStatistics stats = new NetworkStatistics(regions);
         pairingsInGate(filter, version, stats::add);
         return NetworkStats.of(stats, regions, filter.regionCode(),
                 () -> gate.through(wait, () -> schoolsPerRegion(filter.regionCode())));
     }
 
+    /** The region tree kept with the data version it was read at. */
+    private record KeptRegions(MeasuresCache.Version version, RegionTree tree) {
+    }
+
+    private volatile KeptRegions keptRegions;
+
+    /** {@link #regions(MeasuresCache.Version)} at the data version of now. */
+    RegionTree regions() {
+        return regions(version());
+    }
+
     /**
      * The regions anything is located in and those above them, in memory: all that the
      * statistics, coverage, flows and suggestions look up (a school's county, whether it lies
      * within the filter's region). Not every region: the gazetteer holds every county of
-     * China (issue 21), most of which hold nothing here. One statement.
+     * China (issue 21), most of which hold nothing here. Kept while the data version is
+     * {@code version} (read before the regions, as for the kept pairings: a region written, a school
+     * moved or added is a write the version counts), else read in one statement that looks at
+     * every region (45,000 with the gazetteer's towns) for a school or group located there.
      */
-    RegionTree regions() {
+    RegionTree regions(MeasuresCache.Version version) {
+        KeptRegions found = keptRegions;
+        if (found != null && found.version().equals(version)) {
+            return found.tree();
+        }
+        RegionTree tree = readRegions();
+        keptRegions = new KeptRegions(version, tree);
+        return tree;
+    }
+
+    private RegionTree readRegions() {
         return new RegionTree(graph.read("""
                 MATCH (r:Region) WHERE EXISTS { (r)<-[:LOCATED_IN]-() }
                 MATCH (r)-[:PART_OF*0..]->(n:Region)
