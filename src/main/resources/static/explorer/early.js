@@ -12,7 +12,8 @@ try {
 } catch (e) {
   // Whatever went wrong asking early, the page itself asks again, and says why if it fails again.
 }
-// Every module main.js imports, fetched beside it rather than after it has been read.
+// Every module main.js imports, fetched beside it rather than after it has been read (ExplorerModulesTest
+// fails when a module of the page is in neither this list nor index.html's preloads, or one listed is gone).
 for (const name of ['main', 'regions', 'graph', 'styling', 'time', 'pairings', 'map', 'brief', 'details', 'search', 'dom', 'panning']) {
   document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href: `/explorer/${name}.js` }));
 }
