@@ -27,17 +27,17 @@ function nodeAt(cy, x, y) {
   const slop = 2 / zoom;
   let found = null;
   cy.nodes().forEach(n => {
-    if (found || !n.visible()) return;
+    if (found) return;
     const p = n.position();
-    const hw = n.width() / 2 + slop;
-    const hh = n.height() / 2 + slop;
-    if (Math.abs(p.x - mx) <= hw && Math.abs(p.y - my) <= hh) {
-      found = n;
+    const dx = Math.abs(p.x - mx);
+    const dy = Math.abs(p.y - my);
+    if (dx <= n.width() / 2 + slop && dy <= n.height() / 2 + slop) {
+      if (n.visible()) found = n;
       return;
     }
     // A name is at most its text-max-width wide about the node and below or on it: only a node
     // whose name could be there has its name's box (Cytoscape's, measured) looked at.
-    if (Math.abs(p.x - mx) > LABEL_REACH || Math.abs(p.y - my) > LABEL_REACH || !nameDrawn(n, zoom)) return;
+    if (dx > LABEL_REACH || dy > LABEL_REACH || !n.visible() || !nameDrawn(n, zoom)) return;
     const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
       includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false });
     if (b.w > 0 && mx >= b.x1 - slop && mx <= b.x2 + slop && my >= b.y1 - slop && my <= b.y2 + slop) found = n;

@@ -986,14 +986,14 @@ class ExplorerBrowserTest extends BrowserTest {
                     async () => { const cy = explorer.cy; const r = cy.renderer(); const box = cy.container().getBoundingClientRect();
                       cy.zoom(1);
                       for (const n of cy.nodes('[kind = "School"]').slice(0, 40)) {
-                        cy.center(n);
-                        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+                        cy.center(n); // the boxes and Cytoscape's search need no frame drawn
                         const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
                         const body = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false });
                         const x = (b.x1 + b.x2) / 2, y = (b.y1 + b.y2) / 2;
                         const at = r.projectIntoViewport(box.left + x, box.top + y);
                         const hit = r.findNearestElement(at[0], at[1], true, false);
                         if (b.w > 0 && y > body.y2 + 2 && hit && hit.id() === n.id()) {
+                          await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
                           return { id: n.id(), x: box.left + x, y: box.top + y, named: n.hasClass('named'), pan: { ...cy.pan() }, at: { ...n.position() } };
                         }
                       }
