@@ -70,7 +70,12 @@ public class NetworkAnalytics {
      */
     void pairings(PairingFilter filter, Consumer<PairingRow> step) {
         // The version is read before the data: what is kept under it is at least as new as it says.
-        pairings(filter, version(), step, true);
+        pairings(filter, version(), step);
+    }
+
+    /** {@link #pairings(PairingFilter, Consumer)} at the data version the caller read before it (for the region tree too). */
+    void pairings(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step) {
+        pairings(filter, version, step, true);
     }
 
     /**

@@ -214,19 +214,25 @@ public class NetworkScience {
 
     /** Every selected pairing with its kind, program and dates: kept ones, or read in one statement. */
     private List<PairingRow> rows(PairingFilter filter) {
+        return rows(filter, analytics.version());
+    }
+
+    /** The selected pairings at {@code version}, read by the caller before them (its region tree is kept under the same). */
+    private List<PairingRow> rows(PairingFilter filter, MeasuresCache.Version version) {
         List<PairingRow> rows = new ArrayList<>();
-        analytics.pairings(filter, rows::add);
+        analytics.pairings(filter, version, rows::add);
         return rows;
     }
 
     /** Pairings from mentors in one region to mentees in another, per pair of regions of {@code level}. */
     List<RegionFlow> regionFlows(RegionLevel level, PairingFilter filter) {
         analytics.requireReferences(filter);
-        List<PairingRow> rows = rows(filter);
+        MeasuresCache.Version version = analytics.version();
+        List<PairingRow> rows = rows(filter, version);
         if (rows.isEmpty()) {
             return List.of();
         }
-        RegionTree regions = analytics.regions();
+        RegionTree regions = analytics.regions(version);
         record Key(Region from, Region to) {
         }
         Map<Key, Map<String, Integer>> schools = new HashMap<>();
@@ -343,8 +349,9 @@ public class NetworkScience {
             throw ApiException.badRequest("A trend spans at most %d years, got %d".formatted(MAX_YEARS, to - from + 1));
         }
         analytics.requireReferences(filter);
-        List<PairingRow> rows = rows(filter);
-        RegionTree regions = analytics.regions();
+        MeasuresCache.Version version = analytics.version();
+        List<PairingRow> rows = rows(filter, version);
+        RegionTree regions = analytics.regions(version);
         Map<String, Long> schoolsPerRegion = analytics.gate().through(analytics.waitForGate(),
                 () -> analytics.schoolsPerRegion(filter.regionCode()));
         List<CoverageYear> years = new ArrayList<>();
@@ -368,12 +375,13 @@ public class NetworkScience {
         Set<PairingDimension> dimensions = new LinkedHashSet<>(groupBy);
         RegionLevel at = level == null ? RegionLevel.COUNTY : level;
         analytics.requireReferences(filter);
-        List<PairingRow> rows = rows(filter);
+        MeasuresCache.Version version = analytics.version();
+        List<PairingRow> rows = rows(filter, version);
         if (rows.isEmpty()) {
             return List.of();
         }
         boolean byRegion = dimensions.contains(PairingDimension.MENTOR_REGION) || dimensions.contains(PairingDimension.MENTEE_REGION);
-        RegionTree regions = byRegion ? analytics.regions() : null;
+        RegionTree regions = byRegion ? analytics.regions(version) : null;
         Map<PairingCount, Integer> counts = new HashMap<>();
         for (PairingRow r : rows) {
             PairingCount key = new PairingCount(
