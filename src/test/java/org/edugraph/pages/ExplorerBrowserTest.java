@@ -773,7 +773,9 @@ class ExplorerBrowserTest extends BrowserTest {
                 assertThat(((Number) explorer.page.evaluate("() => explorer.cy.zoom()")).doubleValue()).isLessThan(6.0 / 11);
                 String school = schoolsOfA1.iterator().next();
                 assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('label')", school)).isEqualTo("");
-                explorer.page.evaluate("() => explorer.cy.zoom({ level: 1, renderedPosition: { x: 100, y: 100 } })");
+                // In braces, returning nothing: cy.zoom returns Cytoscape itself, which Playwright would copy to
+                // the test, element by element (9 s for this picture).
+                explorer.page.evaluate("() => { explorer.cy.zoom({ level: 1, renderedPosition: { x: 100, y: 100 } }); }");
                 assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('label')", school))
                         .isEqualTo(label(explorer, school)).asString().isNotBlank();
 
@@ -947,7 +949,7 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(zoomed.get("y").doubleValue()).isCloseTo(point.get("y").doubleValue(), org.assertj.core.api.Assertions.within(pixel));
 
             // At the most zoom the wheel changes nothing: the picture is not drawn again, and can be dragged at once.
-            explorer.page.evaluate("() => explorer.cy.zoom({ level: explorer.cy.maxZoom(), renderedPosition: { x: 100, y: 100 } })");
+            explorer.page.evaluate("() => { explorer.cy.zoom({ level: explorer.cy.maxZoom(), renderedPosition: { x: 100, y: 100 } }); }");
             Map<String, Number> atMost = (Map<String, Number>) explorer.page.evaluate("() => explorer.cy.pan()");
             Object redraws = explorer.page.evaluate("() => explorer.panning.redraws");
             mouse.wheel(0, -250);
@@ -959,7 +961,7 @@ class ExplorerBrowserTest extends BrowserTest {
             mouse.move(x + 20, y + 20, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
             mouse.up();
             explorer.waitUntil("explorer.panning.drags === 2");
-            explorer.page.evaluate("() => explorer.cy.fit()");
+            explorer.page.evaluate("() => { explorer.cy.fit(); }");
 
             // A node is still Cytoscape's: a click selects it.
             String school = (String) explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]')[0].id()");
@@ -969,9 +971,10 @@ class ExplorerBrowserTest extends BrowserTest {
             // A click on a line (no move) selects its pairing; on the background, nothing.
             String line = (String) explorer.page.evaluate("""
                     () => { const r = explorer.cy.renderer(); const box = explorer.cy.container().getBoundingClientRect();
-                      const e = explorer.cy.edges().filter(e => { const m = e.renderedMidpoint(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
-                        const hit = r.findNearestElement(at[0], at[1], true, false); return hit && hit.id() === e.id(); })[0];
-                      return e.id(); }""");
+                      const edges = explorer.cy.edges(); // the first line a click at its middle reaches (each test looks at every element)
+                      for (let i = 0; i < edges.length; i++) { const e = edges[i]; const m = e.renderedMidpoint(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
+                        const hit = r.findNearestElement(at[0], at[1], true, false); if (hit && hit.id() === e.id()) return e.id(); }
+                      throw new Error('no line can be clicked at its middle'); }""");
             clickEdge(explorer, line);
             explorer.waitUntil("explorer.view.selected === '" + line + "'");
             explorer.page.locator("#details").getByText("Mentor").first().waitFor();
