@@ -67,9 +67,8 @@ export function style() {
       'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
       'min-zoomed-font-size': NAME_MIN_PX, 'border-width': 1, 'border-color': '#555',
     } },
-    // A name drawn is part of its node: a click on it selects the node (in a large picture too:
-    // panning.js asks Cytoscape what a tap is on). Only where there is a name: on every node it
-    // cost a county's first picture 50-80 ms.
+    // A name drawn is part of its node: a click on it selects the node, a press grabs it (panning.js
+    // too). Only where there is a name: on every node it cost a county's first picture 50-80 ms.
     { selector: 'node.named, node[kind != "School"]', style: { 'label': 'data(label)', 'text-events': 'yes' } },
     { selector: 'node[kind = "School"]', style: {
       'shape': 'ellipse', 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)',

@@ -14,21 +14,44 @@ const WHEEL_END_MS = 200;
 /** How much a wheel's 100 pixels zoom (a notch of most mice): 2^(100/500), 15 %. */
 const WHEEL_PIXELS_PER_DOUBLING = 500;
 
-/** The node drawn under (x, y), rendered coordinates in the container; nodes only, from their positions. */
+/**
+ * The node drawn under (x, y), rendered coordinates in the container: on its body, or on its
+ * name where the name is drawn (Cytoscape grabs a node by its name too). Nodes only, from their
+ * positions: Cytoscape's own search looks at every line as well.
+ */
 function nodeAt(cy, x, y) {
   const pan = cy.pan();
   const zoom = cy.zoom();
   const mx = (x - pan.x) / zoom;
   const my = (y - pan.y) / zoom;
+  const slop = 2 / zoom;
   let found = null;
   cy.nodes().forEach(n => {
     if (found) return;
     const p = n.position();
-    const hw = n.width() / 2 + 2 / zoom;
-    const hh = n.height() / 2 + 2 / zoom;
-    if (Math.abs(p.x - mx) <= hw && Math.abs(p.y - my) <= hh && n.visible()) found = n;
+    const dx = Math.abs(p.x - mx);
+    const dy = Math.abs(p.y - my);
+    if (dx <= n.width() / 2 + slop && dy <= n.height() / 2 + slop) {
+      if (n.visible()) found = n;
+      return;
+    }
+    // A name is at most its text-max-width wide about the node and below or on it: only a node
+    // whose name could be there has its name's box (Cytoscape's, measured) looked at.
+    if (dx > LABEL_REACH || dy > LABEL_REACH || !n.visible() || !nameDrawn(n, zoom)) return;
+    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
+      includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false, includeUnderlays: false });
+    if (b.w > 0 && mx >= b.x1 - slop && mx <= b.x2 + slop && my >= b.y1 - slop && my <= b.y2 + slop) found = n;
   });
   return found;
+}
+
+/** How far (model px) from its node a name may reach: half the widest name (graph.js's text-max-width 180) and more. */
+const LABEL_REACH = 120;
+
+/** Whether n's name is drawn at this zoom: it has one, and it is not too small on screen (min-zoomed-font-size). */
+function nameDrawn(n, zoom) {
+  const label = n.pstyle('label');
+  return !!(label && label.strValue) && n.pstyle('font-size').pfValue * zoom >= n.pstyle('min-zoomed-font-size').pfValue;
 }
 
 /**

@@ -983,6 +983,41 @@ class ExplorerBrowserTest extends BrowserTest {
             assertThat(query(explorer)).doesNotContainKey("selected");
             assertThat(explorer.page.evaluate("() => explorer.panning.drags")).isEqualTo(2);
 
+            // Near enough to read the names, a press on a school's name grabs the school (as Cytoscape
+            // does), not the picture: the school moves with the mouse, the picture stays.
+            Map<String, Object> name = (Map<String, Object>) explorer.page.evaluate("""
+                    async () => { const cy = explorer.cy; const r = cy.renderer(); const box = cy.container().getBoundingClientRect();
+                      cy.zoom(1);
+                      for (const n of cy.nodes('[kind = "School"]').slice(0, 40)) {
+                        cy.center(n); // the boxes and Cytoscape's search need no frame drawn
+                        const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+                        const body = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false });
+                        const x = (b.x1 + b.x2) / 2, y = (b.y1 + b.y2) / 2;
+                        const at = r.projectIntoViewport(box.left + x, box.top + y);
+                        const hit = r.findNearestElement(at[0], at[1], true, false);
+                        if (b.w > 0 && y > body.y2 + 2 && hit && hit.id() === n.id()) {
+                          await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+                          return { id: n.id(), x: box.left + x, y: box.top + y, named: n.hasClass('named'), pan: { ...cy.pan() }, at: { ...n.position() } };
+                        }
+                      }
+                      return null; }""");
+            assertThat(name).as("a school whose name is drawn below it, with nothing else there").isNotNull();
+            assertThat(name.get("named")).isEqualTo(true);
+            mouse.move(((Number) name.get("x")).doubleValue(), ((Number) name.get("y")).doubleValue());
+            mouse.down();
+            mouse.move(((Number) name.get("x")).doubleValue() + 40, ((Number) name.get("y")).doubleValue() + 25,
+                    new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+            mouse.up();
+            Map<String, Object> moved = (Map<String, Object>) explorer.page.evaluate(
+                    "id => ({ at: explorer.cy.getElementById(id).position(), pan: explorer.cy.pan(), drags: explorer.panning.drags })", name.get("id"));
+            Map<String, Number> from = (Map<String, Number>) name.get("at");
+            Map<String, Number> to = (Map<String, Number>) moved.get("at");
+            assertThat(to.get("x").doubleValue()).isCloseTo(from.get("x").doubleValue() + 40, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(to.get("y").doubleValue()).isCloseTo(from.get("y").doubleValue() + 25, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(moved.get("pan")).isEqualTo(name.get("pan"));
+            assertThat(moved.get("drags")).isEqualTo(2);
+            explorer.page.evaluate("() => { explorer.cy.fit(); }");
+
             // Wheeled past the most zoom: held at it, the point under the mouse still under it (one task: no timer in between).
             Map<String, Number> held = (Map<String, Number>) explorer.page.evaluate("""
                     async ([x, y]) => { const cy = explorer.cy; const b = cy.container().getBoundingClientRect();
