@@ -123,20 +123,28 @@ public class SeedLoader {
                     .forEach(r -> loaded.put(r.get("name").asString(), r.get("checksum").asString()));
         });
         SeedReader.validate(files, knownRegions);
+        // The documents whose facts the graph holds: a file whose document it holds nothing of (a fresh store)
+        // has no last load to unlink or entries to remove, and those statements (two dozen, one per label and
+        // step, each compiled by Neo4j at its first use) are not run. Read only when a file is to be loaded.
+        Set<String> held = new HashSet<>();
+        if (files.stream().anyMatch(named -> !checksum(named, gazetteer[0]).equals(loaded.get(named.name())))) {
+            startup.run("reading which documents the graph holds facts of", () ->
+                    graph.read("MATCH (n) WHERE n.seed IS NOT NULL RETURN DISTINCT n.seed AS seed", Map.of())
+                            .forEach(r -> held.add(r.get("seed").asString())));
+        }
         for (Named named : files) {
-            // A file that places schools by town is loaded again when the gazetteer it placed them by changes.
-            String checksum = named.file().schools().stream().anyMatch(s -> s.town() != null)
-                    ? named.checksum() + "|gazetteer:" + gazetteer[0] : named.checksum();
+            String checksum = checksum(named, gazetteer[0]);
             if (checksum.equals(loaded.get(named.name()))) {
                 log.info("Seed file {} unchanged, not reloaded", named.name());
                 continue;
             }
+            boolean heldBefore = !held.add(named.file().document().id());
             agreeWithGazetteer(named);
             Map<String, Towns.Candidate> placed = placeByTown(named);
             long started = System.nanoTime();
             List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.write(Graph.Write.retried(), tx -> {
                 List<String> found = new ArrayList<>();
-                write(tx, named.file(), placed, found);
+                write(tx, named.file(), placed, found, heldBefore);
                 tx.run("MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
                         Map.of("name", named.name(), "checksum", checksum, "now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
                 Map<String, Object> after = new LinkedHashMap<>();
@@ -153,6 +161,12 @@ public class SeedLoader {
             conflicts.forEach(c -> log.warn("Seed file {}: {}", named.name(), c));
             log.info("Loaded seed file {} in {} ms", named.name(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** A file's checksum as loads record it: a file that places schools by town is loaded again when the gazetteer changes. */
+    private static String checksum(Named named, String gazetteer) {
+        return named.file().schools().stream().anyMatch(s -> s.town() != null)
+                ? named.checksum() + "|gazetteer:" + gazetteer : named.checksum();
     }
 
     /**
@@ -220,11 +234,14 @@ public class SeedLoader {
     /**
      * Writes one seed file in the caller's transaction, part by part: what it wrote last time is
      * unlinked, then each kind of entry is written (each part notes the source of every fact and the
-     * ids it keeps), then the sources, and last what the file no longer has is removed.
+     * ids it keeps), then the sources, and last what the file no longer has is removed. When the graph
+     * holds nothing of the file's document ({@code held} false) there is nothing to unlink or remove.
      */
-    private void write(Graph.Transaction tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts) {
+    private void write(Graph.Transaction tx, SeedFile f, Map<String, Towns.Candidate> placed, List<String> conflicts, boolean held) {
         Written w = new Written(f.document(), conflicts);
-        forgetLastLoad(tx, w.seed);
+        if (held) {
+            forgetLastLoad(tx, w.seed);
+        }
         writeRegions(tx, f, w);
         writeSchools(tx, f, placed, w);
         writeGroups(tx, f, w);
@@ -234,7 +251,9 @@ public class SeedLoader {
         writeFigures(tx, f, w);
         writeRecognitions(tx, f, w);
         writeSources(tx, w);
-        removeWhatTheFileNoLongerHas(tx, w);
+        if (held) {
+            removeWhatTheFileNoLongerHas(tx, w);
+        }
     }
 
     /** What this file wrote last time, relationships first: it is all written anew. (Statements over no rows are skipped.) */

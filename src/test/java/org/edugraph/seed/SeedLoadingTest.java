@@ -45,7 +45,7 @@ class SeedLoadingTest extends IntegrationTest {
     @AfterEach
     void removeTestSeed() {
         graph.write("MATCH (n {seed: 'test-seed'}) DETACH DELETE n", Map.of());
-        graph.write("MATCH (f:SeedFile {name: 'test.yaml'}) DELETE f", Map.of());
+        graph.write("MATCH (f:SeedFile) WHERE f.name IN ['test.yaml', 'renamed.yaml'] DELETE f", Map.of());
     }
 
     @Test
@@ -75,6 +75,22 @@ class SeedLoadingTest extends IntegrationTest {
                 .path("school.name").entity(String.class).isEqualTo("测试甲实验小学")
                 .path("school.mentoring[*].mentee.id").entityList(String.class).containsExactly("t-seed-c");
         assertThat(count("MATCH (n:School {id: 't-seed-b'}) RETURN count(n) AS n")).isZero();
+    }
+
+    @Test
+    void aRenamedFileOfTheSameDocumentReplacesWhatItsDocumentWroteRatherThanAddingToIt() throws IOException {
+        // The loader skips unlinking and removing for a document the graph holds nothing of (a fresh store):
+        // a file under a new name whose document the graph does hold must still replace what that wrote.
+        write(FILE);
+        loader.load(SeedLoader.read(dir.toUri().toString()));
+        Files.delete(dir.resolve("test.yaml"));
+        Files.writeString(dir.resolve("renamed.yaml"), FILE.replace("  - { id: t-seed-b", "  - { id: t-seed-c")
+                .replace("mentee: t-seed-b", "mentee: t-seed-c"));
+        loader.load(SeedLoader.read(dir.toUri().toString()));
+        assertThat(count("MATCH (n:School {id: 't-seed-b'}) RETURN count(n) AS n")).as("the entry the file dropped").isZero();
+        assertThat(count("MATCH (n {seed: 'test-seed'}) RETURN count(n) AS n")).isEqualTo(2 + 1 + 1 + 1 + 2);
+        // Its region, program and source once each, not once per load.
+        assertThat(count("MATCH (:School {id: 't-seed-a'})-[r]-() RETURN count(r) AS n")).isEqualTo(5);
     }
 
     /** Format v2: quotes on facts, and recognitions of a school and of a program. */
