@@ -1,5 +1,6 @@
 // Where the page starts. The first view's questions (questions.js) leave first: the lookups,
-// and for a whole network its size and then, as that decides, its counties or its schools.
+// the picture's schools, neighbourhoods and path, and for a whole network its size and then,
+// as that decides, its counties or its schools.
 // Only once the last of them has left are Cytoscape (the page's largest script) and the rest
 // of the page (main.js) fetched and read, while the server answers: before, the 19 files
 // came in together and the answers waited for them, and the main thread, busy reading

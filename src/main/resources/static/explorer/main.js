@@ -14,7 +14,7 @@ import { openBrief } from './brief.js';
 import * as details from './details.js';
 import { schoolSearch } from './search.js';
 import { h, kindLabel } from './dom.js';
-import { answers, launch, LOOKUPS, sizeKey, regionsKey, networkKey } from './questions.js';
+import { answers, launch, askFirst, questionsOf, LOOKUPS, sizeKey, regionsKey } from './questions.js';
 import { fastPanning } from './panning.js';
 
 const $ = id => document.getElementById(id);
@@ -98,6 +98,8 @@ function clearErrors() {
 }
 
 const nameOf = id => names.get(id) || id;
+/** How the page's messages name what a question is about. */
+const questionNames = { school: nameOf, region: code => regionName(code) };
 
 // ---------------------------------------------------------------- the view and the address
 
@@ -193,56 +195,6 @@ function refreshGraph({ fit = true } = {}) {
   return track(draw(++generation, fit));
 }
 
-/** The questions the view asks of the API to draw its picture. */
-function questionsOf(view, asRegions) {
-  const filter = pairingFilter(view);
-  const key = filterKey(view);
-  const questions = [];
-  for (const id of view.schools.filter(id => !view.expand.includes(id))) {
-    questions.push({ key: `school|${id}`, what: `the school ${nameOf(id)}`, ask: () => api.schoolNode(id) });
-  }
-  for (const id of view.expand) {
-    questions.push({ key: `around|${id}|${view.depth}|${view.groups}|${key}`, what: `the neighbourhood of ${nameOf(id)}`,
-      ask: () => api.neighbourhood(id, view.depth, filter, view.groups) });
-  }
-  if (view.network && asRegions) {
-    // A network drawn as regions: the opened counties' networks (the filter's, within the county).
-    for (const code of view.openRegions) {
-      const within = { ...(filter || {}), regionCode: code };
-      questions.push({ key: `network|${view.groups}|${view.programs}|${JSON.stringify(within)}`, county: code,
-        what: `the network of ${regionName(code)}`, ask: () => api.network(within, view.groups, view.programs) });
-    }
-  } else if (view.network) {
-    questions.push({ key: networkKey(view), what: 'the whole network of the filter', network: true,
-      ask: () => api.network(filter, view.groups, view.programs) });
-  }
-  const wantPath = view.from && view.to;
-  if (wantPath) {
-    questions.push({ key: `path|${view.from}|${view.to}|${view.groups}|${key}`, what: 'the path', path: true,
-      ask: () => api.path(view.from, view.to, filter, view.groups) });
-  }
-  return questions;
-}
-
-/** Asks the view's questions before the page needs them (while the lookups are on their way); errors wait for the drawing. */
-function prefetch() {
-  const v = view; // the view of the page as it opened, whatever the user does meanwhile
-  const launchAll = asRegions => {
-    if (asRegions) launch(regionsKey(v), () => api.regionNetwork(pairingFilter(v)));
-    for (const q of questionsOf(v, asRegions)) {
-      if (!answers.has(q.key)) launch(q.key, q.ask);
-    }
-  };
-  if (v.network && v.scale === '') {
-    // The size decides how the network is drawn: the rest is asked as soon as it is in (the lookups need not be).
-    for (const q of questionsOf(v, false).filter(q => !q.network)) launch(q.key, q.ask);
-    launch(sizeKey(v), () => api.networkSize(pairingFilter(v)))
-      .then(size => launchAll(size > REGIONS_ABOVE), () => {});
-  } else {
-    launchAll(v.network && v.scale === 'regions');
-  }
-}
-
 /** Whether the region `code` is `ancestor` or lies inside it (by the regions' parents). */
 function within(code, ancestor) {
   for (let r = lookup.regionByCode.get(code), seen = 0; r && seen < 10; r = r.parent && lookup.regionByCode.get(r.parent.code), seen++) {
@@ -277,7 +229,7 @@ async function draw(mine, fit) {
     if (mine !== generation) return;
   }
   drawnAs = !view.network ? null : { as: regions ? 'regions' : 'schools', schools: regions ? regions.schools : null };
-  const questions = questionsOf(view, !!regions);
+  const questions = questionsOf(view, !!regions, questionNames);
   const wantPath = view.from && view.to;
   const got = await Promise.all(questions.map(q => ask(q.key, q.what, q.ask)));
   if (mine !== generation) return;
@@ -844,7 +796,8 @@ async function start() {
   save();
   if (view.tab) showTab(view.tab);
   else if (!view.selected) showTab('stats');
-  prefetch();
+  // The view's questions before the page needs them (early.js asked them already; kept or on their way, none twice).
+  askFirst(view, questionNames);
   try {
     const data = await track(launch(LOOKUPS, () => api.lookups()));
     mark('lookups');
