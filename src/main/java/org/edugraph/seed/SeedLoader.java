@@ -142,11 +142,25 @@ public class SeedLoader {
             agreeWithGazetteer(named);
             Map<String, Towns.Candidate> placed = placeByTown(named);
             long started = System.nanoTime();
+            String loadedBefore = loaded.get(named.name());
             List<String> conflicts = startup.run("loading seed file " + named.name(), () -> graph.write(Graph.Write.retried(), tx -> {
+                var now = java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+                // The file's record first, written (locked) until this transaction ends: of instances starting
+                // together on one database the next waits here, then finds what the first loaded.
+                Record record = tx.run("""
+                        MERGE (f:SeedFile {name: $name})
+                        WITH f, f.checksum AS checksum
+                        SET f.loadedAt = $now
+                        RETURN checksum""", Map.of("name", named.name(), "now", now)).getFirst();
+                String loadedNow = record.get("checksum").isNull() ? null : record.get("checksum").asString();
+                if (checksum.equals(loadedNow)) {
+                    return null; // loaded meanwhile, by another instance
+                }
                 List<String> found = new ArrayList<>();
-                write(tx, named.file(), placed, found, heldBefore);
-                tx.run("MERGE (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
-                        Map.of("name", named.name(), "checksum", checksum, "now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
+                // Loaded meanwhile (another content): what that load wrote is unlinked and removed as usual.
+                write(tx, named.file(), placed, found, heldBefore || !java.util.Objects.equals(loadedNow, loadedBefore));
+                tx.run("MATCH (f:SeedFile {name: $name}) SET f.checksum = $checksum, f.loadedAt = $now",
+                        Map.of("name", named.name(), "checksum", checksum, "now", now));
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("checksum", checksum);
                 after.put("schools", named.file().schools().size());
@@ -158,6 +172,10 @@ public class SeedLoader {
                                 .map(s -> placed.containsKey(s.id()) ? placed.get(s.id()).county().code() : s.region()).toList()));
                 return found;
             }));
+            if (conflicts == null) {
+                log.info("Seed file {} loaded meanwhile by another instance, not loaded again", named.name());
+                continue;
+            }
             conflicts.forEach(c -> log.warn("Seed file {}: {}", named.name(), c));
             log.info("Loaded seed file {} in {} ms", named.name(), (System.nanoTime() - started) / 1_000_000);
         }

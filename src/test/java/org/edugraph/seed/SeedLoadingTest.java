@@ -93,6 +93,35 @@ class SeedLoadingTest extends IntegrationTest {
         assertThat(count("MATCH (:School {id: 't-seed-a'})-[r]-() RETURN count(r) AS n")).isEqualTo(5);
     }
 
+    @Test
+    void instancesStartingTogetherOnOneDatabaseLoadAFileOnce() throws Exception {
+        // Three loaders at once, as three instances starting together on a fresh shared database: each reads that
+        // nothing is loaded; the file's record, locked first in each load's transaction, makes the others wait and
+        // then find it loaded. Without it a loader that had read "nothing held" linked the schools a second time.
+        write(FILE);
+        var files = SeedLoader.read(dir.toUri().toString());
+        for (int round = 0; round < 5; round++) {
+            removeTestSeed();
+            var together = new java.util.concurrent.CyclicBarrier(3);
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+                java.util.List<java.util.concurrent.Future<?>> loads = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    loads.add(threads.submit(() -> {
+                        together.await();
+                        loader.load(files);
+                        return null;
+                    }));
+                }
+                for (var load : loads) {
+                    load.get(); // none failed
+                }
+            }
+            assertThat(count("MATCH (n {seed: 'test-seed'}) RETURN count(n) AS n")).as("round %d", round).isEqualTo(2 + 1 + 1 + 1 + 2);
+            assertThat(count("MATCH (:School {id: 't-seed-a'})-[r]-() RETURN count(r) AS n")).as("round %d", round).isEqualTo(5);
+            assertThat(count("MATCH (f:SeedFile {name: 'test.yaml'}) RETURN count(f) AS n")).isEqualTo(1);
+        }
+    }
+
     /** Format v2: quotes on facts, and recognitions of a school and of a program. */
     private static final String QUOTED = """
             document: { id: test-seed, title: 测试报告, issuer: 测试局, region: "350104", text: reports/test.txt }
