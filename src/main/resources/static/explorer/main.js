@@ -3,7 +3,7 @@
 // expanding one more school asks only about that school.
 
 import * as api from './api.js';
-import { readView, writeView, pairingFilter, exportQuery, filterKey, emptyView, REGIONS_ABOVE } from './view.js';
+import { readView, writeView, pairingFilter, exportQuery, emptyView, REGIONS_ABOVE } from './view.js';
 import { addRegions, isRegionId, regionCodeOf, HEAVIEST_EACH_WAY } from './regions.js';
 import { Model, style, apply, layout, countyColours, legibleNames, FONT } from './graph.js';
 import { restyle, drawLegend, MEASURES } from './styling.js';

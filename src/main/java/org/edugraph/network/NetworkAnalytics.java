@@ -66,20 +66,15 @@ public class NetworkAnalytics {
      * Feeds every pairing the filter selects, with its schools, their regions, its kind,
      * program and dates, to {@code step}: from the pairings kept for the filter while the data
      * is unchanged, else read in one statement through this instance's gate (and kept if they
-     * fit). The filter's ids are checked by the caller.
+     * fit). The filter's ids are checked by the caller, which reads {@code version} before it (before
+     * the data: what is kept under it is at least as new as it says; its region tree is kept under the same).
      */
-    void pairings(PairingFilter filter, Consumer<PairingRow> step) {
-        // The version is read before the data: what is kept under it is at least as new as it says.
-        pairings(filter, version(), step);
-    }
-
-    /** {@link #pairings(PairingFilter, Consumer)} at the data version the caller read before it (for the region tree too). */
     void pairings(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step) {
         pairings(filter, version, step, true);
     }
 
     /**
-     * {@link #pairings(PairingFilter, Consumer)} for work already inside the gate (it is not
+     * {@link #pairings(PairingFilter, MeasuresCache.Version, Consumer)} for work already inside the gate (it is not
      * entered twice), at the data version the caller read before it (the measures are kept
      * under the same one: it is not read twice).
      */
