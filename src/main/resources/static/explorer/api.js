@@ -37,7 +37,10 @@ export async function graphql(query, variables = {}) {
   return body.data;
 }
 
-const NODE = 'id label kind synthetic school { id type region { code name level parent { code name } } }';
+// A school's region by code: its name, level and prefecture are the lookups' (graph.js's Model), which
+// saves the server reading two regions per school drawn (晋江市 on the demo, 382 schools: 45-53 ms instead of
+// 52-64, medians of 41 requests).
+const NODE = 'id label kind synthetic school { id type region { code } }';
 const EDGE = 'id source target kind synthetic';
 // The measures and the bridge pairings are those of the whole network the filter selects,
 // computed once per filter by the API (and cached there): asked for with every drawing.

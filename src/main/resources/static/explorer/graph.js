@@ -134,17 +134,25 @@ function category(edge) {
 
 /** The graph model: the union of the API's answers, keyed by node and edge id. */
 export class Model {
-  constructor() {
+  /**
+   * regionByCode: the regions that hold a school (the page's lookups), by code. A network's
+   * schools come with their region's code only (api.js); its name, level and prefecture are these.
+   */
+  constructor(regionByCode = new Map()) {
     this.nodes = new Map();
     this.edges = new Map();
     this.path = new Set();  // ids of the path's nodes and edges (edges as 'e:' + id)
+    this.regionByCode = regionByCode;
   }
 
   addNetwork(net, inPath = false) {
     for (const n of net.nodes) {
       const known = this.nodes.get(n.id);
       if (!known || (!known.school && n.school) || (!known.measures && n.measures)) {
-        this.nodes.set(n.id, known && known.measures && !n.measures ? { ...n, measures: known.measures } : n);
+        const node = known && known.measures && !n.measures ? { ...n, measures: known.measures } : { ...n };
+        const region = n.school && n.school.region && this.regionByCode.get(n.school.region.code);
+        if (region) node.school = { ...n.school, region };
+        this.nodes.set(n.id, node);
       }
       if (inPath) this.path.add(n.id);
     }
@@ -517,24 +525,30 @@ export function gridForce(cy, { iterations = 300, length = 70, anchor = () => un
     for (let c = 0; c < cells; c++) starts[c + 1] += starts[c];
     const fill = starts.slice(0, cells);
     for (let i = 0; i < n; i++) order[fill[cellOf[i]]++] = i;
-    for (let i = 0; i < n; i++) {
-      const column = Math.floor(cellOf[i] / rows);
-      const row = cellOf[i] - column * rows;
-      for (let gx = Math.max(column - 1, 0); gx <= Math.min(column + 1, columns - 1); gx++) {
-        for (let gy = Math.max(row - 1, 0); gy <= Math.min(row + 1, rows - 1); gy++) {
-          const c = gx * rows + gy;
-          for (let k = starts[c]; k < starts[c + 1]; k++) {
-            const j = order[k];
-            if (j <= i) continue;
-            let ex = x[i] - x[j];
-            let ey = y[i] - y[j];
-            let d2 = ex * ex + ey * ey;
-            if (d2 === 0) { ex = ((i * 7919 + j) % 13) - 6 || 1; ey = ((j * 7919 + i) % 11) - 5 || 1; d2 = ex * ex + ey * ey; }
-            if (d2 >= cell * cell) continue;
-            const room = length + radius[i] + radius[j];
-            const f = (room * room) / d2;
-            dx[i] += ex * f; dy[i] += ey * f;
-            dx[j] -= ex * f; dy[j] -= ey * f;
+    // Each pair of nodes closer than a cell once: a cell's own pairs, and its nodes with those of
+    // the four cells after it (below, and the column to the right); half the visits of all nine.
+    const push = (i, j) => {
+      let ex = x[i] - x[j];
+      let ey = y[i] - y[j];
+      let d2 = ex * ex + ey * ey;
+      if (d2 === 0) { ex = ((i * 7919 + j) % 13) - 6 || 1; ey = ((j * 7919 + i) % 11) - 5 || 1; d2 = ex * ex + ey * ey; }
+      if (d2 >= cell * cell) return;
+      const room = length + radius[i] + radius[j];
+      const f = (room * room) / d2;
+      dx[i] += ex * f; dy[i] += ey * f;
+      dx[j] -= ex * f; dy[j] -= ey * f;
+    };
+    for (let column = 0; column < columns; column++) {
+      for (let row = 0; row < rows; row++) {
+        const c = column * rows + row;
+        const end = starts[c + 1];
+        for (let p = starts[c]; p < end; p++) {
+          const i = order[p];
+          for (let q = p + 1; q < end; q++) push(i, order[q]);
+          if (row + 1 < rows) for (let q = starts[c + 1]; q < starts[c + 2]; q++) push(i, order[q]);
+          if (column + 1 < columns) {
+            const right = c + rows;
+            for (let q = starts[right - (row > 0 ? 1 : 0)]; q < starts[right + (row + 1 < rows ? 2 : 1)]; q++) push(i, order[q]);
           }
         }
       }

@@ -235,7 +235,7 @@ async function draw(mine, fit) {
   if (mine !== generation) return;
   mark('fetched');
 
-  const model = new Model();
+  const model = new Model(lookup.regionByCode);
   let truncated = false;
   let pathFound = null;
   questions.forEach((q, i) => {
