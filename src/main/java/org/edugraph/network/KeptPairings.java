@@ -11,7 +11,7 @@ import org.edugraph.pairing.PairingFilter;
 
 /**
  * The selected pairings of the filters asked about lately, each kept while the data is at
- * the version it was read at ({@link MeasuresCache.Version}: the pairing change log's last
+ * the version it was read at ({@link DataVersion}: the pairing change log's last
  * number and this instance's writes): the statistics, flows, changes, counts, trends and
  * measures of one filter then read its pairings once between them, not once each. At most
  * {@code entries} filters and {@code budget} pairings in all are kept, least recently used
@@ -20,7 +20,7 @@ import org.edugraph.pairing.PairingFilter;
  */
 final class KeptPairings {
 
-    private record Kept(MeasuresCache.Version version, List<PairingRow> rows) {
+    private record Kept(DataVersion version, List<PairingRow> rows) {
     }
 
     private final int entries;
@@ -40,7 +40,7 @@ final class KeptPairings {
      * read at {@code version} (read before the data, so what is kept is at least as new as
      * it says), else those {@code read} streams now, kept if they fit and the read ends well.
      */
-    void forEach(PairingFilter filter, MeasuresCache.Version version, Consumer<Consumer<PairingRow>> read,
+    void forEach(PairingFilter filter, DataVersion version, Consumer<Consumer<PairingRow>> read,
             Consumer<PairingRow> step) {
         List<PairingRow> found = null;
         synchronized (this) {
@@ -74,7 +74,7 @@ final class KeptPairings {
         }
     }
 
-    private synchronized void keep(PairingFilter filter, MeasuresCache.Version version, List<PairingRow> rows) {
+    private synchronized void keep(PairingFilter filter, DataVersion version, List<PairingRow> rows) {
         Kept before = kept.put(filter, new Kept(version, rows));
         if (before != null) {
             total -= before.rows().size();

@@ -17,15 +17,7 @@ import org.edugraph.network.measures.Measures;
  */
 final class MeasuresCache {
 
-    /**
-     * What the data was when measures were computed: the change log's last number (every
-     * pairing write of every instance) and this instance's writes ended (what bypasses the log:
-     * a school moved to another region, seeds, data written directly).
-     */
-    record Version(long changes, long writes) {
-    }
-
-    private record Kept(Version version, CompletableFuture<Measures> measures) {
+    private record Kept(DataVersion version, CompletableFuture<Measures> measures) {
     }
 
     private final int capacity;
@@ -44,7 +36,7 @@ final class MeasuresCache {
     }
 
     /** The measures of {@code selection} at {@code version}: kept ones, or computed now by {@code compute}. */
-    Measures get(Selection selection, Version version, Supplier<Measures> compute) {
+    Measures get(Selection selection, DataVersion version, Supplier<Measures> compute) {
         CompletableFuture<Measures> mine;
         CompletableFuture<Measures> found;
         synchronized (this) {

@@ -56,10 +56,9 @@ public class NetworkAnalytics {
         this.kept = new KeptPairings(properties.analytics().cacheEntries(), properties.analytics().keptPairings());
     }
 
-    /** The data version what is kept was read at: the change log's last number (every pairing write of every
-     *  instance) and this instance's writes ended (what bypasses the log: a school moved, seeds, data written directly). */
-    MeasuresCache.Version version() {
-        return new MeasuresCache.Version(changeLog.latest(), graph.writesEnded());
+    /** The data version of now ({@link DataVersion}), which what is kept is read at and checked against. */
+    DataVersion version() {
+        return new DataVersion(changeLog.latest(), graph.writesEnded());
     }
 
     /**
@@ -69,20 +68,20 @@ public class NetworkAnalytics {
      * fit). The filter's ids are checked by the caller, which reads {@code version} before it (before
      * the data: what is kept under it is at least as new as it says; its region tree is kept under the same).
      */
-    void pairings(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step) {
+    void pairings(PairingFilter filter, DataVersion version, Consumer<PairingRow> step) {
         pairings(filter, version, step, true);
     }
 
     /**
-     * {@link #pairings(PairingFilter, MeasuresCache.Version, Consumer)} for work already inside the gate (it is not
+     * {@link #pairings(PairingFilter, DataVersion, Consumer)} for work already inside the gate (it is not
      * entered twice), at the data version the caller read before it (the measures are kept
      * under the same one: it is not read twice).
      */
-    void pairingsInGate(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step) {
+    void pairingsInGate(PairingFilter filter, DataVersion version, Consumer<PairingRow> step) {
         pairings(filter, version, step, false);
     }
 
-    private void pairings(PairingFilter filter, MeasuresCache.Version version, Consumer<PairingRow> step, boolean enterGate) {
+    private void pairings(PairingFilter filter, DataVersion version, Consumer<PairingRow> step, boolean enterGate) {
         kept.forEach(filter, version, row -> {
             PairingFilter.Cypher cypher = filter.cypher();
             Map<Object, Object> seen = new HashMap<>();
@@ -256,7 +255,7 @@ public class NetworkAnalytics {
     }
 
     private NetworkStats counted(PairingFilter filter) {
-        MeasuresCache.Version version = version();
+        DataVersion version = version();
         RegionTree regions = regions(version);
         NetworkStatistics stats = new NetworkStatistics(regions);
         pairingsInGate(filter, version, stats::add);
@@ -265,12 +264,12 @@ public class NetworkAnalytics {
     }
 
     /** The region tree kept with the data version it was read at. */
-    private record KeptRegions(MeasuresCache.Version version, RegionTree tree) {
+    private record KeptRegions(DataVersion version, RegionTree tree) {
     }
 
     private volatile KeptRegions keptRegions;
 
-    /** {@link #regions(MeasuresCache.Version)} at the data version of now. */
+    /** {@link #regions(DataVersion)} at the data version of now. */
     RegionTree regions() {
         return regions(version());
     }
@@ -284,7 +283,7 @@ public class NetworkAnalytics {
      * moved or added is a write the version counts), else read in one statement that looks at
      * every region (45,000 with the gazetteer's towns) for a school or group located there.
      */
-    RegionTree regions(MeasuresCache.Version version) {
+    RegionTree regions(DataVersion version) {
         KeptRegions found = keptRegions;
         if (found != null && found.version().equals(version)) {
             return found.tree();

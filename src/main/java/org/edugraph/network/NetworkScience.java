@@ -89,7 +89,7 @@ public class NetworkScience {
 
     Measures measures(Selection selection, Duration limit) {
         // The version is read before the data: what is kept under it is at least as new as it says.
-        MeasuresCache.Version version = analytics.version();
+        DataVersion version = analytics.version();
         return cache.get(selection, version, () -> analytics.gate().through(analytics.waitForGate(),
                 () -> compute(selection, version, Deadline.in(limit))));
     }
@@ -99,7 +99,7 @@ public class NetworkScience {
         return cache.counts();
     }
 
-    private Measures compute(Selection selection, MeasuresCache.Version version, Deadline deadline) {
+    private Measures compute(Selection selection, DataVersion version, Deadline deadline) {
         SchoolGraph network;
         try {
             SchoolGraph.Builder builder = SchoolGraph.builder(limits.maxSchools(), limits.maxPairings());
@@ -218,7 +218,7 @@ public class NetworkScience {
     }
 
     /** The selected pairings at {@code version}, read by the caller before them (its region tree is kept under the same). */
-    private List<PairingRow> rows(PairingFilter filter, MeasuresCache.Version version) {
+    private List<PairingRow> rows(PairingFilter filter, DataVersion version) {
         List<PairingRow> rows = new ArrayList<>();
         analytics.pairings(filter, version, rows::add);
         return rows;
@@ -227,7 +227,7 @@ public class NetworkScience {
     /** Pairings from mentors in one region to mentees in another, per pair of regions of {@code level}. */
     List<RegionFlow> regionFlows(RegionLevel level, PairingFilter filter) {
         analytics.requireReferences(filter);
-        MeasuresCache.Version version = analytics.version();
+        DataVersion version = analytics.version();
         List<PairingRow> rows = rows(filter, version);
         if (rows.isEmpty()) {
             return List.of();
@@ -349,7 +349,7 @@ public class NetworkScience {
             throw ApiException.badRequest("A trend spans at most %d years, got %d".formatted(MAX_YEARS, to - from + 1));
         }
         analytics.requireReferences(filter);
-        MeasuresCache.Version version = analytics.version();
+        DataVersion version = analytics.version();
         List<PairingRow> rows = rows(filter, version);
         RegionTree regions = analytics.regions(version);
         Map<String, Long> schoolsPerRegion = analytics.gate().through(analytics.waitForGate(),
@@ -375,7 +375,7 @@ public class NetworkScience {
         Set<PairingDimension> dimensions = new LinkedHashSet<>(groupBy);
         RegionLevel at = level == null ? RegionLevel.COUNTY : level;
         analytics.requireReferences(filter);
-        MeasuresCache.Version version = analytics.version();
+        DataVersion version = analytics.version();
         List<PairingRow> rows = rows(filter, version);
         if (rows.isEmpty()) {
             return List.of();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 @Unit
 class KeptPairingsTest {
 
-    private static final MeasuresCache.Version V1 = new MeasuresCache.Version(1, 0);
-    private static final MeasuresCache.Version V2 = new MeasuresCache.Version(2, 0);
+    private static final DataVersion V1 = new DataVersion(1, 0);
+    private static final DataVersion V2 = new DataVersion(2, 0);
 
     private static PairingFilter region(String code) {
         return new PairingFilter(null, null, code, null, null, null);
@@ -43,7 +43,7 @@ class KeptPairingsTest {
         }
     }
 
-    private static List<PairingRow> ask(KeptPairings kept, PairingFilter filter, MeasuresCache.Version version, Reader reader) {
+    private static List<PairingRow> ask(KeptPairings kept, PairingFilter filter, DataVersion version, Reader reader) {
         List<PairingRow> got = new ArrayList<>();
         kept.forEach(filter, version, reader, got::add);
         return got;
