@@ -446,6 +446,9 @@ class ExplorerBrowserTest extends BrowserTest {
             Locator rows = explorer.page.locator("#pairings-table tbody tr");
             assertThat(rows.count()).isEqualTo(drawn.intValue()).isGreaterThan(1);
             assertThat(explorer.page.locator("#pairings-table").innerText()).contains("仓山区教师进修学校", "福州市仓山区盘屿中学", "定向帮扶");
+            // The answers give a school's region by its code; its name and that it is a county come from the lookups.
+            assertThat(explorer.page.locator("#pairings-table").innerText()).contains("福州市仓山区盘屿中学 · 仓山区");
+            assertThat(explorer.page.locator("#legend").innerText()).contains("Colour: county", "仓山区 (");
             // Sorting by the mentee, then the other way.
             explorer.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mentee")).click();
             List<String> mentees = explorer.page.locator("#pairings-table tbody tr td:nth-child(2)").allInnerTexts();
