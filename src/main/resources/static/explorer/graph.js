@@ -149,10 +149,9 @@ export class Model {
     for (const n of net.nodes) {
       const known = this.nodes.get(n.id);
       if (!known || (!known.school && n.school) || (!known.measures && n.measures)) {
-        const node = known && known.measures && !n.measures ? { ...n, measures: known.measures } : { ...n };
+        const node = known && known.measures && !n.measures ? { ...n, measures: known.measures } : n;
         const region = n.school && n.school.region && this.regionByCode.get(n.school.region.code);
-        if (region) node.school = { ...n.school, region };
-        this.nodes.set(n.id, node);
+        this.nodes.set(n.id, region ? { ...node, school: { ...n.school, region } } : node);
       }
       if (inPath) this.path.add(n.id);
     }
