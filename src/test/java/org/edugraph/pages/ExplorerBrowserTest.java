@@ -967,23 +967,13 @@ class ExplorerBrowserTest extends BrowserTest {
             explorer.page.evaluate("() => { explorer.cy.fit(); }");
 
             // A node is still Cytoscape's: a click selects it.
-            // The first school a click at its middle reaches: in a fitted picture of 2,400 elements a school may lie under another.
-            String school = (String) explorer.page.evaluate("""
-                    () => { const r = explorer.cy.renderer(); const box = explorer.cy.container().getBoundingClientRect();
-                      const schools = explorer.cy.nodes('[kind = "School"]');
-                      for (let i = 0; i < schools.length; i++) { const n = schools[i]; const m = n.renderedPosition(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
-                        const hit = r.findNearestElement(at[0], at[1], true, false); if (hit && hit.id() === n.id()) return n.id(); }
-                      throw new Error('no school can be clicked at its middle'); }""");
+            // In a fitted picture of 2,400 elements a school may lie under another: the first one a click reaches.
+            String school = firstClickable(explorer, "explorer.cy.nodes('[kind = \"School\"]')", "renderedPosition");
             click(explorer, school);
             explorer.waitUntil("explorer.view.selected === '" + school + "'");
             assertThat(query(explorer)).containsEntry("selected", school);
             // A click on a line (no move) selects its pairing; on the background, nothing.
-            String line = (String) explorer.page.evaluate("""
-                    () => { const r = explorer.cy.renderer(); const box = explorer.cy.container().getBoundingClientRect();
-                      const edges = explorer.cy.edges(); // the first line a click at its middle reaches (each test looks at every element)
-                      for (let i = 0; i < edges.length; i++) { const e = edges[i]; const m = e.renderedMidpoint(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
-                        const hit = r.findNearestElement(at[0], at[1], true, false); if (hit && hit.id() === e.id()) return e.id(); }
-                      throw new Error('no line can be clicked at its middle'); }""");
+            String line = firstClickable(explorer, "explorer.cy.edges()", "renderedMidpoint");
             clickEdge(explorer, line);
             explorer.waitUntil("explorer.view.selected === '" + line + "'");
             explorer.page.locator("#details").getByText("Mentor").first().waitFor();
@@ -1120,6 +1110,20 @@ class ExplorerBrowserTest extends BrowserTest {
                 + " const body = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false });"
                 + " if (name.w === 0 || name.y2 < body.y2 + 6) throw new Error('no name drawn below ' + id);"
                 + " return { x: (name.x1 + name.x2) / 2, y: Math.max((name.y1 + name.y2) / 2, body.y2 + 4) }; })()", id);
+    }
+
+    /**
+     * The id of the first of {@code elements} (a Cytoscape collection, as script) that a click at
+     * its middle ({@code middle}: renderedPosition or renderedMidpoint) reaches; the search stops
+     * there (each hit test looks at every element).
+     */
+    private static String firstClickable(Browser.Session explorer, String elements, String middle) {
+        return (String) explorer.page.evaluate("""
+                () => { const r = explorer.cy.renderer(); const box = explorer.cy.container().getBoundingClientRect();
+                  const all = %s;
+                  for (let i = 0; i < all.length; i++) { const el = all[i]; const m = el.%s(); const at = r.projectIntoViewport(box.left + m.x, box.top + m.y);
+                    const hit = r.findNearestElement(at[0], at[1], true, false); if (hit && hit.id() === el.id()) return el.id(); }
+                  throw new Error('none of ' + all.length + ' elements can be clicked at its middle'); }""".formatted(elements, middle));
     }
 
     private static void clickEdge(Browser.Session explorer, String id) {
