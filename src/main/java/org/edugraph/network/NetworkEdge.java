@@ -1,9 +1,10 @@
 package org.edugraph.network;
 
-import org.edugraph.api.Ref;
-
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.edugraph.api.Ref;
 import org.edugraph.api.Values;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -19,8 +20,17 @@ public record NetworkEdge(String id, String source, String target, String kind, 
         String programId, LocalDate startDate, LocalDate endDate) {
 
     /** The pairing the edge draws, null for a membership or a participation (read/RowFields). */
-    public Ref pairing() {
-        return Ref.pairing(pairingId);
+    public Ref.Known pairing() {
+        if (pairingId == null) {
+            return null;
+        }
+        // The pairing's dates, as the network's own statement read them (pairingProjection): a request that
+        // selects no more (the explorer's time slider) reads nothing more.
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", pairingId);
+        values.put("startDate", startDate);
+        values.put("endDate", endDate);
+        return new Ref.Known(Ref.pairing(pairingId), values);
     }
 
     /** Reads an edge from a row with {@code id, kind} and the projections {@code source, target, pairing}. */

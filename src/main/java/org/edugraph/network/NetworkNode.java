@@ -1,7 +1,9 @@
 package org.edugraph.network;
 
-import org.edugraph.api.Ref;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.edugraph.api.Ref;
 import org.edugraph.api.Values;
 import org.neo4j.driver.Value;
 
@@ -24,8 +26,21 @@ public record NetworkNode(String id, String label, String kind, String ref, bool
     // What the node stands for, read with what the request selects under it (read/RowFields): a plain
     // accessor, so that it is answered as the node's other fields are, a whole level in one statement.
 
-    public Ref school() {
-        return SCHOOL.equals(kind) ? Ref.school(ref) : null;
+    public Ref.Known school() {
+        if (!SCHOOL.equals(kind)) {
+            return null;
+        }
+        if (label == null) {
+            return Ref.school(ref).withKey(); // a reference projection's node: its id alone
+        }
+        // What the network's own statement read of the school (projection): a request that selects no more
+        // (the explorer's picture: id, type, region's code) reads nothing more.
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", ref);
+        values.put("name", label);
+        values.put("type", type);
+        values.put("region", Ref.withKey(Ref.region(regionCode)));
+        return new Ref.Known(Ref.school(ref), values);
     }
 
     public Ref group() {

@@ -121,15 +121,32 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
     }
 
     /** Whether what the producer holds is all that {@code field} selects. */
+    /**
+     * Whether what the producer holds is all that {@code field} selects: each field selected is held,
+     * and one that selects fields of its own (a school's region) is held as a {@link Ref.Known} (or
+     * null: none) that holds those.
+     */
     private static boolean answers(Ref.Known known, Field field) {
-        return field.selection().stream().allMatch(selected -> known.values().containsKey(selected.name()));
+        for (Field selected : field.selection()) {
+            if (!known.values().containsKey(selected.name())) {
+                return false;
+            }
+            Object value = known.values().get(selected.name());
+            boolean object = !selected.selection().isEmpty();
+            if (object ? value != null && !(value instanceof Ref.Known nested && answers(nested, selected))
+                    : value instanceof Ref.Known) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Row row(Ref.Known known, Field field) {
         Map<String, Object> row = new java.util.HashMap<>();
         boolean aliased = false;
         for (Field selected : field.selection()) {
-            row.put(selected.resultKey(), known.values().get(selected.name()));
+            Object value = known.values().get(selected.name());
+            row.put(selected.resultKey(), value instanceof Ref.Known nested ? row(nested, selected) : value);
             aliased |= !selected.resultKey().equals(selected.name());
         }
         return new Row(row, aliased);

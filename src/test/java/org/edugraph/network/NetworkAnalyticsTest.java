@@ -250,13 +250,91 @@ class NetworkAnalyticsTest extends IntegrationTest {
         System.out.println("NetworkAnalyticsTest: statements per analytic, county " + small + ", whole network " + large);
         // The id check, then: the pass over the pairings, the regions, the schools per region, the mentors' schools.
         assertThat(large.get("networkStats")).isEqualTo(5).isEqualTo(small.get("networkStats"));
-        // The id check, the edges, the nodes' schools, the edges' pairings.
-        assertThat(large.get("partnershipNetwork")).isEqualTo(4).isEqualTo(small.get("partnershipNetwork"));
+        // The id check and the edges (their schools' names and the pairings' ids come with them).
+        assertThat(large.get("partnershipNetwork")).isEqualTo(2).isEqualTo(small.get("partnershipNetwork"));
         // The id check, the path, its schools.
         assertThat(large.get("partnershipPath")).isEqualTo(3).isEqualTo(small.get("partnershipPath"));
-        // The id check, the start, one per hop (3) and one to close, the nodes' schools; fewer when it runs out of schools.
-        assertThat(large.get("schoolNeighborhood")).isEqualTo(7);
-        assertThat(small.get("schoolNeighborhood")).isLessThanOrEqualTo(7);
+        // The id check, the start, one per hop (3) and one to close (the schools' names come with them); fewer
+        // when it runs out of schools.
+        assertThat(large.get("schoolNeighborhood")).isEqualTo(6);
+        assertThat(small.get("schoolNeighborhood")).isLessThanOrEqualTo(6);
+    }
+
+    /**
+     * A drawn network answers its schools' id, name, type and region's code, and its pairings'
+     * dates, from its own statement (what the explorer asks): the same values as when the
+     * request selects more of them and they are read, aliases kept, and no statement more.
+     */
+    @Test
+    void whatTheNetworkReadOfItsSchoolsAndPairingsIsWhatTheirReadGives() {
+        String known = """
+                { partnershipNetwork(filter: {regionCode: "T-NET"}, includeGroups: true, includePrograms: true, limit: 50000) {
+                    nodes { id school { id name type region { code } } s: school { n: name r: region { c: code } } }
+                    edges { id pairing { id startDate endDate } p: pairing { s: startDate } } } }""";
+        String read = """
+                { partnershipNetwork(filter: {regionCode: "T-NET"}, includeGroups: true, includePrograms: true, limit: 50000) {
+                    nodes { id school { id name type aliases region { code name } } }
+                    edges { id pairing { id startDate endDate kind } } } }""";
+        analytics.forgetKept();
+        long before = graph.statementsRun();
+        Map<String, Object> fromNetwork = data(known, "partnershipNetwork");
+        long knownStatements = graph.statementsRun() - before;
+        analytics.forgetKept();
+        before = graph.statementsRun();
+        Map<String, Object> fromReads = data(read, "partnershipNetwork");
+        long readStatements = graph.statementsRun() - before;
+        // The id check and the network's own statement; reading the schools and the pairings is two more.
+        assertThat(knownStatements).isEqualTo(2);
+        assertThat(readStatements).isEqualTo(4);
+
+        Map<String, Map<String, Object>> readNodes = new HashMap<>();
+        list(fromReads, "nodes").forEach(n -> readNodes.put((String) n.get("id"), n));
+        int schools = 0;
+        for (Map<String, Object> node : list(fromNetwork, "nodes")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> school = (Map<String, Object>) node.get("school");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> want = (Map<String, Object>) readNodes.get((String) node.get("id")).get("school");
+            if (want == null) {
+                assertThat(school).as("node %s", node.get("id")).isNull();
+                continue;
+            }
+            schools++;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> region = (Map<String, Object>) want.get("region");
+            Map<String, Object> wantRegion = region == null ? null : Map.of("code", region.get("code"));
+            Map<String, Object> expectedSchool = new HashMap<>(Map.of("id", want.get("id"), "name", want.get("name"), "type", want.get("type")));
+            expectedSchool.put("region", wantRegion);
+            assertThat(school).as("school of node %s", node.get("id")).isEqualTo(expectedSchool);
+            Map<String, Object> aliased = new HashMap<>(Map.of("n", want.get("name")));
+            aliased.put("r", region == null ? null : Map.of("c", region.get("code")));
+            assertThat(node.get("s")).as("aliased school of node %s", node.get("id")).isEqualTo(aliased);
+        }
+        // Every school of a pairing, and those drawn only through a group or a program.
+        assertThat(schools).isEqualTo(readNodes.values().stream().filter(n -> n.get("school") != null).count())
+                .isGreaterThanOrEqualTo((Integer) expected.stats(Filter.region(TestNetwork.ROOT)).get("schools"));
+
+        Map<String, Map<String, Object>> readEdges = new HashMap<>();
+        list(fromReads, "edges").forEach(e -> readEdges.put((String) e.get("id"), e));
+        int pairings = 0;
+        for (Map<String, Object> edge : list(fromNetwork, "edges")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> want = (Map<String, Object>) readEdges.get((String) edge.get("id")).get("pairing");
+            if (want == null) {
+                assertThat(edge.get("pairing")).as("edge %s", edge.get("id")).isNull();
+                continue;
+            }
+            pairings++;
+            Map<String, Object> expectedPairing = new HashMap<>();
+            expectedPairing.put("id", want.get("id"));
+            expectedPairing.put("startDate", want.get("startDate"));
+            expectedPairing.put("endDate", want.get("endDate"));
+            assertThat(edge.get("pairing")).as("pairing of edge %s", edge.get("id")).isEqualTo(expectedPairing);
+            Map<String, Object> aliased = new HashMap<>();
+            aliased.put("s", want.get("startDate"));
+            assertThat(edge.get("p")).isEqualTo(aliased);
+        }
+        assertThat(pairings).isEqualTo(expected.stats(Filter.region(TestNetwork.ROOT)).get("pairings"));
     }
 
     /** The school farthest (in pairings, either way) from {@code start} that a chain of pairings reaches. */
