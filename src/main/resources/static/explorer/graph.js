@@ -61,15 +61,16 @@ export function style() {
     // A school's name is drawn once the view is near enough to read it (class 'named', see
     // legibleNames): measuring hundreds of names nobody can read at the zoom of a whole
     // county was a third of the time to its first picture. Groups, programs and counties: always.
-    { selector: 'node', style: {
+    { selector: 'node', style: { 'border-width': 1, 'border-color': '#555' } },
+    // A name drawn is part of its node: a click on it selects the node, a press grabs it (panning.js
+    // too). Only where there is a name: on every node it cost a county's first picture 50-80 ms.
+    { selector: 'node.named, node[kind != "School"]', style: {
+      'label': 'data(label)', 'text-events': 'yes',
       'font-family': FONT, 'font-size': NAME_PX, 'color': '#222',
       'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 140,
       'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
-      'min-zoomed-font-size': NAME_MIN_PX, 'border-width': 1, 'border-color': '#555',
+      'min-zoomed-font-size': NAME_MIN_PX,
     } },
-    // A name drawn is part of its node: a click on it selects the node, a press grabs it (panning.js
-    // too). Only where there is a name: on every node it cost a county's first picture 50-80 ms.
-    { selector: 'node.named, node[kind != "School"]', style: { 'label': 'data(label)', 'text-events': 'yes' } },
     { selector: 'node[kind = "School"]', style: {
       'shape': 'ellipse', 'background-color': 'data(colour)', 'width': 'data(size)', 'height': 'data(size)',
     } },

@@ -781,6 +781,11 @@ class ExplorerBrowserTest extends BrowserTest {
                 explorer.page.evaluate("() => { explorer.cy.zoom({ level: 1, renderedPosition: { x: 100, y: 100 } }); }");
                 assertThat(explorer.page.evaluate("id => explorer.cy.getElementById(id).style('label')", school))
                         .isEqualTo(label(explorer, school)).asString().isNotBlank();
+                // A name drawn is styled as a name (the name's style is given only to schools with a name drawn).
+                assertThat(explorer.page.evaluate("""
+                        id => { const n = explorer.cy.getElementById(id);
+                                return ['font-size', 'text-valign', 'text-background-opacity', 'text-wrap'].map(p => n.style(p)).join(' '); }""",
+                        school)).isEqualTo("11px bottom 0.75 ellipsis");
 
                 // From the keyboard: Enter on a county's button draws its schools too.
                 Locator b1 = explorer.page.locator("#region-nodes button[data-code='T-NET-B1']");
