@@ -68,7 +68,7 @@ class ExplorerBenchmark extends BrowserTest {
                 firstFrames.add(num(drawn, "ms"));
                 System.out.printf("BENCHMARK explorer: county network, phases (ms since navigation; layoutMs its length): %s%n",
                         explorer.page.evaluate("() => JSON.stringify(explorer.timings)"));
-                System.out.printf("BENCHMARK explorer: county network, requests (start-end ms, kB): %s%n", explorer.page.evaluate(REQUESTS));
+                System.out.printf("BENCHMARK explorer: county network, requests (asked/sent/first byte-end ms, kB): %s%n", explorer.page.evaluate(REQUESTS));
                 explorer.assertNothingWentWrong();
             }
         }
@@ -93,7 +93,7 @@ class ExplorerBenchmark extends BrowserTest {
                         drawn.get("nodes"), drawn.get("edges"), num(drawn, "ms"), round + 1,
                         explorer.page.evaluate("() => JSON.stringify(explorer.timings)"),
                         num((Map<String, Object>) explorer.page.evaluate(PAN), "fps"), num(drag(explorer), "fps"));
-                System.out.printf("BENCHMARK explorer: the whole network as counties, requests (start-end ms, kB): %s%n",
+                System.out.printf("BENCHMARK explorer: the whole network as counties, requests (asked/sent/first byte-end ms, kB): %s%n",
                         explorer.page.evaluate(REQUESTS));
                 assertThat(explorer.page.evaluate("() => explorer.cy.nodes('[kind = \"School\"]').length")).isEqualTo(0);
                 // One county opened into its schools, the others staying counties.
@@ -220,10 +220,10 @@ class ExplorerBenchmark extends BrowserTest {
               return { fps: frames / ((performance.now() - start) / 1000), frames };
             }""";
 
-    /** Every request of the page: its path, when it started and ended (ms since navigation) and its size. */
+    /** Every request of the page: its path, when it was asked for, sent and its first byte and last came (ms since navigation), and its size. */
     private static final String REQUESTS = """
             () => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'))
-              .map(e => `${e.name.replace(/^https?:\\/\\/[^/]+/, '')} ${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ${Math.round(e.transferSize / 1024)}`)
+              .map(e => `${e.name.replace(/^https?:\\/\\/[^/]+/, '')} ${Math.round(e.startTime)}/${Math.round(e.requestStart)}/${Math.round(e.responseStart)}-${Math.round(e.responseEnd)} ${Math.round(e.transferSize / 1024)}`)
               .join('; ')""";
 
     private static double num(Map<String, Object> m, String key) {
