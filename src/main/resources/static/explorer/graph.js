@@ -63,7 +63,9 @@ export function style() {
     // county was a third of the time to its first picture. Groups, programs and counties: always.
     { selector: 'node', style: { 'border-width': 1, 'border-color': '#555' } },
     // A name drawn is part of its node: a click on it selects the node, a press grabs it (panning.js
-    // too). Only where there is a name: on every node it cost a county's first picture 50-80 ms.
+    // too). Only where there is a name: on every node it cost a county's first picture 50-80 ms. The
+    // name's style too: Cytoscape applies and checks every property of a selector on every element it
+    // matches (a county's 1,090 elements added and bounded, in Node: 81 ms with it on every node, 58 without).
     { selector: 'node.named, node[kind != "School"]', style: {
       'label': 'data(label)', 'text-events': 'yes',
       'font-family': FONT, 'font-size': NAME_PX, 'color': '#222',

@@ -120,7 +120,6 @@ class RowFields implements GraphQlSourceBuilderCustomizer {
         return value;
     }
 
-    /** Whether what the producer holds is all that {@code field} selects. */
     /**
      * Whether what the producer holds is all that {@code field} selects: each field selected is held,
      * and one that selects fields of its own (a school's region) is held as a {@link Ref.Known} (or
