@@ -73,7 +73,9 @@ class CrossInstanceSubscriptionTest {
                     List<Map<String, Object>> seenByFirst = onFirst.received().get(20, TimeUnit.SECONDS);
                     List<Map<String, Object>> seenBySecond = onSecond.received().get(20, TimeUnit.SECONDS);
                     for (var seen : List.of(seenByFirst, seenBySecond)) {
-                        assertThat(seen).extracting(c -> c.get("type")).containsExactly("ADDED", "ENDED", "REMOVED", "IMPORTED", "ENDED");
+                        // On a failure, every change as received (its number, type, pairing and dates) says which came when.
+                        assertThat(seen).as("changes received: %s", seen)
+                                .extracting(c -> c.get("type")).containsExactly("ADDED", "ENDED", "REMOVED", "IMPORTED", "ENDED");
                         assertThat(seen.subList(0, 3)).extracting(c -> c.get("pairingId")).containsOnly(id);
                         assertThat(seen.getFirst().toString()).contains("跨实例测试学校甲").contains("跨实例测试学校乙");
                         assertThat(seen.get(1).toString()).contains("endDate=2030-06-30");
